@@ -1,0 +1,2 @@
+package ru.metodichka;
+public class Main { public static void main(String[] a) {} }
