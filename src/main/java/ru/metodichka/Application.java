@@ -1,0 +1,150 @@
+package ru.metodichka;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.metodichka.auth.AuthHandler;
+import ru.metodichka.auth.AuthService;
+import ru.metodichka.auth.PasswordHasher;
+import ru.metodichka.auth.SessionRoutes;
+import ru.metodichka.auth.UserRepository;
+import ru.metodichka.auth.UserRoutes;
+import ru.metodichka.auth.UserService;
+import ru.metodichka.community.CommunityRepository;
+import ru.metodichka.community.CommunityRoutes;
+import ru.metodichka.community.CommunityService;
+import ru.metodichka.community.MembershipRepository;
+import ru.metodichka.config.AppConfig;
+import ru.metodichka.contribution.ContributionRepository;
+import ru.metodichka.db.DatabaseLocator;
+import ru.metodichka.db.Migrations;
+import ru.metodichka.db.ResolvedDatabase;
+import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.page.Pages;
+import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.web.HttpVerticle;
+
+/**
+ * A running Metodichka: database found and migrated, services built, first administrator and demo
+ * content in place, HTTP verticles deployed. Started by {@link Main} and by the integration tests.
+ */
+public final class Application implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  private final ResolvedDatabase database;
+  private final Vertx vertx;
+  private final Services services;
+  private final int port;
+
+  private Application(ResolvedDatabase database, Vertx vertx, Services services, int port) {
+    this.database = database;
+    this.vertx = vertx;
+    this.services = services;
+    this.port = port;
+  }
+
+  /** Blocking: call from a plain thread (main or test setup), never from an event loop. */
+  public static Application start(AppConfig config) {
+    ResolvedDatabase database = DatabaseLocator.resolve(
+        config.db().url().orElse(null), config.db().localUrl(), config.dataDir());
+    Vertx vertx = null;
+    try {
+      Migrations.apply(database);
+      vertx = Vertx.vertx();
+      Services services = services(vertx, pool(vertx, database, config.db()), config);
+      AdminBootstrap.run(services.users(), config.adminPassword());
+      if (config.demo()) {
+        new DemoSeed(services).run().await();
+      }
+      int port = deploy(vertx, services, config.http());
+      LOG.info("Metodichka serves http://{}:{}/ (database: {} {}:{}/{})", displayHost(config.http().host()), port,
+          database.source(), database.host(), database.port(), database.database());
+      return new Application(database, vertx, services, port);
+    } catch (RuntimeException e) {
+      if (vertx != null) {
+        vertx.close().await();
+      }
+      database.close();
+      throw e;
+    }
+  }
+
+  static Pool pool(Vertx vertx, ResolvedDatabase database, AppConfig.Db db) {
+    int timeoutMs = (int) db.connectTimeout().toMillis();
+    // A bounded queue and short timeouts: when PostgreSQL is down, requests fail fast with 503
+    // instead of piling up; new connections are made as soon as it answers again.
+    PoolOptions options = new PoolOptions()
+        .setMaxSize(db.poolSize())
+        .setMaxWaitQueueSize(db.waitQueueSize())
+        .setConnectionTimeout(timeoutMs)
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setIdleTimeout(5)
+        .setIdleTimeoutUnit(TimeUnit.MINUTES)
+        .setShared(false);
+    NetClientOptions net = new NetClientOptions().setConnectTimeout(timeoutMs).setTcpKeepAlive(true);
+    return PgBuilder.pool()
+        .with(options)
+        .with(net)
+        .connectingTo(database.connectOptions())
+        .using(vertx)
+        .build();
+  }
+
+  private static Services services(Vertx vertx, Pool pool, AppConfig config) {
+    WorkerExecutor blocking = vertx.createSharedWorkerExecutor("metodichka-blocking", 4);
+    var users = new UserRepository();
+    var hasher = new PasswordHasher(blocking);
+    var auth = new AuthService(vertx, pool, users, hasher, config.sessionTtl());
+    var userService = new UserService(pool, users, hasher);
+    var communities = new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
+    var pages = Pages.create(pool, communities, new ContributionRepository(), new MarkdownRenderer());
+    return new Services(pool, userService, communities, pages, new AuthHandler(auth), new SessionRoutes(auth),
+        new UserRoutes(userService), new CommunityRoutes(communities));
+  }
+
+  private static int deploy(Vertx vertx, Services services, AppConfig.Http http) {
+    int instances = http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
+    List<HttpVerticle> deployed = new CopyOnWriteArrayList<>();
+    vertx.deployVerticle(() -> {
+      HttpVerticle verticle = new HttpVerticle(http, services);
+      deployed.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(instances)).await();
+    return deployed.getFirst().actualPort();
+  }
+
+  private static String displayHost(String host) {
+    return host.equals("0.0.0.0") ? "localhost" : host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public ResolvedDatabase database() {
+    return database;
+  }
+
+  /** Stops the HTTP server, the pool and an embedded database, in that order. */
+  @Override
+  public void close() {
+    vertx.close().await();
+    database.close();
+  }
+}

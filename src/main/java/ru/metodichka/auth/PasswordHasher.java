@@ -1,0 +1,44 @@
+package ru.metodichka.auth;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+
+/**
+ * Salted Argon2id password hashes (password4j). Hashing is deliberately slow, so it runs on the
+ * blocking worker executor, never on an event loop.
+ */
+public final class PasswordHasher {
+  // OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane.
+  private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+  private final WorkerExecutor blocking;
+  private final String decoy;
+
+  public PasswordHasher(WorkerExecutor blocking) {
+    this.blocking = blocking;
+    // Checked against when a login does not exist, so that answer takes as long as a wrong password.
+    this.decoy = hashNow("decoy-password-for-unknown-logins");
+  }
+
+  public Future<String> hash(String password) {
+    return blocking.executeBlocking(() -> hashNow(password), false);
+  }
+
+  /** True when the password matches; an absent hash is checked against a decoy and fails. */
+  public Future<Boolean> verify(String password, String hashOrNull) {
+    return blocking.executeBlocking(
+        () -> {
+          String hash = hashOrNull != null ? hashOrNull : decoy;
+          // The hash string carries its own parameters, so older hashes keep verifying after a change.
+          boolean matches = Argon2Function.getInstanceFromHash(hash).check(password, hash);
+          return hashOrNull != null && matches;
+        },
+        false);
+  }
+
+  static String hashNow(String password) {
+    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+  }
+}

@@ -1,0 +1,56 @@
+package ru.metodichka.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+/** Creating accounts and reading one's own profile. */
+public final class UserService {
+  private final Pool pool;
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+
+  public UserService(Pool pool, UserRepository users, PasswordHasher hasher) {
+    this.pool = pool;
+    this.users = users;
+    this.hasher = hasher;
+  }
+
+  /** Creates a local account (administrators only); 409 when the login is taken. */
+  public Future<User> create(CurrentUser actor, NewUser user) {
+    actor.requireAdmin();
+    return hasher.hash(user.password())
+        .compose(hash -> pool.withTransaction(tx -> users.insert(tx, user, hash)
+            .compose(id -> users.findById(tx, id))));
+  }
+
+  /** The caller's profile with the communities they belong to. */
+  public Future<JsonObject> me(CurrentUser actor) {
+    actor.requireLoggedIn();
+    return users.findById(pool, actor.id())
+        .compose(user -> users.memberships(pool, user.id())
+            .map(memberships -> user.toJson().put("memberships", memberships)));
+  }
+
+  /**
+   * Creates user {@code admin} with this password, or resets its password and makes sure it is an
+   * administrator. Used at start-up.
+   */
+  public Future<Void> ensureAdmin(String password) {
+    return hasher.hash(password)
+        .compose(hash -> pool.withTransaction(tx -> users.findByLogin(tx, "admin")
+            .compose(existing -> existing.isPresent()
+                ? users.setPassword(tx, existing.get().id(), hash)
+                    .compose(v -> users.makeAdmin(tx, existing.get().id()))
+                : users.insert(tx, administrator(password), hash).mapEmpty())));
+  }
+
+  /** Whether any account exists yet (the first start creates the administrator). */
+  public Future<Boolean> anyUsers() {
+    return users.count(pool).map(n -> n > 0);
+  }
+
+  private static NewUser administrator(String password) {
+    return new NewUser("admin", password, "Администратор", null, null, null, true, true);
+  }
+}

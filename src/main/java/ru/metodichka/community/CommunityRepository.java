@@ -1,0 +1,83 @@
+package ru.metodichka.community;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import ru.metodichka.error.AppError;
+
+/** SQL for communities. */
+public final class CommunityRepository {
+  private static final String COLUMNS =
+      "id, slug, name, task, description, status, created_at";
+  private static final String INSERT =
+      """
+      INSERT INTO communities (slug, slug_key, name, task, description, created_by)
+      VALUES ($1, $2, $3, $4, $5, $6)
+      RETURNING id, slug, name, task, description, status, created_at
+      """;
+  private static final String FIND = "SELECT " + COLUMNS + " FROM communities WHERE slug_key = $1";
+  private static final String LIST =
+      """
+      SELECT c.id, c.slug, c.name, c.task, c.description, c.status, c.created_at,
+             (SELECT count(*) FROM memberships m
+               WHERE m.community_id = c.id AND m.status = 'active') AS member_count
+        FROM communities c
+       ORDER BY c.name
+      """;
+  private static final String MODERATORS =
+      """
+      SELECT u.login, u.display_name
+        FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.community_id = $1 AND m.status = 'active' AND m.role = 'moderator'
+       ORDER BY u.display_name
+      """;
+  private static final String MEMBER_COUNT =
+      "SELECT count(*) FROM memberships WHERE community_id = $1 AND status = 'active'";
+
+  /** Inserts a community; 409 when the slug is taken (ignoring case). */
+  public Future<Community> insert(SqlClient sql, NewCommunity c, long createdBy) {
+    return sql.preparedQuery(INSERT)
+        .execute(Tuple.of(c.slug(), Slugs.key(c.slug()), c.name(), c.task(), c.description(), createdBy))
+        .recover(e -> Future.failedFuture(
+            e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                ? AppError.conflict("community_slug_taken", c.slug()) : e))
+        .map(rows -> Community.from(rows.iterator().next()));
+  }
+
+  public Future<Optional<Community>> find(SqlClient sql, String slug) {
+    if (!Slugs.isValid(slug)) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return sql.preparedQuery(FIND)
+        .execute(Tuple.of(Slugs.key(slug)))
+        .map(rows -> rows.iterator().hasNext()
+            ? Optional.of(Community.from(rows.iterator().next())) : Optional.empty());
+  }
+
+  /** Every community with its number of active members. */
+  public Future<JsonArray> listWithCounts(SqlClient sql) {
+    return sql.query(LIST).execute().map(rows -> {
+      JsonArray items = new JsonArray();
+      rows.forEach(r -> items.add(Community.from(r).toJson().put("memberCount", r.getLong("member_count"))));
+      return items;
+    });
+  }
+
+  public Future<JsonArray> moderators(SqlClient sql, long communityId) {
+    return sql.preparedQuery(MODERATORS).execute(Tuple.of(communityId)).map(rows -> {
+      JsonArray list = new JsonArray();
+      rows.forEach(r -> list.add(new JsonObject()
+          .put("login", r.getString("login")).put("name", r.getString("display_name"))));
+      return list;
+    });
+  }
+
+  public Future<Long> memberCount(SqlClient sql, long communityId) {
+    return sql.preparedQuery(MEMBER_COUNT).execute(Tuple.of(communityId))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+}

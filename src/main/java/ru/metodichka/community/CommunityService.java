@@ -1,0 +1,117 @@
+package ru.metodichka.community;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.util.Optional;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.auth.User;
+import ru.metodichka.auth.UserRepository;
+import ru.metodichka.error.AppError;
+
+/** Communities, who belongs to them, and what each user may do in one. */
+public final class CommunityService {
+  private final Pool pool;
+  private final CommunityRepository communities;
+  private final MembershipRepository memberships;
+  private final UserRepository users;
+
+  public CommunityService(
+      Pool pool, CommunityRepository communities, MembershipRepository memberships, UserRepository users) {
+    this.pool = pool;
+    this.communities = communities;
+    this.memberships = memberships;
+    this.users = users;
+  }
+
+  /** Creates a community (administrators only); 409 when the slug is taken. */
+  public Future<Community> create(CurrentUser actor, NewCommunity community) {
+    actor.requireAdmin();
+    return communities.insert(pool, community, actor.id());
+  }
+
+  public Future<JsonArray> list() {
+    return communities.listWithCounts(pool);
+  }
+
+  /** Public information about a community: task, moderators, number of members. */
+  public Future<JsonObject> describe(String slug) {
+    return find(pool, slug).compose(c -> communities.moderators(pool, c.id())
+        .compose(moderators -> communities.memberCount(pool, c.id())
+            .map(count -> c.toJson().put("moderators", moderators).put("memberCount", count))));
+  }
+
+  /** The community (404 when there is none) and the actor's role in it. Works inside a transaction. */
+  public Future<Access> access(SqlClient sql, CurrentUser actor, String slug) {
+    return find(sql, slug).compose(c -> actor.anonymous()
+        ? Future.succeededFuture(new Access(actor, c, null))
+        : memberships.activeRole(sql, c.id(), actor.id()).map(role -> new Access(actor, c, role.orElse(null))));
+  }
+
+  public Future<Community> find(SqlClient sql, String slug) {
+    return communities.find(sql, slug)
+        .map(found -> found.orElseThrow(() -> AppError.notFound("community_not_found", slug)));
+  }
+
+  /**
+   * Gives a user a role (administrators and the community's moderators). A different current role
+   * is ended as "role_changed" and a new period opens, so the history keeps both.
+   */
+  public Future<MembershipChange> setRole(CurrentUser actor, String slug, String login, MemberRole request) {
+    return pool.withTransaction(tx -> access(tx, actor, slug)
+        .map(Access::requireModerator)
+        .compose(access -> user(tx, login).compose(user -> memberships.lockCurrent(tx, access.community().id(), user.id())
+            .compose(current -> applyRole(tx, access, user, current, request)))));
+  }
+
+  private Future<MembershipChange> applyRole(SqlClient tx, Access access, User user,
+      Optional<MembershipRepository.Current> current, MemberRole request) {
+    long communityId = access.community().id();
+    if (current.isPresent() && current.get().role() == request.role()) {
+      return Future.succeededFuture(MembershipChange.UNCHANGED);
+    }
+    Future<Void> ended = current.isPresent()
+        ? memberships.end(tx, current.get().id(), "role_changed", access.user().id())
+        : Future.succeededFuture();
+    return ended
+        .compose(v -> memberships.start(tx, communityId, user.id(), request.role(),
+            request.orderNumber(), request.orderDate(), access.user().id()))
+        .map(v -> current.isPresent() ? MembershipChange.CHANGED : MembershipChange.STARTED);
+  }
+
+  /** Ends a membership: moderators may end anyone's, a member may leave. 404 when not a member. */
+  public Future<Void> endMembership(CurrentUser actor, String slug, String login) {
+    return pool.withTransaction(tx -> access(tx, actor, slug).compose(access -> user(tx, login)
+        .compose(user -> {
+          boolean self = user.id() == actor.requireLoggedIn().id();
+          if (!self) {
+            access.requireModerator();
+          }
+          return memberships.lockCurrent(tx, access.community().id(), user.id())
+              .compose(current -> current.isEmpty()
+                  ? Future.failedFuture(AppError.notFound("membership_not_found", login))
+                  : memberships.end(tx, current.get().id(), self ? "left" : "removed", actor.id()));
+        })));
+  }
+
+  /** Current members and moderators (public, as the regulation asks for openness). */
+  public Future<JsonArray> members(String slug) {
+    return find(pool, slug).compose(c -> memberships.active(pool, c.id()));
+  }
+
+  /** Every membership period, ended ones included (moderators). */
+  public Future<JsonArray> history(CurrentUser actor, String slug) {
+    return access(pool, actor, slug).map(Access::requireModerator)
+        .compose(access -> memberships.history(pool, access.community().id()));
+  }
+
+  private Future<User> user(SqlClient sql, String login) {
+    return users.findByLogin(sql, login)
+        .map(found -> found.orElseThrow(() -> AppError.notFound("user_not_found", login)));
+  }
+
+  /** What setting a role did. */
+  public enum MembershipChange { STARTED, CHANGED, UNCHANGED }
+}

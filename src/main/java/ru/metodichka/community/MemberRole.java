@@ -1,0 +1,44 @@
+package ru.metodichka.community;
+
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import ru.metodichka.web.JsonInput;
+
+/**
+ * The body of {@code PUT .../members/{login}}: a role and, optionally, the order of the centre
+ * that confirmed it (§4.4).
+ */
+public record MemberRole(Role role, String orderNumber, LocalDate orderDate) {
+
+  public static MemberRole from(JsonInput in) {
+    String code = in.requiredText("role", 20);
+    Role role = Role.fromCode(code);
+    if (!code.isEmpty() && (role == null || role == Role.EXPERT)) {
+      in.reject("role", "Роль: member или moderator");
+    }
+    JsonObject order = in.optionalObject("order");
+    String number = null;
+    LocalDate date = null;
+    if (order != null) {
+      number = order.getValue("number") instanceof String s && !s.isBlank() && s.length() <= 50 ? s.strip() : null;
+      if (number == null) {
+        in.reject("order.number", "Номер приказа — строка до 50 символов");
+      }
+      date = parseDate(order.getValue("date"));
+      if (date == null) {
+        in.reject("order.date", "Дата приказа в формате ГГГГ-ММ-ДД");
+      }
+    }
+    in.validate();
+    return new MemberRole(role, number, date);
+  }
+
+  private static LocalDate parseDate(Object value) {
+    try {
+      return value instanceof String s ? LocalDate.parse(s) : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package ru.metodichka.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything the server is configured with, parsed and validated once at start-up.
+ *
+ * @param command what to do: {@code serve} (the default) or another command given as a bare word
+ */
+public record AppConfig(
+    String command,
+    Http http,
+    Db db,
+    Path dataDir,
+    Optional<String> adminPassword,
+    boolean demo,
+    Duration sessionTtl) {
+
+  /** The HTTP listener. */
+  public record Http(String host, int port, long bodyLimit, int instances) {}
+
+  /**
+   * The database.
+   *
+   * @param url the configured server, if any; otherwise {@code localUrl} is tried, then an
+   *     embedded server under the data dir
+   */
+  public record Db(
+      Optional<String> url,
+      String localUrl,
+      int poolSize,
+      int waitQueueSize,
+      Duration connectTimeout) {}
+}

@@ -1,0 +1,128 @@
+package ru.metodichka.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads the configuration in layers: defaults &lt; config file &lt; environment &lt; flags.
+ *
+ * <p>The config file is a Java properties file named by {@code --config=FILE} or {@code
+ * METODICHKA_CONFIG}, or {@code metodichka.properties} in the working directory if present.
+ */
+public final class ConfigLoader {
+  private static final String DEFAULT_FILE = "metodichka.properties";
+
+  private ConfigLoader() {}
+
+  /** Fails with {@link IllegalArgumentException} naming the bad key or value. */
+  public static AppConfig load(String[] args, Map<String, String> env) {
+    Map<String, String> values = new LinkedHashMap<>();
+    ConfigKey.ALL.forEach(k -> values.put(k.name(), k.defaultValue()));
+    Arguments arguments = Arguments.parse(args);
+    readFile(configFile(arguments, env), values);
+    for (ConfigKey key : ConfigKey.ALL) {
+      String value = env.get(key.envName());
+      if (value != null) {
+        values.put(key.name(), value);
+      }
+    }
+    values.putAll(arguments.values());
+    return parse(arguments.command(), values);
+  }
+
+  private static Optional<Path> configFile(Arguments arguments, Map<String, String> env) {
+    if (arguments.configFile() != null) {
+      return Optional.of(Path.of(arguments.configFile()));
+    }
+    if (env.get("METODICHKA_CONFIG") != null) {
+      return Optional.of(Path.of(env.get("METODICHKA_CONFIG")));
+    }
+    Path fallback = Path.of(DEFAULT_FILE);
+    return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
+  }
+
+  private static void readFile(Optional<Path> file, Map<String, String> values) {
+    if (file.isEmpty()) {
+      return;
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read config file " + file.get() + ": " + e);
+    }
+    for (String name : properties.stringPropertyNames()) {
+      if (ConfigKey.byName(name) == null) {
+        throw new IllegalArgumentException(
+            "Unknown key '" + name + "' in " + file.get() + "; known keys: " + knownKeys());
+      }
+      values.put(name, properties.getProperty(name).trim());
+    }
+  }
+
+  static String knownKeys() {
+    List<String> names = new ArrayList<>();
+    ConfigKey.ALL.forEach(k -> names.add(k.name()));
+    return String.join(", ", names);
+  }
+
+  private static AppConfig parse(String command, Map<String, String> v) {
+    var http =
+        new AppConfig.Http(
+            v.get("http.host"),
+            intIn(v, "http.port", 0, 65535),
+            intIn(v, "http.body-limit", 1024, Integer.MAX_VALUE),
+            intIn(v, "http.instances", 0, 64));
+    var db =
+        new AppConfig.Db(
+            optional(v.get("db.url")),
+            v.get("db.local-url"),
+            intIn(v, "db.pool-size", 1, 1000),
+            intIn(v, "db.wait-queue", 1, 100_000),
+            Duration.ofMillis(intIn(v, "db.connect-timeout-ms", 100, 600_000)));
+    return new AppConfig(
+        command,
+        http,
+        db,
+        Path.of(v.get("data.dir")),
+        optional(v.get("admin.password")),
+        bool(v, "demo"),
+        Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)));
+  }
+
+  private static Optional<String> optional(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static int intIn(Map<String, String> v, String key, int min, int max) {
+    String raw = v.get(key).trim();
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the key's name
+    }
+    throw new IllegalArgumentException(
+        key + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
+  }
+
+  private static boolean bool(Map<String, String> v, String key) {
+    return switch (v.get(key).trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1", "on" -> true;
+      case "false", "no", "0", "off", "" -> false;
+      default -> throw new IllegalArgumentException(key + " must be true or false");
+    };
+  }
+}

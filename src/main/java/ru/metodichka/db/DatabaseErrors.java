@@ -1,0 +1,53 @@
+package ru.metodichka.db;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/** Recognises failures that mean "the database is not reachable right now" (→ 503). */
+public final class DatabaseErrors {
+  // Connection exceptions (class 08), shutdown in progress (57P01..57P03), too many connections.
+  private static final Set<String> UNAVAILABLE_STATES =
+      Set.of("57P01", "57P02", "57P03", "53300");
+
+  private DatabaseErrors() {}
+
+  /** SQLSTATE of a PostgreSQL error, or null. */
+  public static String sqlState(Throwable failure) {
+    return failure instanceof PgException pg ? pg.getSqlState() : null;
+  }
+
+  /** True when the failure (or a cause) is a lost or refused connection, or a pool timeout. */
+  public static boolean isUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof TimeoutException
+          || t instanceof ClosedConnectionException) {
+        return true;
+      }
+      String state = sqlState(t);
+      if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
+        return true;
+      }
+      if (isPoolOrChannelFailure(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Vert.x reports these as plain exceptions whose class or message is the only signal.
+  private static boolean isPoolOrChannelFailure(Throwable t) {
+    String type = t.getClass().getName();
+    String message = String.valueOf(t.getMessage());
+    return type.endsWith("ConnectTimeoutException")
+        || type.endsWith("ConnectionPoolTooBusyException")
+        || message.startsWith("Timeout")
+        || message.contains("Connection refused")
+        || message.contains("Connection is closed")
+        || message.contains("Connection is not active")
+        || message.contains("pool is closed");
+  }
+}

@@ -1,0 +1,86 @@
+package ru.metodichka.error;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The one failure type services fail with. It carries an HTTP status, a machine code whose
+ * human title and detail live in the {@code i18n/errors} bundle, the arguments for that detail,
+ * and optional extra members for the problem document (field errors, the conflicting text).
+ */
+public final class AppError extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final Object[] args;
+  private final JsonObject extras;
+
+  private AppError(int status, String code, Object[] args, JsonObject extras) {
+    super(code, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.args = args;
+    this.extras = extras;
+  }
+
+  public static AppError badRequest(String code, Object... args) {
+    return new AppError(400, code, args, new JsonObject());
+  }
+
+  public static AppError unauthorized(String code, Object... args) {
+    return new AppError(401, code, args, new JsonObject());
+  }
+
+  public static AppError forbidden(String code, Object... args) {
+    return new AppError(403, code, args, new JsonObject());
+  }
+
+  public static AppError notFound(String code, Object... args) {
+    return new AppError(404, code, args, new JsonObject());
+  }
+
+  public static AppError conflict(String code, Object... args) {
+    return new AppError(409, code, args, new JsonObject());
+  }
+
+  public static AppError unavailable(String code, Object... args) {
+    return new AppError(503, code, args, new JsonObject());
+  }
+
+  /** 422 with one entry per invalid field: {@code {"field", "message"}} (messages in Russian). */
+  public static AppError invalid(List<FieldError> errors) {
+    JsonArray list = new JsonArray();
+    errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+    return new AppError(422, "invalid_input", new Object[0], new JsonObject().put("errors", list));
+  }
+
+  /** A 422 for a single field. */
+  public static AppError invalid(String field, String message) {
+    return invalid(List.of(new FieldError(field, message)));
+  }
+
+  /** Adds a member to the problem document. */
+  public AppError with(String name, Object value) {
+    extras.put(name, value);
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Object[] args() {
+    return args.clone();
+  }
+
+  public JsonObject extras() {
+    return extras;
+  }
+
+  /** One invalid input field. */
+  public record FieldError(String field, String message) {}
+}

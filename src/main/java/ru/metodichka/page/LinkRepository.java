@@ -1,0 +1,84 @@
+package ru.metodichka.page;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SQL for wiki links. Each revision's links are written with it; a link targets a community and a
+ * text that may be a page's slug or its title.
+ */
+final class LinkRepository {
+  private static final String INSERT =
+      """
+      INSERT INTO page_links (revision_id, target_community, target_slug_key, target_title_key)
+      VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
+      """;
+  // A slug match wins over a title match (ORDER BY puts it first).
+  private static final String RESOLVE =
+      """
+      SELECT l.target_community, l.target_title_key, c.slug AS community_slug, p.slug
+        FROM page_links l
+        JOIN communities c ON c.slug_key = l.target_community
+        JOIN pages p ON p.community_id = c.id
+                    AND (p.slug_key = l.target_slug_key OR p.title_key = l.target_title_key)
+       WHERE l.revision_id = $1
+       ORDER BY (p.slug_key = l.target_slug_key) DESC
+      """;
+  private static final String BACKLINKS =
+      """
+      SELECT DISTINCT sc.slug AS community, src.slug, src.title, src.status, src.title_key
+        FROM pages target
+        JOIN communities tc ON tc.id = target.community_id
+        JOIN page_links l ON l.target_community = tc.slug_key
+                         AND (l.target_slug_key = target.slug_key OR l.target_title_key = target.title_key)
+        JOIN revisions r ON r.id = l.revision_id
+        JOIN pages src ON src.id = r.page_id AND src.current_revision = r.number
+        JOIN communities sc ON sc.id = src.community_id
+       WHERE target.id = $1 AND src.id <> target.id
+         AND (src.status = 'published' OR $2 OR src.community_id = $3)
+       ORDER BY src.title_key
+      """;
+
+  Future<Void> insert(SqlClient sql, long revisionId, List<LinkTarget> targets) {
+    if (targets.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> batch = targets.stream()
+        .map(t -> Tuple.of(revisionId, t.communityKey(), t.slugKey(), t.titleKey()))
+        .toList();
+    return sql.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
+  }
+
+  /** Where each link of a revision leads: (community key, title key) → "/c/{community}/{slug}". */
+  Future<Map<LinkTarget.Key, String>> resolve(SqlClient sql, long revisionId) {
+    return sql.preparedQuery(RESOLVE).execute(Tuple.of(revisionId)).map(rows -> {
+      Map<LinkTarget.Key, String> hrefs = new HashMap<>();
+      rows.forEach(r -> hrefs.putIfAbsent(
+          new LinkTarget.Key(r.getString("target_community"), r.getString("target_title_key")),
+          "/c/" + r.getString("community_slug") + "/" + r.getString("slug")));
+      return hrefs;
+    });
+  }
+
+  /**
+   * Pages whose current text links here. Drafts are listed only in the community whose drafts the
+   * viewer may see (or everywhere for administrators).
+   */
+  Future<JsonArray> backlinks(SqlClient sql, long pageId, boolean admin, long draftsOfCommunity) {
+    return sql.preparedQuery(BACKLINKS).execute(Tuple.of(pageId, admin, draftsOfCommunity)).map(rows -> {
+      JsonArray items = new JsonArray();
+      rows.forEach(r -> items.add(new JsonObject()
+          .put("community", r.getString("community"))
+          .put("slug", r.getString("slug"))
+          .put("title", r.getString("title"))
+          .put("status", r.getString("status"))));
+      return items;
+    });
+  }
+}

@@ -1,0 +1,113 @@
+package ru.metodichka.page;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.community.Access;
+import ru.metodichka.community.CommunityService;
+import ru.metodichka.community.Slugs;
+import ru.metodichka.diff.TextDiff;
+import ru.metodichka.error.AppError;
+
+/**
+ * Reading pages and their history. A draft is visible only to the community's members and
+ * moderators and to administrators; to everyone else it does not exist (404).
+ */
+public final class PageReader {
+  private final Pool pool;
+  private final CommunityService communities;
+  private final PageRepository pages;
+  private final RevisionRepository revisions;
+  private final LinkRepository links;
+  private final PageRendering rendering;
+
+  PageReader(Pool pool, CommunityService communities, PageRepository pages, RevisionRepository revisions,
+      LinkRepository links, PageRendering rendering) {
+    this.pool = pool;
+    this.communities = communities;
+    this.pages = pages;
+    this.revisions = revisions;
+    this.links = links;
+    this.rendering = rendering;
+  }
+
+  public Future<JsonArray> list(CurrentUser actor, String community) {
+    return communities.access(pool, actor, community)
+        .compose(access -> pages.list(pool, access.community().id(), access.canSeeDrafts()));
+  }
+
+  /** The current revision with its HTML. */
+  public Future<JsonObject> page(CurrentUser actor, String community, String slug) {
+    return visible(actor, community, slug).compose(v -> revision(v, v.page().currentRevision()).compose(
+        r -> rendering.html(pool, v.access().community(), r).map(html -> new JsonObject()
+            .put("community", v.access().community().slug())
+            .put("slug", v.page().slug())
+            .put("title", r.title())
+            .put("kind", r.kind())
+            .put("status", v.page().status())
+            .put("revision", r.number())
+            .put("markdown", r.markdown())
+            .put("html", html)
+            .put("author", r.author())
+            .put("createdAt", v.page().createdAt().toString())
+            .put("updatedAt", r.createdAt().toString())
+            .put("publishedAt", v.page().publishedAt() == null ? null : v.page().publishedAt().toString()))));
+  }
+
+  /** Newest first; {@code before} pages backwards through long histories. */
+  public Future<JsonArray> revisions(CurrentUser actor, String community, String slug, int before, int limit) {
+    return visible(actor, community, slug).compose(v -> revisions.list(pool, v.page().id(), before, limit));
+  }
+
+  public Future<JsonObject> revision(CurrentUser actor, String community, String slug, int number) {
+    return visible(actor, community, slug).compose(v -> revision(v, number).compose(
+        r -> rendering.html(pool, v.access().community(), r).map(html -> new JsonObject()
+            .put("revision", r.number())
+            .put("title", r.title())
+            .put("kind", r.kind())
+            .put("author", r.author())
+            .put("createdAt", r.createdAt().toString())
+            .put("summary", r.summary())
+            .put("baseRevision", r.baseNumber())
+            .put("merged", r.merged())
+            .put("revertedFrom", r.revertedFrom())
+            .put("markdown", r.markdown())
+            .put("html", html))));
+  }
+
+  /** Line hunks between two revisions, with the changed words inside changed lines. */
+  public Future<JsonObject> diff(CurrentUser actor, String community, String slug, int from, int to) {
+    return visible(actor, community, slug).compose(v -> revision(v, from).compose(a -> revision(v, to)
+        .map(b -> new JsonObject()
+            .put("from", from)
+            .put("to", to)
+            .put("fromTitle", a.title())
+            .put("toTitle", b.title())
+            .put("hunks", DiffJson.hunks(TextDiff.diff(a.markdown(), b.markdown(), 3))))));
+  }
+
+  public Future<JsonArray> backlinks(CurrentUser actor, String community, String slug) {
+    return visible(actor, community, slug).compose(v -> links.backlinks(pool, v.page().id(),
+        actor.admin(), v.access().canSeeDrafts() ? v.access().community().id() : 0));
+  }
+
+  private Future<Visible> visible(CurrentUser actor, String community, String slug) {
+    if (!Slugs.isValid(slug)) {
+      return Future.failedFuture(AppError.notFound("page_not_found", slug));
+    }
+    return communities.access(pool, actor, community).compose(access -> pages
+        .find(pool, access.community().id(), slug)
+        .map(found -> found.filter(p -> p.published() || access.canSeeDrafts())
+            .map(p -> new Visible(access, p))
+            .orElseThrow(() -> AppError.notFound("page_not_found", slug))));
+  }
+
+  private Future<Revision> revision(Visible v, int number) {
+    return revisions.find(pool, v.page().id(), number)
+        .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)));
+  }
+
+  private record Visible(Access access, Page page) {}
+}

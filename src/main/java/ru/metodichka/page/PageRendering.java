@@ -1,0 +1,55 @@
+package ru.metodichka.page;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import java.util.Map;
+import java.util.TreeMap;
+import ru.metodichka.community.Community;
+import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.render.WikiLink;
+import ru.metodichka.render.WikiLinkResolver;
+
+/**
+ * The HTML of a revision. A revision's text never changes, but whether its wiki links lead to
+ * existing pages does, so the cache is keyed by the revision and the links' current targets.
+ */
+final class PageRendering {
+  private static final long CACHE_CHARS = 32L * 1024 * 1024;
+  private final MarkdownRenderer renderer;
+  private final LinkRepository links;
+  private final Cache<String, String> cache =
+      Caffeine.newBuilder().maximumWeight(CACHE_CHARS).weigher((String k, String v) -> v.length()).build();
+
+  PageRendering(MarkdownRenderer renderer, LinkRepository links) {
+    this.renderer = renderer;
+    this.links = links;
+  }
+
+  Future<String> html(SqlClient sql, Community community, Revision revision) {
+    return links.resolve(sql, revision.id()).map(hrefs -> {
+      String key = revision.id() + "|" + new TreeMap<>(keyed(hrefs));
+      return cache.get(key, k -> renderer.render(revision.markdown(), resolver(community, hrefs)));
+    });
+  }
+
+  private static Map<String, String> keyed(Map<LinkTarget.Key, String> hrefs) {
+    Map<String, String> keyed = new TreeMap<>();
+    hrefs.forEach((k, v) -> keyed.put(k.communityKey() + ":" + k.titleKey(), v));
+    return keyed;
+  }
+
+  /** Existing targets link to their page; missing ones to where the page would be created. */
+  private static WikiLinkResolver resolver(Community community, Map<LinkTarget.Key, String> hrefs) {
+    return (WikiLink link) -> {
+      LinkTarget target = LinkTarget.of(link, community.slug());
+      String href = hrefs.get(target.key());
+      if (href != null) {
+        return new WikiLinkResolver.Resolution(href, true);
+      }
+      String targetCommunity = link.community() != null ? link.community() : community.slug();
+      return new WikiLinkResolver.Resolution("/c/" + targetCommunity + "/" + target.slugKey(), false);
+    };
+  }
+}

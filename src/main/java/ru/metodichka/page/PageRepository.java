@@ -1,0 +1,98 @@
+package ru.metodichka.page;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import ru.metodichka.community.Slugs;
+
+/** SQL for the pages table: the head of each page's history and its status. */
+final class PageRepository {
+  private static final String FIND =
+      "SELECT " + Page.COLUMNS + " FROM pages WHERE community_id = $1 AND slug_key = $2";
+  // The row lock serialises saves of one page: revision numbers are assigned under it.
+  private static final String LOCK = FIND + " FOR UPDATE";
+  private static final String INSERT =
+      """
+      INSERT INTO pages (community_id, slug, slug_key, title, title_key, kind)
+      VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (community_id, slug_key) DO NOTHING
+      RETURNING\s""" + Page.COLUMNS;
+  private static final String UPDATE_HEAD =
+      """
+      UPDATE pages SET current_revision = $2, title = $3, title_key = $4, kind = $5, updated_at = now()
+       WHERE id = $1 AND current_revision = $2 - 1
+      """;
+  private static final String SET_STATUS =
+      """
+      UPDATE pages SET status = $2,
+             published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END
+       WHERE id = $1
+      """;
+  private static final String RECORD_STATUS =
+      "INSERT INTO page_status_changes (page_id, status, changed_by) VALUES ($1, $2, $3)";
+  private static final String LIST =
+      """
+      SELECT slug, title, kind, status, current_revision, updated_at FROM pages
+       WHERE community_id = $1 AND current_revision > 0 AND (status = 'published' OR $2)
+       ORDER BY position, title_key
+      """;
+
+  Future<Optional<Page>> find(SqlClient sql, long communityId, String slug) {
+    return sql.preparedQuery(FIND).execute(Tuple.of(communityId, Slugs.key(slug))).map(PageRepository::first);
+  }
+
+  /** The page, locked until the transaction ends. Must be called inside a transaction. */
+  Future<Optional<Page>> lock(SqlClient sql, long communityId, String slug) {
+    return sql.preparedQuery(LOCK).execute(Tuple.of(communityId, Slugs.key(slug))).map(PageRepository::first);
+  }
+
+  /** Inserts a page with no revisions yet; empty when someone else created it first. */
+  Future<Optional<Page>> insertIfAbsent(SqlClient sql, long communityId, String slug, String title, String kind) {
+    return sql.preparedQuery(INSERT)
+        .execute(Tuple.of(communityId, slug, Slugs.key(slug), title, Slugs.titleKey(title), kind))
+        .map(PageRepository::first);
+  }
+
+  /** Moves the head to a new revision; fails if the head moved (cannot happen under the lock). */
+  Future<Void> updateHead(SqlClient sql, long pageId, int number, String title, String kind) {
+    return sql.preparedQuery(UPDATE_HEAD)
+        .execute(Tuple.of(pageId, number, title, Slugs.titleKey(title), kind))
+        .map(rows -> {
+          if (rows.rowCount() != 1) {
+            throw new IllegalStateException("Page " + pageId + " head moved while locked");
+          }
+          return null;
+        });
+  }
+
+  /** Sets the status and records who changed it and when. */
+  Future<Void> setStatus(SqlClient sql, long pageId, String status, long userId) {
+    return sql.preparedQuery(SET_STATUS).execute(Tuple.of(pageId, status))
+        .compose(v -> sql.preparedQuery(RECORD_STATUS).execute(Tuple.of(pageId, status, userId)))
+        .mapEmpty();
+  }
+
+  Future<JsonArray> list(SqlClient sql, long communityId, boolean includeDrafts) {
+    return sql.preparedQuery(LIST).execute(Tuple.of(communityId, includeDrafts)).map(rows -> {
+      JsonArray items = new JsonArray();
+      rows.forEach(r -> items.add(new JsonObject()
+          .put("slug", r.getString("slug"))
+          .put("title", r.getString("title"))
+          .put("kind", r.getString("kind"))
+          .put("status", r.getString("status"))
+          .put("revision", r.getInteger("current_revision"))
+          .put("updatedAt", r.getOffsetDateTime("updated_at").toString())));
+      return items;
+    });
+  }
+
+  private static Optional<Page> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(Page.from(it.next())) : Optional.empty();
+  }
+}

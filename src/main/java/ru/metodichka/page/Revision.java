@@ -1,0 +1,54 @@
+package ru.metodichka.page;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
+
+/** One immutable version of a page. */
+public record Revision(
+    long id,
+    long pageId,
+    int number,
+    Integer baseNumber,
+    String authorLogin,
+    String authorName,
+    OffsetDateTime createdAt,
+    String summary,
+    String title,
+    String kind,
+    String markdown,
+    boolean merged,
+    Integer revertedFrom) {
+
+  static final String COLUMNS =
+      """
+      r.id, r.page_id, r.number, r.base_number, u.login, u.display_name, r.created_at, r.summary,
+      r.title, r.kind, r.markdown, r.merged, r.reverted_from
+      """;
+
+  /** The text before a page's first revision, used as the base when two people create one page. */
+  static Revision nothing(long pageId) {
+    return new Revision(0, pageId, 0, null, "", "", null, "", "", ResultKind.ARTICLE.code(), "", false, null);
+  }
+
+  static Revision from(Row row) {
+    return new Revision(
+        row.getLong("id"),
+        row.getLong("page_id"),
+        row.getInteger("number"),
+        row.getInteger("base_number"),
+        row.getString("login"),
+        row.getString("display_name"),
+        row.getOffsetDateTime("created_at"),
+        row.getString("summary"),
+        row.getString("title"),
+        row.getString("kind"),
+        row.getString("markdown"),
+        row.getBoolean("merged"),
+        row.getInteger("reverted_from"));
+  }
+
+  public JsonObject author() {
+    return new JsonObject().put("login", authorLogin).put("name", authorName);
+  }
+}

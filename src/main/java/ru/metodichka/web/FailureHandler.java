@@ -1,0 +1,93 @@
+package ru.metodichka.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.metodichka.db.DatabaseErrors;
+import ru.metodichka.error.AppError;
+import ru.metodichka.error.Problems;
+
+/**
+ * Turns every failure into a response: {@code application/problem+json} for the API and health,
+ * a friendly Russian page for people. Server errors are logged once with the request id; clients
+ * never see stack traces or SQL.
+ */
+final class FailureHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    Locale locale = Locales.of(ctx);
+    JsonObject problem = problemFor(ctx, locale);
+    int status = problem.getInteger("status");
+    ctx.response().setStatusCode(status);
+    if (status == 401 && ctx.request().path().startsWith("/api/")) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"metodichka\"");
+    }
+    if (status == 503) {
+      ctx.response().putHeader("Retry-After", "5");
+    }
+    if (wantsJson(ctx)) {
+      ctx.response().putHeader("Content-Type", Problems.CONTENT_TYPE).end(problem.encode());
+    } else {
+      ctx.response()
+          .putHeader("Content-Type", "text/html; charset=utf-8")
+          .end(ErrorPage.render(problem, locale));
+    }
+  }
+
+  private JsonObject problemFor(RoutingContext ctx, Locale locale) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof AppError error) {
+      return Problems.toJson(error, locale);
+    }
+    if (failure instanceof HttpException http) {
+      return byStatus(http.getStatusCode(), locale);
+    }
+    String state = DatabaseErrors.sqlState(failure);
+    if (state != null && state.startsWith("22")) {
+      // A data exception (e.g. a character PostgreSQL cannot store) is the client's input.
+      return Problems.of(400, "bad_request", locale);
+    }
+    if (failure != null && DatabaseErrors.isUnavailable(failure)) {
+      LOG.warn("Request {} failed: database unavailable ({})", RequestIds.of(ctx), failure.toString());
+      return Problems.of(503, "database_unavailable", locale);
+    }
+    if (failure != null) {
+      LOG.error("Request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(),
+          ctx.request().path(), failure);
+      return Problems.of(500, "internal_error", locale, RequestIds.of(ctx));
+    }
+    return byStatus(ctx.statusCode(), locale);
+  }
+
+  private static JsonObject byStatus(int status, Locale locale) {
+    String code =
+        switch (status) {
+          case 400 -> "bad_request";
+          case 401 -> "authentication_required";
+          case 403 -> "forbidden";
+          case 404 -> "not_found";
+          case 405 -> "method_not_allowed";
+          case 406 -> "not_acceptable";
+          case 413 -> "body_too_large";
+          case 415 -> "unsupported_media_type";
+          default -> status >= 400 && status < 500 ? "bad_request" : "internal_error";
+        };
+    int effective = code.equals("internal_error") ? 500 : status;
+    return Problems.of(effective, code, locale, "");
+  }
+
+  private static boolean wantsJson(RoutingContext ctx) {
+    String path = ctx.request().path();
+    return path.startsWith("/api/") || path.equals("/api") || path.equals("/health");
+  }
+}

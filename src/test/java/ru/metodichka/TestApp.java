@@ -1,0 +1,77 @@
+package ru.metodichka;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import ru.metodichka.config.AppConfig;
+import ru.metodichka.config.ConfigLoader;
+
+/**
+ * One running server per test run, on a database of its own that is created at start and dropped
+ * at the end. Tests never depend on each other's data: each makes its own users and communities
+ * through {@link Fixtures}.
+ */
+public final class TestApp implements AutoCloseable {
+  public static final String ADMIN_PASSWORD = "admin-test-password";
+  private static final String SERVER = "postgresql://postgres@127.0.0.1:5432/";
+  private static TestApp shared;
+
+  private final String database;
+  private final Application app;
+  private final Api api;
+
+  private TestApp(String database, Application app) {
+    this.database = database;
+    this.app = app;
+    this.api = new Api(app.port());
+  }
+
+  /** The run's server, started on first use and stopped when JUnit finishes. */
+  public static synchronized TestApp get(ExtensionContext context) {
+    if (shared == null) {
+      shared = start(Map.of());
+      context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+          .put(TestApp.class.getName(), (AutoCloseable) shared);
+    }
+    return shared;
+  }
+
+  /** A separate server on a fresh database, with extra flags; the caller closes it. */
+  public static TestApp start(Map<String, String> flags) {
+    String database = "metodichka_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    StringBuilder args = new StringBuilder();
+    args.append("--http-port=0 --http-instances=2 --data-dir=target/it-data")
+        .append(" --db-url=").append(SERVER).append(database)
+        .append(" --admin-password=").append(ADMIN_PASSWORD);
+    flags.forEach((k, v) -> args.append(" --").append(k).append('=').append(v));
+    AppConfig config = ConfigLoader.load(args.toString().split(" "), Map.of());
+    return new TestApp(database, Application.start(config));
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public Application app() {
+    return app;
+  }
+
+  /** A JDBC connection to this run's database, for checks the API cannot make. */
+  public Connection jdbc() throws SQLException {
+    return DriverManager.getConnection(app.database().jdbcUrl(), app.database().jdbcProperties());
+  }
+
+  @Override
+  public void close() throws SQLException {
+    api.close();
+    app.close();
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+}
