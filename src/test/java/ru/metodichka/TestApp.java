@@ -42,10 +42,15 @@ public final class TestApp implements AutoCloseable {
 
   /** A separate server on a fresh database, with extra flags; the caller closes it. */
   public static TestApp start(Map<String, String> flags) {
+    return start(SERVER, flags);
+  }
+
+  /** A separate server on a fresh database of the given PostgreSQL server ("postgresql://…/"). */
+  public static TestApp start(String server, Map<String, String> flags) {
     String database = "metodichka_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     StringBuilder args = new StringBuilder();
     args.append("--http-port=0 --http-instances=2 --data-dir=target/it-data")
-        .append(" --db-url=").append(SERVER).append(database)
+        .append(" --db-url=").append(server).append(database)
         .append(" --admin-password=").append(ADMIN_PASSWORD);
     flags.forEach((k, v) -> args.append(" --").append(k).append('=').append(v));
     AppConfig config = ConfigLoader.load(args.toString().split(" "), Map.of());

@@ -31,7 +31,8 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new RequestIds()).handler(new SecurityHeaders());
     new HealthRoutes(services.pool()).mount(router);
     router.route("/api/*").subRouter(api());
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
+    // Static files everywhere but under /api, so an API miss stays a 404/405/415 problem.
+    router.routeWithRegex("^/(?!api/).*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, failures);

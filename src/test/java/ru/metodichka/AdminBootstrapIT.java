@@ -1,0 +1,44 @@
+package ru.metodichka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class AdminBootstrapIT {
+  private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+
+  @Test
+  void theFirstStartWithoutAPasswordGeneratesOneAndLogsItOnce() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(AdminBootstrap.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try (TestApp app = TestApp.start(Map.of("admin-password", ""))) {
+      List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      Matcher matcher = lines.stream().map(PASSWORD::matcher).filter(Matcher::find).findFirst().orElseThrow();
+      String password = matcher.group(1);
+      var login = app.api().post("/api/session", null, new JsonObject().put("login", "admin").put("password", password));
+      assertThat(login.status()).isEqualTo(200);
+      assertThat(login.json().getJsonObject("user").getBoolean("admin")).isTrue();
+
+      log.list.clear();
+      AdminBootstrap.run(app.app().services().users(), java.util.Optional.empty());
+      assertThat(log.list).as("a second start prints no password").isEmpty();
+
+      AdminBootstrap.run(app.app().services().users(), java.util.Optional.of("chosen-password"));
+      assertThat(app.api().post("/api/session", null,
+          new JsonObject().put("login", "admin").put("password", "chosen-password")).status()).isEqualTo(200);
+    } finally {
+      logger.detachAppender(log);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package ru.metodichka.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import ru.metodichka.error.AppError;
+
+class SaveMergeTest {
+  private static Revision revision(int number, String title, String kind, String markdown) {
+    return new Revision(number, 1, number, null, "u", "U", null, "", title, kind, markdown, false, null);
+  }
+
+  @Test
+  void aValueChangedOnOneSideTakesThatSide() {
+    assertThat(SaveMerge.pick("a", "a", "b")).isEqualTo("b");
+    assertThat(SaveMerge.pick("a", "b", "a")).isEqualTo("b");
+    assertThat(SaveMerge.pick("a", "b", "b")).isEqualTo("b");
+    assertThat(SaveMerge.pick("a", "b", "c")).isNull();
+  }
+
+  @Test
+  void distantTextEditsAndAKindChangeMerge() {
+    Revision base = revision(1, "Т", "article", "1\n2\n3\n4\n5\n");
+    Revision current = revision(2, "Т", "article", "один\n2\n3\n4\n5\n");
+    NewContent merged = SaveMerge.merge(base, current, new SaveRequest("Т", "1\n2\n3\n4\nпять\n", 1, "", "practice"));
+    assertThat(merged.markdown()).isEqualTo("один\n2\n3\n4\nпять\n");
+    assertThat(merged.kind()).isEqualTo("practice");
+    assertThat(merged.merged()).isTrue();
+  }
+
+  @Test
+  void aConflictCarriesBothTextsAndTheHunks() {
+    Revision base = revision(1, "Т", "article", "строка\n");
+    Revision current = revision(3, "Т", "article", "строка модератора\n");
+    AppError error = catchThrowableOfType(AppError.class,
+        () -> SaveMerge.merge(base, current, new SaveRequest("Т", "строка участника\n", 1, "", null)));
+    assertThat(error.status()).isEqualTo(409);
+    assertThat(error.extras().getString("yourMarkdown")).isEqualTo("строка участника\n");
+    assertThat(error.extras().getString("currentMarkdown")).isEqualTo("строка модератора\n");
+    assertThat(error.extras().getInteger("currentRevision")).isEqualTo(3);
+    assertThat(error.extras().getJsonArray("conflicts")).hasSize(1);
+    assertThat(error.extras().getBoolean("titleConflict")).isFalse();
+  }
+}
