@@ -13,6 +13,11 @@ public record SaveRequest(String title, String markdown, int baseRevision, Strin
   public static final int MAX_SUMMARY = 500;
   public static final int MAX_MARKDOWN = 1_000_000;
 
+  /** Stored Markdown is always normalised, whoever builds the request. */
+  public SaveRequest {
+    markdown = Markdown.normalize(markdown);
+  }
+
   /** Reads the body of {@code PUT .../pages/{slug}}; 422 lists every problem. */
   public static SaveRequest from(JsonInput in) {
     String title = in.requiredText("title", MAX_TITLE);
@@ -27,6 +32,6 @@ public record SaveRequest(String title, String markdown, int baseRevision, Strin
       in.reject("kind", "Один из видов: " + ResultKind.allCodes());
     }
     in.validate();
-    return new SaveRequest(title, Markdown.normalize(markdown), base, summary, kind);
+    return new SaveRequest(title, markdown, base, summary, kind);
   }
 }

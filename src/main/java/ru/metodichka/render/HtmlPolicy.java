@@ -67,6 +67,7 @@ final class HtmlPolicy {
   }
 
   /** Gives links that leave the site {@code rel="nofollow noopener"}. */
+  @SuppressWarnings("try") // close() is the wrapper's, inherited unchanged
   private static final class ExternalLinks extends HtmlStreamEventReceiverWrapper {
     ExternalLinks(HtmlStreamEventReceiver sink) {
       super(sink);
