@@ -26,8 +26,10 @@ final class AdminBootstrap {
     if (!users.anyUsers().await()) {
       String generated = generate();
       users.ensureAdmin(generated).await();
-      LOG.warn("Created administrator 'admin' with password: {}  (shown once; set "
-          + "METODICHKA_ADMIN_PASSWORD to choose your own)", generated);
+      LOG.warn(
+          "Created administrator 'admin' with password: {}  (shown once; set "
+              + "METODICHKA_ADMIN_PASSWORD to choose your own)",
+          generated);
     }
   }
 

@@ -53,8 +53,9 @@ public final class Application implements AutoCloseable {
 
   /** Blocking: call from a plain thread (main or test setup), never from an event loop. */
   public static Application start(AppConfig config) {
-    ResolvedDatabase database = DatabaseLocator.resolve(
-        config.db().url().orElse(null), config.db().localUrl(), config.dataDir());
+    ResolvedDatabase database =
+        DatabaseLocator.resolve(
+            config.db().url().orElse(null), config.db().localUrl(), config.dataDir());
     Vertx vertx = null;
     try {
       Migrations.apply(database);
@@ -65,8 +66,14 @@ public final class Application implements AutoCloseable {
         new DemoSeed(services).run().await();
       }
       int port = deploy(vertx, services, config.http());
-      LOG.info("Metodichka serves http://{}:{}/ (database: {} {}:{}/{})", displayHost(config.http().host()), port,
-          database.source(), database.host(), database.port(), database.database());
+      LOG.info(
+          "Metodichka serves http://{}:{}/ (database: {} {}:{}/{})",
+          displayHost(config.http().host()),
+          port,
+          database.source(),
+          database.host(),
+          database.port(),
+          database.database());
       return new Application(database, vertx, services, port);
     } catch (RuntimeException e) {
       if (vertx != null) {
@@ -81,15 +88,17 @@ public final class Application implements AutoCloseable {
     int timeoutMs = (int) db.connectTimeout().toMillis();
     // A bounded queue and short timeouts: when PostgreSQL is down, requests fail fast with 503
     // instead of piling up; new connections are made as soon as it answers again.
-    PoolOptions options = new PoolOptions()
-        .setMaxSize(db.poolSize())
-        .setMaxWaitQueueSize(db.waitQueueSize())
-        .setConnectionTimeout(timeoutMs)
-        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setIdleTimeout(5)
-        .setIdleTimeoutUnit(TimeUnit.MINUTES)
-        .setShared(false);
-    NetClientOptions net = new NetClientOptions().setConnectTimeout(timeoutMs).setTcpKeepAlive(true);
+    PoolOptions options =
+        new PoolOptions()
+            .setMaxSize(db.poolSize())
+            .setMaxWaitQueueSize(db.waitQueueSize())
+            .setConnectionTimeout(timeoutMs)
+            .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setIdleTimeout(5)
+            .setIdleTimeoutUnit(TimeUnit.MINUTES)
+            .setShared(false);
+    NetClientOptions net =
+        new NetClientOptions().setConnectTimeout(timeoutMs).setTcpKeepAlive(true);
     return PgBuilder.pool()
         .with(options)
         .with(net)
@@ -104,20 +113,34 @@ public final class Application implements AutoCloseable {
     var hasher = new PasswordHasher(blocking);
     var auth = new AuthService(vertx, pool, users, hasher, config.sessionTtl());
     var userService = new UserService(pool, users, hasher);
-    var communities = new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
-    var pages = Pages.create(pool, communities, new ContributionRepository(), new MarkdownRenderer());
-    return new Services(pool, userService, communities, pages, new AuthHandler(auth), new SessionRoutes(auth),
-        new UserRoutes(userService), new CommunityRoutes(communities));
+    var communities =
+        new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
+    var pages =
+        Pages.create(pool, communities, new ContributionRepository(), new MarkdownRenderer());
+    return new Services(
+        pool,
+        userService,
+        communities,
+        pages,
+        new AuthHandler(auth),
+        new SessionRoutes(auth),
+        new UserRoutes(userService),
+        new CommunityRoutes(communities));
   }
 
   private static int deploy(Vertx vertx, Services services, AppConfig.Http http) {
-    int instances = http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
+    int instances =
+        http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
     List<HttpVerticle> deployed = new CopyOnWriteArrayList<>();
-    vertx.deployVerticle(() -> {
-      HttpVerticle verticle = new HttpVerticle(http, services);
-      deployed.add(verticle);
-      return verticle;
-    }, new DeploymentOptions().setInstances(instances)).await();
+    vertx
+        .deployVerticle(
+            () -> {
+              HttpVerticle verticle = new HttpVerticle(http, services);
+              deployed.add(verticle);
+              return verticle;
+            },
+            new DeploymentOptions().setInstances(instances))
+        .await();
     return deployed.getFirst().actualPort();
   }
 

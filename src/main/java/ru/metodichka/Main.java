@@ -22,7 +22,10 @@ public final class Main {
       return;
     }
     if (!config.command().equals("serve")) {
-      System.err.println("Unknown command '" + config.command() + "'. Usage: java -jar metodichka.jar [--demo] [--key=value ...]");
+      System.err.println(
+          "Unknown command '"
+              + config.command()
+              + "'. Usage: java -jar metodichka.jar [--demo] [--key=value ...]");
       System.exit(2);
     }
     try {

@@ -24,9 +24,15 @@ class AdminBootstrapIT {
     logger.addAppender(log);
     try (TestApp app = TestApp.start(Map.of("admin-password", ""))) {
       List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-      Matcher matcher = lines.stream().map(PASSWORD::matcher).filter(Matcher::find).findFirst().orElseThrow();
+      Matcher matcher =
+          lines.stream().map(PASSWORD::matcher).filter(Matcher::find).findFirst().orElseThrow();
       String password = matcher.group(1);
-      var login = app.api().post("/api/session", null, new JsonObject().put("login", "admin").put("password", password));
+      var login =
+          app.api()
+              .post(
+                  "/api/session",
+                  null,
+                  new JsonObject().put("login", "admin").put("password", password));
       assertThat(login.status()).isEqualTo(200);
       assertThat(login.json().getJsonObject("user").getBoolean("admin")).isTrue();
 
@@ -35,8 +41,14 @@ class AdminBootstrapIT {
       assertThat(log.list).as("a second start prints no password").isEmpty();
 
       AdminBootstrap.run(app.app().services().users(), java.util.Optional.of("chosen-password"));
-      assertThat(app.api().post("/api/session", null,
-          new JsonObject().put("login", "admin").put("password", "chosen-password")).status()).isEqualTo(200);
+      assertThat(
+              app.api()
+                  .post(
+                      "/api/session",
+                      null,
+                      new JsonObject().put("login", "admin").put("password", "chosen-password"))
+                  .status())
+          .isEqualTo(200);
     } finally {
       logger.detachAppender(log);
     }

@@ -20,16 +20,22 @@ public final class Api implements AutoCloseable {
   private final WebClient client;
 
   Api(int port) {
-    client = WebClient.create(vertx,
-        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setFollowRedirects(false),
-        new PoolOptions().setHttp1MaxSize(64));
+    client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(port)
+                .setFollowRedirects(false),
+            new PoolOptions().setHttp1MaxSize(64));
   }
 
   /** Joins path segments, percent-encoding each (Cyrillic slugs included). */
   public static String path(String... segments) {
     StringBuilder path = new StringBuilder();
     for (String segment : segments) {
-      path.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+      path.append('/')
+          .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return path.toString();
   }
@@ -54,14 +60,25 @@ public final class Api implements AutoCloseable {
   }
 
   public Response post(String uri, String token, JsonObject body) {
-    return send(HttpMethod.POST, uri, token, body == null ? null : body.toBuffer(), "application/json", Map.of());
+    return send(
+        HttpMethod.POST,
+        uri,
+        token,
+        body == null ? null : body.toBuffer(),
+        "application/json",
+        Map.of());
   }
 
   public Response delete(String uri, String token) {
     return send(HttpMethod.DELETE, uri, token, null, null, Map.of());
   }
 
-  public Response send(HttpMethod method, String uri, String token, Buffer body, String contentType,
+  public Response send(
+      HttpMethod method,
+      String uri,
+      String token,
+      Buffer body,
+      String contentType,
       Map<String, String> headers) {
     HttpRequest<Buffer> request = client.request(method, uri);
     if (token != null) {

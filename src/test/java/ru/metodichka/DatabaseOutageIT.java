@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL goes away under a running server and comes back. The server reaches PostgreSQL
- * through a TCP proxy in this test, so "the database is down" is the proxy refusing and cutting
+ * PostgreSQL goes away under a running server and comes back. The server reaches PostgreSQL through
+ * a TCP proxy in this test, so "the database is down" is the proxy refusing and cutting
  * connections, while the machine's PostgreSQL keeps serving the other tests.
  */
 class DatabaseOutageIT {
@@ -47,16 +47,24 @@ class DatabaseOutageIT {
 
   private void startProxy() {
     var client = vertx.createNetClient();
-    proxy = vertx.createNetServer().connectHandler(in -> {
-      sockets.add(in);
-      in.pause();
-      client.connect(5432, "127.0.0.1").onSuccess(out -> {
-        sockets.add(out);
-        in.pipeTo(out);
-        out.pipeTo(in);
-        in.resume();
-      }).onFailure(e -> in.close());
-    });
+    proxy =
+        vertx
+            .createNetServer()
+            .connectHandler(
+                in -> {
+                  sockets.add(in);
+                  in.pause();
+                  client
+                      .connect(5432, "127.0.0.1")
+                      .onSuccess(
+                          out -> {
+                            sockets.add(out);
+                            in.pipeTo(out);
+                            out.pipeTo(in);
+                            in.resume();
+                          })
+                      .onFailure(e -> in.close());
+                });
     proxy.listen(proxyPort, "127.0.0.1").await();
   }
 
@@ -77,41 +85,68 @@ class DatabaseOutageIT {
   void requestsFailFastWith503WhileTheDatabaseIsDownAndRecoverWithoutARestart() throws Exception {
     Fixtures fx = new Fixtures(app);
     Fixtures.Team team = fx.team();
-    fx.save(team.community(), "до-сбоя", team.member().token(), "До сбоя", "Сохранено до сбоя.\n", 0);
+    fx.save(
+        team.community(), "до-сбоя", team.member().token(), "До сбоя", "Сохранено до сбоя.\n", 0);
     assertThat(app.api().get("/health", null).status()).isEqualTo(200);
 
     stopProxy();
     for (int i = 0; i < 3; i++) {
-      long health = millis(() -> {
-        var response = app.api().get("/health", null);
-        assertThat(response.status()).isEqualTo(503);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-      });
-      long read = millis(() -> {
-        var response = app.api().get("/api/communities", null);
-        assertThat(response.status()).isEqualTo(503);
-        assertThat(response.json().getString("code")).isEqualTo("database_unavailable");
-        assertThat(response.headers().get("Retry-After")).isNotBlank();
-      });
-      long write = millis(() -> assertThat(app.api().put(Api.page(team.community(), "во-время-сбоя"),
-          team.member().token(), new JsonObject().put("title", "Т").put("markdown", "x")).status()).isEqualTo(503));
+      long health =
+          millis(
+              () -> {
+                var response = app.api().get("/health", null);
+                assertThat(response.status()).isEqualTo(503);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+              });
+      long read =
+          millis(
+              () -> {
+                var response = app.api().get("/api/communities", null);
+                assertThat(response.status()).isEqualTo(503);
+                assertThat(response.json().getString("code")).isEqualTo("database_unavailable");
+                assertThat(response.headers().get("Retry-After")).isNotBlank();
+              });
+      long write =
+          millis(
+              () ->
+                  assertThat(
+                          app.api()
+                              .put(
+                                  Api.page(team.community(), "во-время-сбоя"),
+                                  team.member().token(),
+                                  new JsonObject().put("title", "Т").put("markdown", "x"))
+                              .status())
+                      .isEqualTo(503));
       assertThat(health).isLessThan(5000);
       assertThat(read).isLessThan(5000);
       assertThat(write).isLessThan(5000);
     }
 
     startProxy();
-    long recovered = millis(() -> {
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (app.api().get("/health", null).status() != 200 && System.nanoTime() < deadline) {
-        sleep(100);
-      }
-    });
+    long recovered =
+        millis(
+            () -> {
+              long deadline = System.nanoTime() + 5_000_000_000L;
+              while (app.api().get("/health", null).status() != 200
+                  && System.nanoTime() < deadline) {
+                sleep(100);
+              }
+            });
     assertThat(recovered).as("healthy again within 5 s").isLessThan(5000);
-    JsonObject page = app.api().get(Api.page(team.community(), "до-сбоя"), team.member().token()).json();
+    JsonObject page =
+        app.api().get(Api.page(team.community(), "до-сбоя"), team.member().token()).json();
     assertThat(page.getString("markdown")).isEqualTo("Сохранено до сбоя.\n");
-    fx.save(team.community(), "после-сбоя", team.member().token(), "После сбоя", "Снова работает.\n", 0);
-    assertThat(app.api().get(Api.page(team.community(), "во-время-сбоя"), team.member().token()).status())
+    fx.save(
+        team.community(),
+        "после-сбоя",
+        team.member().token(),
+        "После сбоя",
+        "Снова работает.\n",
+        0);
+    assertThat(
+            app.api()
+                .get(Api.page(team.community(), "во-время-сбоя"), team.member().token())
+                .status())
         .isEqualTo(404);
   }
 

@@ -17,7 +17,10 @@ public final class Fixtures {
   }
 
   public static String unique(String prefix) {
-    return prefix + COUNTER.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    return prefix
+        + COUNTER.incrementAndGet()
+        + "-"
+        + Long.toHexString(System.nanoTime() & 0xffffff);
   }
 
   public Api api() {
@@ -32,7 +35,9 @@ public final class Fixtures {
   }
 
   public String login(String login, String password) {
-    var response = api.post("/api/session", null, new JsonObject().put("login", login).put("password", password));
+    var response =
+        api.post(
+            "/api/session", null, new JsonObject().put("login", login).put("password", password));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json().getString("token");
   }
@@ -40,10 +45,17 @@ public final class Fixtures {
   /** A new user, logged in. */
   public TestUser user(String name) {
     String login = unique("u");
-    var response = api.post("/api/users", adminToken(), new JsonObject()
-        .put("login", login).put("password", PASSWORD).put("name", name)
-        .put("email", login + "@school.example").put("institution", "МБОУ СОШ № 1")
-        .put("position", "учитель"));
+    var response =
+        api.post(
+            "/api/users",
+            adminToken(),
+            new JsonObject()
+                .put("login", login)
+                .put("password", PASSWORD)
+                .put("name", name)
+                .put("email", login + "@school.example")
+                .put("institution", "МБОУ СОШ № 1")
+                .put("position", "учитель"));
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return new TestUser(login, login(login, PASSWORD));
   }
@@ -51,17 +63,26 @@ public final class Fixtures {
   /** A new community (slug returned). */
   public String community() {
     String slug = unique("c");
-    var response = api.post("/api/communities", adminToken(), new JsonObject()
-        .put("slug", slug).put("name", "Сообщество " + slug)
-        .put("task", "Проектная деятельность в начальной школе").put("description", "Тестовое"));
+    var response =
+        api.post(
+            "/api/communities",
+            adminToken(),
+            new JsonObject()
+                .put("slug", slug)
+                .put("name", "Сообщество " + slug)
+                .put("task", "Проектная деятельность в начальной школе")
+                .put("description", "Тестовое"));
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return slug;
   }
 
   /** Gives the user a role in the community (as the administrator). */
   public void join(String community, TestUser user, String role) {
-    var response = api.put("/api" + Api.path("communities", community, "members", user.login()), adminToken(),
-        new JsonObject().put("role", role));
+    var response =
+        api.put(
+            "/api" + Api.path("communities", community, "members", user.login()),
+            adminToken(),
+            new JsonObject().put("role", role));
     assertThat(response.status()).as(response.toString()).isIn(200, 201);
   }
 
@@ -76,9 +97,16 @@ public final class Fixtures {
   }
 
   /** Saves a page, asserting success; returns the response body. */
-  public JsonObject save(String community, String slug, String token, String title, String markdown, int base) {
-    var response = api.put(Api.page(community, slug), token, new JsonObject()
-        .put("title", title).put("markdown", markdown).put("baseRevision", base));
+  public JsonObject save(
+      String community, String slug, String token, String title, String markdown, int base) {
+    var response =
+        api.put(
+            Api.page(community, slug),
+            token,
+            new JsonObject()
+                .put("title", title)
+                .put("markdown", markdown)
+                .put("baseRevision", base));
     assertThat(response.status()).as(response.toString()).isIn(200, 201);
     return response.json();
   }

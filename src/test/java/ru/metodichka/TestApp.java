@@ -3,21 +3,18 @@ package ru.metodichka;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import ru.metodichka.config.AppConfig;
 import ru.metodichka.config.ConfigLoader;
 
 /**
- * One running server per test run, on a database of its own that is created at start and dropped
- * at the end. Tests never depend on each other's data: each makes its own users and communities
+ * One running server per test run, on a database of its own that is created at start and dropped at
+ * the end. Tests never depend on each other's data: each makes its own users and communities
  * through {@link Fixtures}.
  */
 public final class TestApp implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "admin-test-password";
-  private static final String SERVER = "postgresql://postgres@127.0.0.1:5432/";
   private static TestApp shared;
 
   private final String database;
@@ -34,7 +31,9 @@ public final class TestApp implements AutoCloseable {
   public static synchronized TestApp get(ExtensionContext context) {
     if (shared == null) {
       shared = start(Map.of());
-      context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+      context
+          .getRoot()
+          .getStore(ExtensionContext.Namespace.GLOBAL)
           .put(TestApp.class.getName(), (AutoCloseable) shared);
     }
     return shared;
@@ -42,16 +41,19 @@ public final class TestApp implements AutoCloseable {
 
   /** A separate server on a fresh database, with extra flags; the caller closes it. */
   public static TestApp start(Map<String, String> flags) {
-    return start(SERVER, flags);
+    return start(TestDatabases.SERVER, flags);
   }
 
   /** A separate server on a fresh database of the given PostgreSQL server ("postgresql://…/"). */
   public static TestApp start(String server, Map<String, String> flags) {
-    String database = "metodichka_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    String database = TestDatabases.freshName("metodichka_it");
     StringBuilder args = new StringBuilder();
     args.append("--http-port=0 --http-instances=2 --data-dir=target/it-data")
-        .append(" --db-url=").append(server).append(database)
-        .append(" --admin-password=").append(ADMIN_PASSWORD);
+        .append(" --db-url=")
+        .append(server)
+        .append(database)
+        .append(" --admin-password=")
+        .append(ADMIN_PASSWORD);
     flags.forEach((k, v) -> args.append(" --").append(k).append('=').append(v));
     AppConfig config = ConfigLoader.load(args.toString().split(" "), Map.of());
     return new TestApp(database, Application.start(config));
@@ -74,9 +76,6 @@ public final class TestApp implements AutoCloseable {
   public void close() throws SQLException {
     api.close();
     app.close();
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
+    TestDatabases.drop(database);
   }
 }

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import ru.metodichka.error.AppError;
 
 /**
- * Logging in and out, and finding the user behind a session token. Repeated failures for one
- * login are slowed down: from the third failure on, each attempt waits longer before an answer.
+ * Logging in and out, and finding the user behind a session token. Repeated failures for one login
+ * are slowed down: from the third failure on, each attempt waits longer before an answer.
  */
 public final class AuthService {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
@@ -27,7 +27,8 @@ public final class AuthService {
   private final PasswordHasher hasher;
   private final Duration sessionTtl;
 
-  public AuthService(Vertx vertx, Pool pool, UserRepository users, PasswordHasher hasher, Duration sessionTtl) {
+  public AuthService(
+      Vertx vertx, Pool pool, UserRepository users, PasswordHasher hasher, Duration sessionTtl) {
     this.vertx = vertx;
     this.pool = pool;
     this.users = users;
@@ -38,16 +39,27 @@ public final class AuthService {
   /** A new session for correct credentials; 401 otherwise. The previous session, if any, ends. */
   public Future<Login> login(String login, String password, String previousToken) {
     String key = NewUser.loginKey(login);
-    return sessions.recentFailures(pool, key)
+    return sessions
+        .recentFailures(pool, key)
         .compose(failures -> delay(failures))
         .compose(v -> users.findCredentials(pool, login))
-        .compose(credentials -> check(credentials, password)
-            .compose(ok -> ok ? startSession(credentials.get().userId(), key, previousToken)
-                              : rejected(key)));
+        .compose(credentials -> verified(credentials, password))
+        .compose(
+            userId ->
+                userId.isPresent()
+                    ? startSession(userId.get(), key, previousToken)
+                    : rejected(key));
   }
 
-  private Future<Boolean> check(Optional<UserRepository.Credentials> credentials, String password) {
-    return hasher.verify(password, credentials.map(UserRepository.Credentials::passwordHash).orElse(null));
+  /**
+   * The user's id when the password matches. An unknown login costs as much time as a known one.
+   */
+  private Future<Optional<Long>> verified(
+      Optional<UserRepository.Credentials> credentials, String password) {
+    String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(null);
+    return hasher
+        .verify(password, hash)
+        .map(ok -> ok ? credentials.map(UserRepository.Credentials::userId) : Optional.empty());
   }
 
   private Future<Void> delay(int failures) {
@@ -60,17 +72,20 @@ public final class AuthService {
 
   private Future<Login> rejected(String key) {
     LOG.info("Failed login for '{}'", key);
-    return sessions.recordFailure(pool, key)
+    return sessions
+        .recordFailure(pool, key)
         .transform(ar -> Future.failedFuture(AppError.unauthorized("invalid_credentials")));
   }
 
   private Future<Login> startSession(long userId, String key, String previousToken) {
     String token = SessionTokens.newToken();
     OffsetDateTime expires = OffsetDateTime.now().plus(sessionTtl);
-    return pool.withTransaction(tx -> endIfPresent(tx, previousToken)
-            .compose(v -> sessions.insert(tx, SessionTokens.hash(token), userId, expires))
-            .compose(v -> sessions.clearFailures(tx, key))
-            .compose(v -> users.findById(tx, userId)))
+    return pool.withTransaction(
+            tx ->
+                endIfPresent(tx, previousToken)
+                    .compose(v -> sessions.insert(tx, SessionTokens.hash(token), userId, expires))
+                    .compose(v -> sessions.clearFailures(tx, key))
+                    .compose(v -> users.findById(tx, userId)))
         .map(user -> new Login(token, user, sessionTtl));
   }
 

@@ -4,8 +4,8 @@ import io.vertx.ext.web.RoutingContext;
 import ru.metodichka.error.AppError;
 
 /**
- * Who is making the request. Anonymous visitors are {@link #ANONYMOUS} (id 0), so code never has
- * to handle null.
+ * Who is making the request. Anonymous visitors are {@link #ANONYMOUS} (id 0), so code never has to
+ * handle null.
  */
 public record CurrentUser(long id, String login, String name, boolean admin) {
   public static final CurrentUser ANONYMOUS = new CurrentUser(0, "", "", false);

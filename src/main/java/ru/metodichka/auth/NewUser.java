@@ -21,7 +21,8 @@ public record NewUser(
   public static NewUser from(JsonInput in) {
     String login = in.requiredText("login", 64);
     if (!login.isEmpty() && !LOGIN.matcher(login).matches()) {
-      in.reject("login", "Латинские буквы, цифры, точка, дефис и подчёркивание; от 2 до 64 символов");
+      in.reject(
+          "login", "Латинские буквы, цифры, точка, дефис и подчёркивание; от 2 до 64 символов");
     }
     String password = in.rawText("password", 256);
     if (password == null || password.length() < 8) {
@@ -39,8 +40,15 @@ public record NewUser(
     boolean admin = in.optionalBool("admin", false);
     boolean methodist = in.optionalBool("methodist", false);
     in.validate();
-    return new NewUser(login, password, name, blankToNull(email), blankToNull(institution),
-        blankToNull(position), admin, methodist);
+    return new NewUser(
+        login,
+        password,
+        name,
+        blankToNull(email),
+        blankToNull(institution),
+        blankToNull(position),
+        admin,
+        methodist);
   }
 
   /** Logins are case-insensitive: this is the unique key. */

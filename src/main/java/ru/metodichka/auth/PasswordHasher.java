@@ -12,13 +12,15 @@ import io.vertx.core.WorkerExecutor;
  */
 public final class PasswordHasher {
   // OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane.
-  private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+  private static final Argon2Function ARGON2 =
+      Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
   private final WorkerExecutor blocking;
   private final String decoy;
 
   public PasswordHasher(WorkerExecutor blocking) {
     this.blocking = blocking;
-    // Checked against when a login does not exist, so that answer takes as long as a wrong password.
+    // Checked against when a login does not exist, so that answer takes as long as a wrong
+    // password.
     this.decoy = hashNow("decoy-password-for-unknown-logins");
   }
 
@@ -31,7 +33,8 @@ public final class PasswordHasher {
     return blocking.executeBlocking(
         () -> {
           String hash = hashOrNull != null ? hashOrNull : decoy;
-          // The hash string carries its own parameters, so older hashes keep verifying after a change.
+          // The hash string carries its own parameters, so older hashes keep verifying after a
+          // change.
           boolean matches = Argon2Function.getInstanceFromHash(hash).check(password, hash);
           return hashOrNull != null && matches;
         },

@@ -41,15 +41,20 @@ final class SessionRepository {
   Future<Optional<CurrentUser>> findUser(SqlClient sql, byte[] tokenHash) {
     return sql.preparedQuery(FIND_USER)
         .execute(Tuple.of(tokenHash))
-        .map(rows -> {
-          var it = rows.iterator();
-          if (!it.hasNext()) {
-            return Optional.empty();
-          }
-          var r = it.next();
-          return Optional.of(new CurrentUser(
-              r.getLong("id"), r.getString("login"), r.getString("display_name"), r.getBoolean("is_admin")));
-        });
+        .map(
+            rows -> {
+              var it = rows.iterator();
+              if (!it.hasNext()) {
+                return Optional.empty();
+              }
+              var r = it.next();
+              return Optional.of(
+                  new CurrentUser(
+                      r.getLong("id"),
+                      r.getString("login"),
+                      r.getString("display_name"),
+                      r.getBoolean("is_admin")));
+            });
   }
 
   Future<Void> end(SqlClient sql, byte[] tokenHash) {

@@ -28,19 +28,20 @@ public final class SessionRoutes {
     }
     in.validate();
     return auth.login(login, password, AuthHandler.token(ctx))
-        .map(session -> {
-          ctx.response().addCookie(SessionCookies.live(ctx, session.token(), session.ttl()));
-          ctx.response().putHeader("Cache-Control", "no-store");
-          return new JsonObject().put("token", session.token()).put("user", session.user().toJson());
-        });
+        .map(
+            session -> {
+              ctx.response().addCookie(SessionCookies.live(ctx, session.token(), session.ttl()));
+              ctx.response().putHeader("Cache-Control", "no-store");
+              return new JsonObject()
+                  .put("token", session.token())
+                  .put("user", session.user().toJson());
+            });
   }
 
   private void logout(RoutingContext ctx) {
     auth.logout(AuthHandler.token(ctx))
-        .onSuccess(v -> ctx.response()
-            .addCookie(SessionCookies.expired(ctx))
-            .setStatusCode(204)
-            .end())
+        .onSuccess(
+            v -> ctx.response().addCookie(SessionCookies.expired(ctx)).setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
 }

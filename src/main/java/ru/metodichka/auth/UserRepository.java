@@ -67,15 +67,31 @@ public final class UserRepository {
   public Future<User> findById(SqlClient sql, long id) {
     return sql.preparedQuery(FIND_BY_ID)
         .execute(Tuple.of(id))
-        .map(rows -> first(rows).map(User::from).orElseThrow(() -> AppError.notFound("user_not_found", id)));
+        .map(
+            rows ->
+                first(rows)
+                    .map(User::from)
+                    .orElseThrow(() -> AppError.notFound("user_not_found", id)));
   }
 
   /** Inserts the user and its password hash; 409 when the login is taken. Call in a transaction. */
   public Future<Long> insert(SqlClient sql, NewUser user, String passwordHash) {
     return institutionId(sql, user.institution())
-        .compose(institutionId -> sql.preparedQuery(INSERT_USER).execute(Tuple.from(new Object[] {
-            user.login(), NewUser.loginKey(user.login()), user.name(), user.email(), institutionId,
-            user.position(), user.admin(), user.methodist()})))
+        .compose(
+            institutionId ->
+                sql.preparedQuery(INSERT_USER)
+                    .execute(
+                        Tuple.from(
+                            new Object[] {
+                              user.login(),
+                              NewUser.loginKey(user.login()),
+                              user.name(),
+                              user.email(),
+                              institutionId,
+                              user.position(),
+                              user.admin(),
+                              user.methodist()
+                            })))
         .recover(e -> Future.failedFuture(translate(e, user.login())))
         .map(rows -> rows.iterator().next().getLong("id"))
         .compose(id -> setPassword(sql, id, passwordHash).map(id));
@@ -93,7 +109,10 @@ public final class UserRepository {
   public Future<Optional<Credentials>> findCredentials(SqlClient sql, String login) {
     return sql.preparedQuery(FIND_CREDENTIALS)
         .execute(Tuple.of(NewUser.loginKey(login)))
-        .map(rows -> first(rows).map(r -> new Credentials(r.getLong("id"), r.getString("password_hash"))));
+        .map(
+            rows ->
+                first(rows)
+                    .map(r -> new Credentials(r.getLong("id"), r.getString("password_hash"))));
   }
 
   public Future<Long> count(SqlClient sql) {
@@ -104,15 +123,19 @@ public final class UserRepository {
   public Future<JsonArray> memberships(SqlClient sql, long userId) {
     return sql.preparedQuery(MEMBERSHIPS_OF)
         .execute(Tuple.of(userId))
-        .map(rows -> {
-          JsonArray list = new JsonArray();
-          rows.forEach(r -> list.add(new JsonObject()
-              .put("community", r.getString("slug"))
-              .put("name", r.getString("name"))
-              .put("role", r.getString("role"))
-              .put("since", String.valueOf(r.getOffsetDateTime("started_at")))));
-          return list;
-        });
+        .map(
+            rows -> {
+              JsonArray list = new JsonArray();
+              rows.forEach(
+                  r ->
+                      list.add(
+                          new JsonObject()
+                              .put("community", r.getString("slug"))
+                              .put("name", r.getString("name"))
+                              .put("role", r.getString("role"))
+                              .put("since", String.valueOf(r.getOffsetDateTime("started_at")))));
+              return list;
+            });
   }
 
   private Future<Long> institutionId(SqlClient sql, String institution) {

@@ -22,10 +22,14 @@ public final class UserRoutes {
   private Future<JsonObject> create(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx).requireAdmin();
     NewUser user = NewUser.from(JsonInput.of(ctx));
-    return users.create(actor, user)
-        .map(created -> {
-          ctx.response().setStatusCode(201).putHeader("Location", "/api/users/" + created.login());
-          return created.toJson();
-        });
+    return users
+        .create(actor, user)
+        .map(
+            created -> {
+              ctx.response()
+                  .setStatusCode(201)
+                  .putHeader("Location", "/api/users/" + created.login());
+              return created.toJson();
+            });
   }
 }

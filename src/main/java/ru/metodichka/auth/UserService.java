@@ -3,6 +3,7 @@ package ru.metodichka.auth;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 /** Creating accounts and reading one's own profile. */
 public final class UserService {
@@ -19,17 +20,24 @@ public final class UserService {
   /** Creates a local account (administrators only); 409 when the login is taken. */
   public Future<User> create(CurrentUser actor, NewUser user) {
     actor.requireAdmin();
-    return hasher.hash(user.password())
-        .compose(hash -> pool.withTransaction(tx -> users.insert(tx, user, hash)
-            .compose(id -> users.findById(tx, id))));
+    return hasher
+        .hash(user.password())
+        .compose(
+            hash ->
+                pool.withTransaction(
+                    tx -> users.insert(tx, user, hash).compose(id -> users.findById(tx, id))));
   }
 
   /** The caller's profile with the communities they belong to. */
   public Future<JsonObject> me(CurrentUser actor) {
     actor.requireLoggedIn();
-    return users.findById(pool, actor.id())
-        .compose(user -> users.memberships(pool, user.id())
-            .map(memberships -> user.toJson().put("memberships", memberships)));
+    return users
+        .findById(pool, actor.id())
+        .compose(
+            user ->
+                users
+                    .memberships(pool, user.id())
+                    .map(memberships -> user.toJson().put("memberships", memberships)));
   }
 
   /**
@@ -37,12 +45,22 @@ public final class UserService {
    * administrator. Used at start-up.
    */
   public Future<Void> ensureAdmin(String password) {
-    return hasher.hash(password)
-        .compose(hash -> pool.withTransaction(tx -> users.findByLogin(tx, "admin")
-            .compose(existing -> existing.isPresent()
-                ? users.setPassword(tx, existing.get().id(), hash)
-                    .compose(v -> users.makeAdmin(tx, existing.get().id()))
-                : users.insert(tx, administrator(password), hash).mapEmpty())));
+    return hasher
+        .hash(password)
+        .compose(hash -> pool.withTransaction(tx -> ensureAdmin(tx, password, hash)));
+  }
+
+  private Future<Void> ensureAdmin(SqlClient tx, String password, String hash) {
+    return users
+        .findByLogin(tx, "admin")
+        .compose(
+            existing -> {
+              if (existing.isEmpty()) {
+                return users.insert(tx, administrator(password), hash).mapEmpty();
+              }
+              long id = existing.get().id();
+              return users.setPassword(tx, id, hash).compose(v -> users.makeAdmin(tx, id));
+            });
   }
 
   /** Whether any account exists yet (the first start creates the administrator). */

@@ -4,8 +4,8 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 
 /**
- * What one user may do in one community. Administrators may do everything a moderator may, in
- * every community; experts evaluate and edit nothing.
+ * What one user may do in one community. Administrators may do everything a moderator may, in every
+ * community; experts evaluate and edit nothing.
  *
  * @param role the user's active role, or null when not a member
  */

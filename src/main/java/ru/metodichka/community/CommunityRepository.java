@@ -11,8 +11,7 @@ import ru.metodichka.error.AppError;
 
 /** SQL for communities. */
 public final class CommunityRepository {
-  private static final String COLUMNS =
-      "id, slug, name, task, description, status, created_at";
+  private static final String COLUMNS = "id, slug, name, task, description, status, created_at";
   private static final String INSERT =
       """
       INSERT INTO communities (slug, slug_key, name, task, description, created_by)
@@ -41,10 +40,14 @@ public final class CommunityRepository {
   /** Inserts a community; 409 when the slug is taken (ignoring case). */
   public Future<Community> insert(SqlClient sql, NewCommunity c, long createdBy) {
     return sql.preparedQuery(INSERT)
-        .execute(Tuple.of(c.slug(), Slugs.key(c.slug()), c.name(), c.task(), c.description(), createdBy))
-        .recover(e -> Future.failedFuture(
-            e instanceof PgException pg && "23505".equals(pg.getSqlState())
-                ? AppError.conflict("community_slug_taken", c.slug()) : e))
+        .execute(
+            Tuple.of(c.slug(), Slugs.key(c.slug()), c.name(), c.task(), c.description(), createdBy))
+        .recover(
+            e ->
+                Future.failedFuture(
+                    e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                        ? AppError.conflict("community_slug_taken", c.slug())
+                        : e))
         .map(rows -> Community.from(rows.iterator().next()));
   }
 
@@ -54,30 +57,49 @@ public final class CommunityRepository {
     }
     return sql.preparedQuery(FIND)
         .execute(Tuple.of(Slugs.key(slug)))
-        .map(rows -> rows.iterator().hasNext()
-            ? Optional.of(Community.from(rows.iterator().next())) : Optional.empty());
+        .map(
+            rows ->
+                rows.iterator().hasNext()
+                    ? Optional.of(Community.from(rows.iterator().next()))
+                    : Optional.empty());
   }
 
   /** Every community with its number of active members. */
   public Future<JsonArray> listWithCounts(SqlClient sql) {
-    return sql.query(LIST).execute().map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(r -> items.add(Community.from(r).toJson().put("memberCount", r.getLong("member_count"))));
-      return items;
-    });
+    return sql.query(LIST)
+        .execute()
+        .map(
+            rows -> {
+              JsonArray items = new JsonArray();
+              rows.forEach(
+                  r ->
+                      items.add(
+                          Community.from(r)
+                              .toJson()
+                              .put("memberCount", r.getLong("member_count"))));
+              return items;
+            });
   }
 
   public Future<JsonArray> moderators(SqlClient sql, long communityId) {
-    return sql.preparedQuery(MODERATORS).execute(Tuple.of(communityId)).map(rows -> {
-      JsonArray list = new JsonArray();
-      rows.forEach(r -> list.add(new JsonObject()
-          .put("login", r.getString("login")).put("name", r.getString("display_name"))));
-      return list;
-    });
+    return sql.preparedQuery(MODERATORS)
+        .execute(Tuple.of(communityId))
+        .map(
+            rows -> {
+              JsonArray list = new JsonArray();
+              rows.forEach(
+                  r ->
+                      list.add(
+                          new JsonObject()
+                              .put("login", r.getString("login"))
+                              .put("name", r.getString("display_name"))));
+              return list;
+            });
   }
 
   public Future<Long> memberCount(SqlClient sql, long communityId) {
-    return sql.preparedQuery(MEMBER_COUNT).execute(Tuple.of(communityId))
+    return sql.preparedQuery(MEMBER_COUNT)
+        .execute(Tuple.of(communityId))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 }

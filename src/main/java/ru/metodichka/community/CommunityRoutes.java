@@ -17,40 +17,62 @@ public final class CommunityRoutes {
 
   public void mount(Router api) {
     api.post("/communities").consumes("application/json").respond(this::create);
-    api.get("/communities").respond(ctx -> communities.list().map(items -> new JsonObject().put("items", items)));
-    api.get("/communities/:community").respond(ctx -> communities.describe(ctx.pathParam("community")));
+    api.get("/communities")
+        .respond(ctx -> communities.list().map(items -> new JsonObject().put("items", items)));
+    api.get("/communities/:community")
+        .respond(ctx -> communities.describe(ctx.pathParam("community")));
     api.get("/communities/:community/members")
-        .respond(ctx -> communities.members(ctx.pathParam("community"))
-            .map(items -> new JsonObject().put("items", items)));
+        .respond(
+            ctx ->
+                communities
+                    .members(ctx.pathParam("community"))
+                    .map(items -> new JsonObject().put("items", items)));
     api.get("/communities/:community/members/history")
-        .respond(ctx -> communities.history(CurrentUser.of(ctx), ctx.pathParam("community"))
-            .map(items -> new JsonObject().put("items", items)));
-    api.put("/communities/:community/members/:login").consumes("application/json").respond(this::setRole);
+        .respond(
+            ctx ->
+                communities
+                    .history(CurrentUser.of(ctx), ctx.pathParam("community"))
+                    .map(items -> new JsonObject().put("items", items)));
+    api.put("/communities/:community/members/:login")
+        .consumes("application/json")
+        .respond(this::setRole);
     api.delete("/communities/:community/members/:login").handler(this::endMembership);
   }
 
   private Future<JsonObject> create(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx).requireAdmin();
     NewCommunity community = NewCommunity.from(JsonInput.of(ctx));
-    return communities.create(actor, community).map(created -> {
-      ctx.response().setStatusCode(201).putHeader("Location", "/api/communities/" + created.slug());
-      return created.toJson().put("memberCount", 0);
-    });
+    return communities
+        .create(actor, community)
+        .map(
+            created -> {
+              ctx.response()
+                  .setStatusCode(201)
+                  .putHeader("Location", "/api/communities/" + created.slug());
+              return created.toJson().put("memberCount", 0);
+            });
   }
 
   private Future<JsonObject> setRole(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
     MemberRole request = MemberRole.from(JsonInput.of(ctx));
     String login = ctx.pathParam("login");
-    return communities.setRole(actor, ctx.pathParam("community"), login, request).map(change -> {
-      ctx.response().setStatusCode(change == CommunityService.MembershipChange.STARTED ? 201 : 200);
-      return new JsonObject().put("login", login).put("role", request.role().code())
-          .put("change", change.name().toLowerCase(java.util.Locale.ROOT));
-    });
+    return communities
+        .setRole(actor, ctx.pathParam("community"), login, request)
+        .map(
+            change -> {
+              ctx.response()
+                  .setStatusCode(change == CommunityService.MembershipChange.STARTED ? 201 : 200);
+              return new JsonObject()
+                  .put("login", login)
+                  .put("role", request.role().code())
+                  .put("change", change.name().toLowerCase(java.util.Locale.ROOT));
+            });
   }
 
   private void endMembership(RoutingContext ctx) {
-    communities.endMembership(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("login"))
+    communities
+        .endMembership(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("login"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

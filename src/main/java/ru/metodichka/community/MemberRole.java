@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import ru.metodichka.web.JsonInput;
 
 /**
- * The body of {@code PUT .../members/{login}}: a role and, optionally, the order of the centre
- * that confirmed it (§4.4).
+ * The body of {@code PUT .../members/{login}}: a role and, optionally, the order of the centre that
+ * confirmed it (§4.4).
  */
 public record MemberRole(Role role, String orderNumber, LocalDate orderDate) {
 
@@ -21,7 +21,10 @@ public record MemberRole(Role role, String orderNumber, LocalDate orderDate) {
     String number = null;
     LocalDate date = null;
     if (order != null) {
-      number = order.getValue("number") instanceof String s && !s.isBlank() && s.length() <= 50 ? s.strip() : null;
+      number =
+          order.getValue("number") instanceof String s && !s.isBlank() && s.length() <= 50
+              ? s.strip()
+              : null;
       if (number == null) {
         in.reject("order.number", "Номер приказа — строка до 50 символов");
       }

@@ -41,64 +41,92 @@ public final class MembershipRepository {
         FROM memberships m JOIN users u ON u.id = m.user_id
       """;
   private static final String ACTIVE =
-      SELECT + " WHERE m.community_id = $1 AND m.status = 'active' ORDER BY m.role DESC, u.display_name";
-  private static final String HISTORY =
-      SELECT + " WHERE m.community_id = $1 ORDER BY m.id DESC";
+      SELECT
+          + " WHERE m.community_id = $1 AND m.status = 'active' ORDER BY m.role DESC, u.display_name";
+  private static final String HISTORY = SELECT + " WHERE m.community_id = $1 ORDER BY m.id DESC";
 
   public Future<Optional<Role>> activeRole(SqlClient sql, long communityId, long userId) {
     return sql.preparedQuery(ACTIVE_ROLE)
         .execute(Tuple.of(communityId, userId))
-        .map(rows -> rows.iterator().hasNext()
-            ? Optional.ofNullable(Role.fromCode(rows.iterator().next().getString(0)))
-            : Optional.empty());
+        .map(
+            rows ->
+                rows.iterator().hasNext()
+                    ? Optional.ofNullable(Role.fromCode(rows.iterator().next().getString(0)))
+                    : Optional.empty());
   }
 
   /** The current (requested or active) period, locked until the transaction ends. */
   public Future<Optional<Current>> lockCurrent(SqlClient sql, long communityId, long userId) {
     return sql.preparedQuery(LOCK_CURRENT)
         .execute(Tuple.of(communityId, userId))
-        .map(rows -> rows.iterator().hasNext()
-            ? Optional.of(new Current(rows.iterator().next().getLong("id"),
-                Role.fromCode(rows.iterator().next().getString("role"))))
-            : Optional.empty());
+        .map(
+            rows ->
+                rows.iterator().hasNext()
+                    ? Optional.of(
+                        new Current(
+                            rows.iterator().next().getLong("id"),
+                            Role.fromCode(rows.iterator().next().getString("role"))))
+                    : Optional.empty());
   }
 
   public Future<Void> end(SqlClient sql, long membershipId, String reason, long changedBy) {
     return sql.preparedQuery(END).execute(Tuple.of(membershipId, reason, changedBy)).mapEmpty();
   }
 
-  public Future<Void> start(SqlClient sql, long communityId, long userId, Role role,
-      String orderNumber, LocalDate orderDate, long changedBy) {
-    return sql.preparedQuery(START)
-        .execute(Tuple.from(new Object[] {communityId, userId, role.code(), orderNumber, orderDate, changedBy}))
-        .mapEmpty();
+  public Future<Void> start(SqlClient sql, NewPeriod p) {
+    Object[] values = {
+      p.communityId(), p.userId(), p.role().code(), p.orderNumber(), p.orderDate(), p.changedBy()
+    };
+    return sql.preparedQuery(START).execute(Tuple.from(values)).mapEmpty();
   }
 
   public Future<JsonArray> active(SqlClient sql, long communityId) {
-    return sql.preparedQuery(ACTIVE).execute(Tuple.of(communityId)).map(MembershipRepository::toJson);
+    return sql.preparedQuery(ACTIVE)
+        .execute(Tuple.of(communityId))
+        .map(MembershipRepository::toJson);
   }
 
   public Future<JsonArray> history(SqlClient sql, long communityId) {
-    return sql.preparedQuery(HISTORY).execute(Tuple.of(communityId)).map(MembershipRepository::toJson);
+    return sql.preparedQuery(HISTORY)
+        .execute(Tuple.of(communityId))
+        .map(MembershipRepository::toJson);
   }
 
   private static JsonArray toJson(Iterable<Row> rows) {
     JsonArray list = new JsonArray();
     for (Row r : rows) {
-      list.add(new JsonObject()
-          .put("login", r.getString("login"))
-          .put("name", r.getString("display_name"))
-          .put("role", r.getString("role"))
-          .put("status", r.getString("status"))
-          .put("since", String.valueOf(r.getOffsetDateTime("started_at")))
-          .put("until", r.getOffsetDateTime("ended_at") == null ? null : r.getOffsetDateTime("ended_at").toString())
-          .put("endReason", r.getString("end_reason"))
-          .put("order", r.getString("order_number") == null ? null : new JsonObject()
-              .put("number", r.getString("order_number"))
-              .put("date", String.valueOf(r.getLocalDate("order_date")))));
+      list.add(
+          new JsonObject()
+              .put("login", r.getString("login"))
+              .put("name", r.getString("display_name"))
+              .put("role", r.getString("role"))
+              .put("status", r.getString("status"))
+              .put("since", String.valueOf(r.getOffsetDateTime("started_at")))
+              .put(
+                  "until",
+                  r.getOffsetDateTime("ended_at") == null
+                      ? null
+                      : r.getOffsetDateTime("ended_at").toString())
+              .put("endReason", r.getString("end_reason"))
+              .put(
+                  "order",
+                  r.getString("order_number") == null
+                      ? null
+                      : new JsonObject()
+                          .put("number", r.getString("order_number"))
+                          .put("date", String.valueOf(r.getLocalDate("order_date")))));
     }
     return list;
   }
+
+  /** A membership period to open, with the order of the centre that confirmed it, if any. */
+  public record NewPeriod(
+      long communityId,
+      long userId,
+      Role role,
+      String orderNumber,
+      LocalDate orderDate,
+      long changedBy) {}
 
   /** The id and role of a current membership period. */
   public record Current(long id, Role role) {}

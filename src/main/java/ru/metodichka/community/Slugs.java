@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Slugs of communities and pages: letters of any script (Cyrillic welcome), digits, and {@code
- * - _ .} inside; at most 100 characters; unique ignoring case.
+ * Slugs of communities and pages: letters of any script (Cyrillic welcome), digits, and {@code - _
+ * .} inside; at most 100 characters; unique ignoring case.
  */
 public final class Slugs {
   public static final int MAX_LENGTH = 100;

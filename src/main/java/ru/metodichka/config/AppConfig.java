@@ -24,8 +24,8 @@ public record AppConfig(
   /**
    * The database.
    *
-   * @param url the configured server, if any; otherwise {@code localUrl} is tried, then an
-   *     embedded server under the data dir
+   * @param url the configured server, if any; otherwise {@code localUrl} is tried, then an embedded
+   *     server under the data dir
    */
   public record Db(
       Optional<String> url,

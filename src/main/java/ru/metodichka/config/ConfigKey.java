@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One configuration key, known under three spellings: {@code http.port} in the config file,
- * {@code METODICHKA_HTTP_PORT} in the environment and {@code --http-port} on the command line.
+ * One configuration key, known under three spellings: {@code http.port} in the config file, {@code
+ * METODICHKA_HTTP_PORT} in the environment and {@code --http-port} on the command line.
  */
 public record ConfigKey(String name, String defaultValue, String description) {
 
@@ -16,7 +16,8 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey("http.port", "8080", "HTTP port (0 picks a free one)"),
           new ConfigKey("http.body-limit", "2097152", "Largest accepted request body, bytes"),
           new ConfigKey("http.instances", "0", "HTTP verticle instances (0 = one per core)"),
-          new ConfigKey("db.url", "", "PostgreSQL URL, e.g. postgresql://user@host:5432/metodichka"),
+          new ConfigKey(
+              "db.url", "", "PostgreSQL URL, e.g. postgresql://user@host:5432/metodichka"),
           new ConfigKey(
               "db.local-url",
               "postgresql://postgres@127.0.0.1:5432/metodichka",
@@ -25,7 +26,8 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey("db.wait-queue", "512", "Requests that may wait for a connection"),
           new ConfigKey("db.connect-timeout-ms", "2000", "Connect and pool wait timeout"),
           new ConfigKey("data.dir", "data", "Directory for local data (embedded database, index)"),
-          new ConfigKey("admin.password", "", "Creates or updates the user admin with this password"),
+          new ConfigKey(
+              "admin.password", "", "Creates or updates the user admin with this password"),
           new ConfigKey("demo", "false", "Fill an empty database with Russian demo content"),
           new ConfigKey("session.ttl-hours", "720", "Lifetime of a login session"));
 

@@ -16,12 +16,24 @@ public final class ContributionRepository {
   /** One act by one user; pageId and revisionId may be null for acts not about a page. */
   public Future<Void> record(SqlClient sql, Contribution c) {
     Object[] values = {
-      c.userId(), c.communityId(), c.pageId(), c.revisionId(), c.kind().code(), c.charsAdded(), c.charsRemoved()
+      c.userId(),
+      c.communityId(),
+      c.pageId(),
+      c.revisionId(),
+      c.kind().code(),
+      c.charsAdded(),
+      c.charsRemoved()
     };
     return sql.preparedQuery(INSERT).execute(Tuple.from(values)).mapEmpty();
   }
 
   /** A ledger row. */
-  public record Contribution(long userId, long communityId, Long pageId, Long revisionId,
-      ContributionKind kind, int charsAdded, int charsRemoved) {}
+  public record Contribution(
+      long userId,
+      long communityId,
+      Long pageId,
+      Long revisionId,
+      ContributionKind kind,
+      int charsAdded,
+      int charsRemoved) {}
 }

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeoutException;
 /** Recognises failures that mean "the database is not reachable right now" (→ 503). */
 public final class DatabaseErrors {
   // Connection exceptions (class 08), shutdown in progress (57P01..57P03), too many connections.
-  private static final Set<String> UNAVAILABLE_STATES =
-      Set.of("57P01", "57P02", "57P03", "53300");
+  private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
   private DatabaseErrors() {}
 

@@ -27,8 +27,13 @@ public final class DatabaseLocator {
       try {
         ensureDatabase(url);
       } catch (SQLException e) {
-        throw new DatabaseUnavailableException("Cannot use the database at " + DatabaseUrl.masked(configuredUrl)
-            + ": " + e.getMessage() + ". Check METODICHKA_DB_URL.", e);
+        throw new DatabaseUnavailableException(
+            "Cannot use the database at "
+                + DatabaseUrl.masked(configuredUrl)
+                + ": "
+                + e.getMessage()
+                + ". Check METODICHKA_DB_URL.",
+            e);
       }
       return resolved(url, ResolvedDatabase.Source.CONFIGURED);
     }
@@ -38,10 +43,19 @@ public final class DatabaseLocator {
       return resolved(local, ResolvedDatabase.Source.LOCAL);
     } catch (SQLException e) {
       if (!nothingAnswers(e)) {
-        throw new DatabaseUnavailableException("PostgreSQL at " + local.host() + ":" + local.port()
-            + " refused Metodichka: " + e.getMessage() + ". " + HOW_TO, e);
+        throw new DatabaseUnavailableException(
+            "PostgreSQL at "
+                + local.host()
+                + ":"
+                + local.port()
+                + " refused Metodichka: "
+                + e.getMessage()
+                + ". "
+                + HOW_TO,
+            e);
       }
-      LOG.info("No PostgreSQL answers at {}:{}; starting an embedded one", local.host(), local.port());
+      LOG.info(
+          "No PostgreSQL answers at {}:{}; starting an embedded one", local.host(), local.port());
       return EmbeddedDatabase.start(dataDir);
     }
   }
@@ -70,7 +84,8 @@ public final class DatabaseLocator {
   }
 
   private static void createDatabase(DatabaseUrl url) throws SQLException {
-    try (Connection c = connect(url, "postgres"); Statement s = c.createStatement()) {
+    try (Connection c = connect(url, "postgres");
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + quote(url.database()) + " ENCODING 'UTF8' TEMPLATE template0");
     } catch (SQLException e) {
       // 42P04: someone else created it a moment ago, which is just as good.
@@ -88,12 +103,16 @@ public final class DatabaseLocator {
     }
     properties.setProperty("connectTimeout", "2");
     properties.setProperty("loginTimeout", "5");
-    return DriverManager.getConnection("jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + database, properties);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + database, properties);
   }
 
-  /** Connection refused, timed out or host unknown: no server there, as opposed to one saying no. */
+  /**
+   * Connection refused, timed out or host unknown: no server there, as opposed to one saying no.
+   */
   private static boolean nothingAnswers(SQLException e) {
-    return e.getSQLState() != null && e.getSQLState().startsWith("08")
+    return e.getSQLState() != null
+        && e.getSQLState().startsWith("08")
         && (e.getCause() instanceof java.net.ConnectException
             || e.getCause() instanceof java.net.SocketTimeoutException
             || e.getCause() instanceof java.net.UnknownHostException
@@ -105,6 +124,7 @@ public final class DatabaseLocator {
   }
 
   private static ResolvedDatabase resolved(DatabaseUrl url, ResolvedDatabase.Source source) {
-    return new ResolvedDatabase(url.host(), url.port(), url.database(), url.user(), url.password(), source, null);
+    return new ResolvedDatabase(
+        url.host(), url.port(), url.database(), url.user(), url.password(), source, null);
   }
 }

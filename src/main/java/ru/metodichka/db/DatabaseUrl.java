@@ -40,7 +40,12 @@ record DatabaseUrl(String host, int port, String database, String user, String p
       String[] userInfo = userInfo(uri.getRawUserInfo());
       String user = userInfo[0] != null ? userInfo[0] : query.getOrDefault("user", "postgres");
       String password = userInfo[1] != null ? userInfo[1] : query.get("password");
-      return new DatabaseUrl(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT, database, user, password);
+      return new DatabaseUrl(
+          uri.getHost(),
+          uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT,
+          database,
+          user,
+          password);
     } catch (URISyntaxException e) {
       throw invalid(url, e.getReason());
     }

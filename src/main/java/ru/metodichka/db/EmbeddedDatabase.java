@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded PostgreSQL (zonky) for a machine without a server. Its cluster lives under
- * {@code <data dir>/postgres} and survives restarts; the binaries are unpacked under the data dir
- * too, not in /tmp. As root, zonky itself runs initdb and postgres inside {@code unshare -U},
- * since PostgreSQL refuses to run as root.
+ * An embedded PostgreSQL (zonky) for a machine without a server. Its cluster lives under {@code
+ * <data dir>/postgres} and survives restarts; the binaries are unpacked under the data dir too, not
+ * in /tmp. As root, zonky itself runs initdb and postgres inside {@code unshare -U}, since
+ * PostgreSQL refuses to run as root.
  */
 final class EmbeddedDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -28,21 +28,35 @@ final class EmbeddedDatabase {
     EmbeddedPostgres postgres = null;
     try {
       Files.createDirectories(binaries);
-      postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(cluster)
-          .setCleanDataDirectory(false)
-          .setOverrideWorkingDirectory(binaries.toFile())
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .setServerConfig("listen_addresses", "127.0.0.1")
-          .start();
+      postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(cluster)
+              .setCleanDataDirectory(false)
+              .setOverrideWorkingDirectory(binaries.toFile())
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .start();
       createDatabase(postgres);
       LOG.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), cluster);
-      return new ResolvedDatabase("127.0.0.1", postgres.getPort(), DATABASE, "postgres", null,
-          ResolvedDatabase.Source.EMBEDDED, postgres);
+      return new ResolvedDatabase(
+          "127.0.0.1",
+          postgres.getPort(),
+          DATABASE,
+          "postgres",
+          null,
+          ResolvedDatabase.Source.EMBEDDED,
+          postgres);
     } catch (IOException | SQLException | RuntimeException e) {
       closeQuietly(postgres);
-      throw new DatabaseUnavailableException("No PostgreSQL server answers and the embedded one could not "
-          + "start in " + cluster + " (" + e.getMessage() + "). " + DatabaseLocator.HOW_TO, e);
+      throw new DatabaseUnavailableException(
+          "No PostgreSQL server answers and the embedded one could not "
+              + "start in "
+              + cluster
+              + " ("
+              + e.getMessage()
+              + "). "
+              + DatabaseLocator.HOW_TO,
+          e);
     }
   }
 
@@ -51,7 +65,8 @@ final class EmbeddedDatabase {
         var check = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       check.setString(1, DATABASE);
       if (!check.executeQuery().next()) {
-        c.createStatement().execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        c.createStatement()
+            .execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
       }
     }
   }

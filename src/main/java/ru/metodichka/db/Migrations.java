@@ -27,7 +27,9 @@ public final class Migrations {
       MigrateResult result = flyway.migrate();
       LOG.info(
           "Database schema at version {} ({} migration(s) applied)",
-          result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+          result.targetSchemaVersion != null
+              ? result.targetSchemaVersion
+              : result.initialSchemaVersion,
           result.migrationsExecuted);
     } catch (FlywayException e) {
       throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);

@@ -10,7 +10,13 @@ import org.slf4j.LoggerFactory;
  * @param embedded the embedded server to stop on close, or null
  */
 public record ResolvedDatabase(
-    String host, int port, String database, String user, String password, Source source, AutoCloseable embedded)
+    String host,
+    int port,
+    String database,
+    String user,
+    String password,
+    Source source,
+    AutoCloseable embedded)
     implements AutoCloseable {
 
   /** Where the database came from. */
@@ -36,12 +42,13 @@ public record ResolvedDatabase(
   }
 
   public PgConnectOptions connectOptions() {
-    PgConnectOptions options = new PgConnectOptions()
-        .setHost(host)
-        .setPort(port)
-        .setDatabase(database)
-        .setUser(user)
-        .setCachePreparedStatements(true);
+    PgConnectOptions options =
+        new PgConnectOptions()
+            .setHost(host)
+            .setPort(port)
+            .setDatabase(database)
+            .setUser(user)
+            .setCachePreparedStatements(true);
     if (password != null) {
       options.setPassword(password);
     }
@@ -57,7 +64,8 @@ public record ResolvedDatabase(
     try {
       embedded.close();
     } catch (Exception e) {
-      LoggerFactory.getLogger(ResolvedDatabase.class).warn("Stopping the embedded PostgreSQL failed", e);
+      LoggerFactory.getLogger(ResolvedDatabase.class)
+          .warn("Stopping the embedded PostgreSQL failed", e);
     }
   }
 }

@@ -9,20 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The demo district, read from {@code demo/seed.json} and the Markdown files next to it. Each
- * page has revisions by different authors: the first is a whole text, later ones append a file
- * or replace a passage, as real edits do.
+ * The demo district, read from {@code demo/seed.json} and the Markdown files next to it. Each page
+ * has revisions by different authors: the first is a whole text, later ones append a file or
+ * replace a passage, as real edits do.
  */
-record DemoContent(String password, JsonArray institutions, JsonArray users, JsonArray communities,
+record DemoContent(
+    String password,
+    JsonArray institutions,
+    JsonArray users,
+    JsonArray communities,
     List<DemoPage> pages) {
 
   static DemoContent load() {
     JsonObject seed = new JsonObject(resource("demo/seed.json"));
-    List<DemoPage> pages = seed.getJsonArray("pages").stream()
-        .map(o -> DemoPage.from((JsonObject) o))
-        .toList();
-    return new DemoContent(seed.getString("password"), seed.getJsonArray("institutions"),
-        seed.getJsonArray("users"), seed.getJsonArray("communities"), pages);
+    List<DemoPage> pages =
+        seed.getJsonArray("pages").stream().map(o -> DemoPage.from((JsonObject) o)).toList();
+    return new DemoContent(
+        seed.getString("password"),
+        seed.getJsonArray("institutions"),
+        seed.getJsonArray("users"),
+        seed.getJsonArray("communities"),
+        pages);
   }
 
   static String resource(String path) {
@@ -37,7 +44,12 @@ record DemoContent(String password, JsonArray institutions, JsonArray users, Jso
   }
 
   /** One page and the texts of its revisions in order. */
-  record DemoPage(String community, String slug, String title, String kind, boolean publish,
+  record DemoPage(
+      String community,
+      String slug,
+      String title,
+      String kind,
+      boolean publish,
       List<DemoRevision> revisions) {
 
     static DemoPage from(JsonObject page) {
@@ -49,8 +61,13 @@ record DemoContent(String password, JsonArray institutions, JsonArray users, Jso
         text = apply(text, edit);
         revisions.add(new DemoRevision(edit.getString("author"), edit.getString("summary"), text));
       }
-      return new DemoPage(page.getString("community"), page.getString("slug"), page.getString("title"),
-          page.getString("kind"), page.getBoolean("publish"), List.copyOf(revisions));
+      return new DemoPage(
+          page.getString("community"),
+          page.getString("slug"),
+          page.getString("title"),
+          page.getString("kind"),
+          page.getBoolean("publish"),
+          List.copyOf(revisions));
     }
 
     private static String apply(String text, JsonObject edit) {

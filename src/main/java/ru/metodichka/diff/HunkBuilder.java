@@ -19,7 +19,8 @@ final class HunkBuilder {
     this.j = j;
   }
 
-  static Hunk build(List<String> a, List<String> b, List<AbstractDelta<String>> deltas, int context) {
+  static Hunk build(
+      List<String> a, List<String> b, List<AbstractDelta<String>> deltas, int context) {
     AbstractDelta<String> first = deltas.getFirst();
     AbstractDelta<String> last = deltas.getLast();
     int start = Math.max(0, first.getSource().getPosition() - context);
@@ -29,7 +30,8 @@ final class HunkBuilder {
       builder.contextUntil(delta.getSource().getPosition());
       builder.change(delta);
     }
-    int end = Math.min(a.size(), last.getSource().getPosition() + last.getSource().size() + context);
+    int end =
+        Math.min(a.size(), last.getSource().getPosition() + last.getSource().size() + context);
     builder.contextUntil(end);
     return builder.hunk(start, start + offset);
   }

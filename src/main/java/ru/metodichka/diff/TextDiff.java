@@ -28,8 +28,8 @@ public final class TextDiff {
   }
 
   /**
-   * Characters added and removed going from one text to the other. Changed lines are compared
-   * word by word, so fixing one word in a long line counts that word, not the line.
+   * Characters added and removed going from one text to the other. Changed lines are compared word
+   * by word, so fixing one word in a long line counts that word, not the line.
    */
   public static CharDelta charDelta(String from, String to) {
     int added = 0;
@@ -54,7 +54,8 @@ public final class TextDiff {
   }
 
   private static int gap(AbstractDelta<String> previous, AbstractDelta<String> next) {
-    return next.getSource().getPosition() - (previous.getSource().getPosition() + previous.getSource().size());
+    return next.getSource().getPosition()
+        - (previous.getSource().getPosition() + previous.getSource().size());
   }
 
   /** The lines of a text; {@code \r\n} counts as {@code \n}, a final newline ends the last line. */

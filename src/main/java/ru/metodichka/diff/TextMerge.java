@@ -12,9 +12,9 @@ import org.eclipse.jgit.merge.MergeChunk.ConflictState;
 import org.eclipse.jgit.merge.MergeResult;
 
 /**
- * Three-way line merge of (base, current, yours), done by JGit's merge algorithm, the one git
- * uses. Like git, it treats edits of adjacent lines as overlapping: two teachers changing
- * neighbouring lines get a conflict rather than a guess. Pure and thread-safe.
+ * Three-way line merge of (base, current, yours), done by JGit's merge algorithm, the one git uses.
+ * Like git, it treats edits of adjacent lines as overlapping: two teachers changing neighbouring
+ * lines get a conflict rather than a guess. Pure and thread-safe.
  *
  * <p>Texts are compared with {@code \r\n} read as {@code \n}; a merged text ends with a newline
  * unless it is empty.
@@ -31,7 +31,9 @@ public final class TextMerge {
         new MergeAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM));
     MergeResult<RawText> result =
         algorithm.merge(RawTextComparator.DEFAULT, raw(base), raw(current), raw(yours));
-    return result.containsConflicts() ? new MergeOutcome.Conflicted(conflicts(result)) : clean(result);
+    return result.containsConflicts()
+        ? new MergeOutcome.Conflicted(conflicts(result))
+        : clean(result);
   }
 
   private static MergeOutcome clean(MergeResult<RawText> result) {
@@ -86,12 +88,14 @@ public final class TextMerge {
     private final List<String> yours = new ArrayList<>();
 
     void add(MergeChunk chunk, RawText sequence) {
-      List<String> target = switch (chunk.getSequenceIndex()) {
-        case BASE -> base;
-        case CURRENT -> current;
-        case YOURS -> yours;
-        default -> throw new IllegalStateException("Unexpected sequence " + chunk.getSequenceIndex());
-      };
+      List<String> target =
+          switch (chunk.getSequenceIndex()) {
+            case BASE -> base;
+            case CURRENT -> current;
+            case YOURS -> yours;
+            default ->
+                throw new IllegalStateException("Unexpected sequence " + chunk.getSequenceIndex());
+          };
       if (chunk.getSequenceIndex() == BASE) {
         baseLine = chunk.getBegin() + 1;
       }

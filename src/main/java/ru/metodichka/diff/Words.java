@@ -48,7 +48,8 @@ final class Words {
     List<String> b = tokens(newLine);
     List<AbstractDelta<String>> deltas = DiffUtils.diff(a, b).getDeltas();
     return new Pair(
-        segments(a, deltas, true, Segment.Kind.DELETED), segments(b, deltas, false, Segment.Kind.INSERTED));
+        segments(a, deltas, true, Segment.Kind.DELETED),
+        segments(b, deltas, false, Segment.Kind.INSERTED));
   }
 
   /** Characters that differ between two versions of a line: (inserted, deleted). */
@@ -66,8 +67,11 @@ final class Words {
     return pieces.stream().mapToInt(String::length).sum();
   }
 
-  private static List<Segment> segments(List<String> tokens, List<AbstractDelta<String>> deltas,
-      boolean source, Segment.Kind changed) {
+  private static List<Segment> segments(
+      List<String> tokens,
+      List<AbstractDelta<String>> deltas,
+      boolean source,
+      Segment.Kind changed) {
     List<Segment> segments = new ArrayList<>();
     int next = 0;
     for (AbstractDelta<String> d : deltas) {

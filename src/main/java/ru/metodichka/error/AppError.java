@@ -5,9 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The one failure type services fail with. It carries an HTTP status, a machine code whose
- * human title and detail live in the {@code i18n/errors} bundle, the arguments for that detail,
- * and optional extra members for the problem document (field errors, the conflicting text).
+ * The one failure type services fail with. It carries an HTTP status, a machine code whose human
+ * title and detail live in the {@code i18n/errors} bundle, the arguments for that detail, and
+ * optional extra members for the problem document (field errors, the conflicting text).
  */
 public final class AppError extends RuntimeException {
   private final int status;
@@ -50,7 +50,8 @@ public final class AppError extends RuntimeException {
   /** 422 with one entry per invalid field: {@code {"field", "message"}} (messages in Russian). */
   public static AppError invalid(List<FieldError> errors) {
     JsonArray list = new JsonArray();
-    errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+    errors.forEach(
+        e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
     return new AppError(422, "invalid_input", new Object[0], new JsonObject().put("errors", list));
   }
 

@@ -7,8 +7,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Builds RFC 9457 problem documents with human texts from the {@code i18n/errors} bundle
- * (Russian by default, English when asked for).
+ * Builds RFC 9457 problem documents with human texts from the {@code i18n/errors} bundle (Russian
+ * by default, English when asked for).
  */
 public final class Problems {
   public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
@@ -35,7 +35,8 @@ public final class Problems {
   private static JsonObject base(int status, String code, Locale locale, Object[] args) {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
     return new JsonObject()
-        .put("type", "https://metodichka.ru/problems/" + code.replace('_', '-'))
+        // A URN: it names the problem without pretending to be a page one could open.
+        .put("type", "urn:metodichka:problem:" + code.replace('_', '-'))
         .put("title", text(bundle, code + ".title", args))
         .put("status", status)
         .put("code", code)

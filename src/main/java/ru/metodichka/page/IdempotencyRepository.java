@@ -10,8 +10,8 @@ import java.util.Optional;
 import ru.metodichka.error.AppError;
 
 /**
- * Remembers the result of a save that carried an {@code Idempotency-Key}, so that a client
- * retrying after a dropped connection gets the first answer instead of a second revision.
+ * Remembers the result of a save that carried an {@code Idempotency-Key}, so that a client retrying
+ * after a dropped connection gets the first answer instead of a second revision.
  */
 final class IdempotencyRepository {
   // Serialises concurrent requests with the same key for the rest of the transaction.
@@ -28,32 +28,40 @@ final class IdempotencyRepository {
    * Locks the key and returns the stored result if this key was already used; 422 if it was used
    * for a different request. Must be called inside a transaction.
    */
-  Future<Optional<StoredResult>> claim(SqlClient sql, long userId, String key, byte[] requestHash) {
+  Future<Optional<SaveResult>> claim(SqlClient sql, long userId, IdempotencyKey idempotencyKey) {
+    String key = idempotencyKey.value();
+    byte[] requestHash = idempotencyKey.requestHash();
     long lockId = ((long) Long.hashCode(userId) << 32) ^ key.hashCode();
-    return sql.preparedQuery(LOCK).execute(Tuple.of(lockId))
+    return sql.preparedQuery(LOCK)
+        .execute(Tuple.of(lockId))
         .compose(v -> sql.preparedQuery(FIND).execute(Tuple.of(userId, key)))
-        .map(rows -> {
-          if (!rows.iterator().hasNext()) {
-            return Optional.empty();
-          }
-          var row = rows.iterator().next();
-          if (!Arrays.equals(row.getBuffer("request_hash").getBytes(), requestHash)) {
-            throw AppError.invalid("Idempotency-Key", "Этот ключ уже использован для другого запроса");
-          }
-          return Optional.of(new StoredResult(row.getInteger("response_status"), (JsonObject) row.getValue("response")));
-        });
+        .map(
+            rows -> {
+              if (!rows.iterator().hasNext()) {
+                return Optional.empty();
+              }
+              var row = rows.iterator().next();
+              if (!Arrays.equals(row.getBuffer("request_hash").getBytes(), requestHash)) {
+                throw AppError.invalid(
+                    "Idempotency-Key", "Этот ключ уже использован для другого запроса");
+              }
+              return Optional.of(
+                  new SaveResult(
+                      row.getInteger("response_status"), (JsonObject) row.getValue("response")));
+            });
   }
 
-  Future<Void> store(SqlClient sql, long userId, String key, byte[] requestHash, int status, JsonObject response) {
-    return sql.preparedQuery(STORE).execute(Tuple.of(userId, key, requestHash, status, response)).mapEmpty();
+  Future<Void> store(SqlClient sql, long userId, IdempotencyKey key, SaveResult result) {
+    return sql.preparedQuery(STORE)
+        .execute(Tuple.of(userId, key.value(), key.requestHash(), result.status(), result.toJson()))
+        .mapEmpty();
   }
 
   static boolean isValidKey(String key) {
-    return key != null && !key.isEmpty() && key.length() <= 200
+    return key != null
+        && !key.isEmpty()
+        && key.length() <= 200
         && key.getBytes(StandardCharsets.UTF_8).length == key.length()
         && key.chars().allMatch(c -> c > 32 && c < 127);
   }
-
-  /** A result remembered for a key. */
-  record StoredResult(int status, JsonObject response) {}
 }

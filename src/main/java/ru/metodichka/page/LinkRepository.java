@@ -49,21 +49,28 @@ final class LinkRepository {
     if (targets.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Tuple> batch = targets.stream()
-        .map(t -> Tuple.of(revisionId, t.communityKey(), t.slugKey(), t.titleKey()))
-        .toList();
+    List<Tuple> batch =
+        targets.stream()
+            .map(t -> Tuple.of(revisionId, t.communityKey(), t.slugKey(), t.titleKey()))
+            .toList();
     return sql.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
   }
 
   /** Where each link of a revision leads: (community key, title key) → "/c/{community}/{slug}". */
   Future<Map<LinkTarget.Key, String>> resolve(SqlClient sql, long revisionId) {
-    return sql.preparedQuery(RESOLVE).execute(Tuple.of(revisionId)).map(rows -> {
-      Map<LinkTarget.Key, String> hrefs = new HashMap<>();
-      rows.forEach(r -> hrefs.putIfAbsent(
-          new LinkTarget.Key(r.getString("target_community"), r.getString("target_title_key")),
-          "/c/" + r.getString("community_slug") + "/" + r.getString("slug")));
-      return hrefs;
-    });
+    return sql.preparedQuery(RESOLVE)
+        .execute(Tuple.of(revisionId))
+        .map(
+            rows -> {
+              Map<LinkTarget.Key, String> hrefs = new HashMap<>();
+              rows.forEach(
+                  r ->
+                      hrefs.putIfAbsent(
+                          new LinkTarget.Key(
+                              r.getString("target_community"), r.getString("target_title_key")),
+                          "/c/" + r.getString("community_slug") + "/" + r.getString("slug")));
+              return hrefs;
+            });
   }
 
   /**
@@ -71,14 +78,20 @@ final class LinkRepository {
    * viewer may see (or everywhere for administrators).
    */
   Future<JsonArray> backlinks(SqlClient sql, long pageId, boolean admin, long draftsOfCommunity) {
-    return sql.preparedQuery(BACKLINKS).execute(Tuple.of(pageId, admin, draftsOfCommunity)).map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(r -> items.add(new JsonObject()
-          .put("community", r.getString("community"))
-          .put("slug", r.getString("slug"))
-          .put("title", r.getString("title"))
-          .put("status", r.getString("status"))));
-      return items;
-    });
+    return sql.preparedQuery(BACKLINKS)
+        .execute(Tuple.of(pageId, admin, draftsOfCommunity))
+        .map(
+            rows -> {
+              JsonArray items = new JsonArray();
+              rows.forEach(
+                  r ->
+                      items.add(
+                          new JsonObject()
+                              .put("community", r.getString("community"))
+                              .put("slug", r.getString("slug"))
+                              .put("title", r.getString("title"))
+                              .put("status", r.getString("status"))));
+              return items;
+            });
   }
 }

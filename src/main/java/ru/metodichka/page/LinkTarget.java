@@ -7,8 +7,8 @@ import ru.metodichka.community.Slugs;
 import ru.metodichka.render.WikiLink;
 
 /**
- * A wiki link reduced to what it is matched by: the target community's key, and the link text as
- * a slug key and as a title key ({@code [[Проектная деятельность]]} finds a page titled so, or one
+ * A wiki link reduced to what it is matched by: the target community's key, and the link text as a
+ * slug key and as a title key ({@code [[Проектная деятельность]]} finds a page titled so, or one
  * whose slug is {@code проектная-деятельность}).
  */
 record LinkTarget(String communityKey, String slugKey, String titleKey) {

@@ -12,6 +12,18 @@ record NewContent(
     Integer revertedFrom,
     Revision replaced) {
 
+  /** The request's content as sent; a request without a kind keeps the replaced one's. */
+  static NewContent as(SaveRequest request, Revision replaced) {
+    String kind = request.kind() != null ? request.kind() : replaced.kind();
+    return new NewContent(request.title(), kind, request.markdown(), false, null, replaced);
+  }
+
+  /** The content of an earlier revision, brought back. */
+  static NewContent revertTo(Revision target, Revision current) {
+    return new NewContent(
+        target.title(), target.kind(), target.markdown(), false, target.number(), current);
+  }
+
   /** True when appending this would repeat the current revision. */
   boolean sameAs(Revision current) {
     return current.number() > 0

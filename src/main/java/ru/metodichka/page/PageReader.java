@@ -8,7 +8,6 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
-import ru.metodichka.diff.TextDiff;
 import ru.metodichka.error.AppError;
 
 /**
@@ -23,8 +22,13 @@ public final class PageReader {
   private final LinkRepository links;
   private final PageRendering rendering;
 
-  PageReader(Pool pool, CommunityService communities, PageRepository pages, RevisionRepository revisions,
-      LinkRepository links, PageRendering rendering) {
+  PageReader(
+      Pool pool,
+      CommunityService communities,
+      PageRepository pages,
+      RevisionRepository revisions,
+      LinkRepository links,
+      PageRendering rendering) {
     this.pool = pool;
     this.communities = communities;
     this.pages = pages;
@@ -34,80 +38,114 @@ public final class PageReader {
   }
 
   public Future<JsonArray> list(CurrentUser actor, String community) {
-    return communities.access(pool, actor, community)
+    return communities
+        .access(pool, actor, community)
         .compose(access -> pages.list(pool, access.community().id(), access.canSeeDrafts()));
   }
 
   /** The current revision with its HTML. */
   public Future<JsonObject> page(CurrentUser actor, String community, String slug) {
-    return visible(actor, community, slug).compose(v -> revision(v, v.page().currentRevision()).compose(
-        r -> rendering.html(pool, v.access().community(), r).map(html -> new JsonObject()
-            .put("community", v.access().community().slug())
-            .put("slug", v.page().slug())
-            .put("title", r.title())
-            .put("kind", r.kind())
-            .put("status", v.page().status())
-            .put("revision", r.number())
-            .put("markdown", r.markdown())
-            .put("html", html)
-            .put("author", r.author())
-            .put("createdAt", v.page().createdAt().toString())
-            .put("updatedAt", r.createdAt().toString())
-            .put("publishedAt", v.page().publishedAt() == null ? null : v.page().publishedAt().toString()))));
+    return visible(actor, community, slug)
+        .compose(v -> rendered(v, v.page().currentRevision()).map(r -> pageJson(v, r)));
   }
 
   /** Newest first; {@code before} pages backwards through long histories. */
-  public Future<JsonArray> revisions(CurrentUser actor, String community, String slug, int before, int limit) {
-    return visible(actor, community, slug).compose(v -> revisions.list(pool, v.page().id(), before, limit));
+  public Future<JsonArray> revisions(
+      CurrentUser actor, String community, String slug, int before, int limit) {
+    return visible(actor, community, slug)
+        .compose(v -> revisions.list(pool, v.page().id(), before, limit));
   }
 
   public Future<JsonObject> revision(CurrentUser actor, String community, String slug, int number) {
-    return visible(actor, community, slug).compose(v -> revision(v, number).compose(
-        r -> rendering.html(pool, v.access().community(), r).map(html -> new JsonObject()
-            .put("revision", r.number())
-            .put("title", r.title())
-            .put("kind", r.kind())
-            .put("author", r.author())
-            .put("createdAt", r.createdAt().toString())
-            .put("summary", r.summary())
-            .put("baseRevision", r.baseNumber())
-            .put("merged", r.merged())
-            .put("revertedFrom", r.revertedFrom())
-            .put("markdown", r.markdown())
-            .put("html", html))));
+    return visible(actor, community, slug)
+        .compose(v -> rendered(v, number))
+        .map(PageReader::revisionJson);
+  }
+
+  private Future<Rendered> rendered(Visible v, int number) {
+    return revision(v, number)
+        .compose(
+            r ->
+                rendering.html(pool, v.access().community(), r).map(html -> new Rendered(r, html)));
+  }
+
+  private static JsonObject pageJson(Visible v, Rendered rendered) {
+    Revision r = rendered.revision();
+    Page page = v.page();
+    return new JsonObject()
+        .put("community", v.access().community().slug())
+        .put("slug", page.slug())
+        .put("title", r.title())
+        .put("kind", r.kind())
+        .put("status", page.status())
+        .put("revision", r.number())
+        .put("markdown", r.markdown())
+        .put("html", rendered.html())
+        .put("author", r.author())
+        .put("createdAt", page.createdAt().toString())
+        .put("updatedAt", r.createdAt().toString())
+        .put("publishedAt", page.publishedAt() == null ? null : page.publishedAt().toString());
+  }
+
+  private static JsonObject revisionJson(Rendered rendered) {
+    Revision r = rendered.revision();
+    return new JsonObject()
+        .put("revision", r.number())
+        .put("title", r.title())
+        .put("kind", r.kind())
+        .put("author", r.author())
+        .put("createdAt", r.createdAt().toString())
+        .put("summary", r.summary())
+        .put("baseRevision", r.baseNumber())
+        .put("merged", r.merged())
+        .put("revertedFrom", r.revertedFrom())
+        .put("markdown", r.markdown())
+        .put("html", rendered.html());
   }
 
   /** Line hunks between two revisions, with the changed words inside changed lines. */
-  public Future<JsonObject> diff(CurrentUser actor, String community, String slug, int from, int to) {
-    return visible(actor, community, slug).compose(v -> revision(v, from).compose(a -> revision(v, to)
-        .map(b -> new JsonObject()
-            .put("from", from)
-            .put("to", to)
-            .put("fromTitle", a.title())
-            .put("toTitle", b.title())
-            .put("hunks", DiffJson.hunks(TextDiff.diff(a.markdown(), b.markdown(), 3))))));
+  public Future<JsonObject> diff(
+      CurrentUser actor, String community, String slug, int from, int to) {
+    return visible(actor, community, slug)
+        .compose(v -> revision(v, from).compose(a -> revision(v, to).map(b -> DiffJson.of(a, b))));
   }
 
   public Future<JsonArray> backlinks(CurrentUser actor, String community, String slug) {
-    return visible(actor, community, slug).compose(v -> links.backlinks(pool, v.page().id(),
-        actor.admin(), v.access().canSeeDrafts() ? v.access().community().id() : 0));
+    return visible(actor, community, slug)
+        .compose(
+            v ->
+                links.backlinks(
+                    pool,
+                    v.page().id(),
+                    actor.admin(),
+                    v.access().canSeeDrafts() ? v.access().community().id() : 0));
   }
 
   private Future<Visible> visible(CurrentUser actor, String community, String slug) {
     if (!Slugs.isValid(slug)) {
       return Future.failedFuture(AppError.notFound("page_not_found", slug));
     }
-    return communities.access(pool, actor, community).compose(access -> pages
-        .find(pool, access.community().id(), slug)
-        .map(found -> found.filter(p -> p.published() || access.canSeeDrafts())
-            .map(p -> new Visible(access, p))
-            .orElseThrow(() -> AppError.notFound("page_not_found", slug))));
+    return communities
+        .access(pool, actor, community)
+        .compose(
+            access ->
+                pages
+                    .find(pool, access.community().id(), slug)
+                    .map(
+                        found ->
+                            found
+                                .filter(p -> p.published() || access.canSeeDrafts())
+                                .map(p -> new Visible(access, p))
+                                .orElseThrow(() -> AppError.notFound("page_not_found", slug))));
   }
 
   private Future<Revision> revision(Visible v, int number) {
-    return revisions.find(pool, v.page().id(), number)
+    return revisions
+        .find(pool, v.page().id(), number)
         .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)));
   }
 
   private record Visible(Access access, Page page) {}
+
+  private record Rendered(Revision revision, String html) {}
 }

@@ -20,7 +20,10 @@ final class PageRendering {
   private final MarkdownRenderer renderer;
   private final LinkRepository links;
   private final Cache<String, String> cache =
-      Caffeine.newBuilder().maximumWeight(CACHE_CHARS).weigher((String k, String v) -> v.length()).build();
+      Caffeine.newBuilder()
+          .maximumWeight(CACHE_CHARS)
+          .weigher((String k, String v) -> v.length())
+          .build();
 
   PageRendering(MarkdownRenderer renderer, LinkRepository links) {
     this.renderer = renderer;
@@ -28,10 +31,14 @@ final class PageRendering {
   }
 
   Future<String> html(SqlClient sql, Community community, Revision revision) {
-    return links.resolve(sql, revision.id()).map(hrefs -> {
-      String key = revision.id() + "|" + new TreeMap<>(keyed(hrefs));
-      return cache.get(key, k -> renderer.render(revision.markdown(), resolver(community, hrefs)));
-    });
+    return links
+        .resolve(sql, revision.id())
+        .map(
+            hrefs -> {
+              String key = revision.id() + "|" + new TreeMap<>(keyed(hrefs));
+              return cache.get(
+                  key, k -> renderer.render(revision.markdown(), resolver(community, hrefs)));
+            });
   }
 
   private static Map<String, String> keyed(Map<LinkTarget.Key, String> hrefs) {
@@ -49,7 +56,8 @@ final class PageRendering {
         return new WikiLinkResolver.Resolution(href, true);
       }
       String targetCommunity = link.community() != null ? link.community() : community.slug();
-      return new WikiLinkResolver.Resolution("/c/" + targetCommunity + "/" + target.slugKey(), false);
+      return new WikiLinkResolver.Resolution(
+          "/c/" + targetCommunity + "/" + target.slugKey(), false);
     };
   }
 }

@@ -21,7 +21,8 @@ final class PageRepository {
       INSERT INTO pages (community_id, slug, slug_key, title, title_key, kind)
       VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (community_id, slug_key) DO NOTHING
-      RETURNING\s""" + Page.COLUMNS;
+      RETURNING\s"""
+          + Page.COLUMNS;
   private static final String UPDATE_HEAD =
       """
       UPDATE pages SET current_revision = $2, title = $3, title_key = $4, kind = $5, updated_at = now()
@@ -43,16 +44,21 @@ final class PageRepository {
       """;
 
   Future<Optional<Page>> find(SqlClient sql, long communityId, String slug) {
-    return sql.preparedQuery(FIND).execute(Tuple.of(communityId, Slugs.key(slug))).map(PageRepository::first);
+    return sql.preparedQuery(FIND)
+        .execute(Tuple.of(communityId, Slugs.key(slug)))
+        .map(PageRepository::first);
   }
 
   /** The page, locked until the transaction ends. Must be called inside a transaction. */
   Future<Optional<Page>> lock(SqlClient sql, long communityId, String slug) {
-    return sql.preparedQuery(LOCK).execute(Tuple.of(communityId, Slugs.key(slug))).map(PageRepository::first);
+    return sql.preparedQuery(LOCK)
+        .execute(Tuple.of(communityId, Slugs.key(slug)))
+        .map(PageRepository::first);
   }
 
   /** Inserts a page with no revisions yet; empty when someone else created it first. */
-  Future<Optional<Page>> insertIfAbsent(SqlClient sql, long communityId, String slug, String title, String kind) {
+  Future<Optional<Page>> insertIfAbsent(
+      SqlClient sql, long communityId, String slug, String title, String kind) {
     return sql.preparedQuery(INSERT)
         .execute(Tuple.of(communityId, slug, Slugs.key(slug), title, Slugs.titleKey(title), kind))
         .map(PageRepository::first);
@@ -62,33 +68,41 @@ final class PageRepository {
   Future<Void> updateHead(SqlClient sql, long pageId, int number, String title, String kind) {
     return sql.preparedQuery(UPDATE_HEAD)
         .execute(Tuple.of(pageId, number, title, Slugs.titleKey(title), kind))
-        .map(rows -> {
-          if (rows.rowCount() != 1) {
-            throw new IllegalStateException("Page " + pageId + " head moved while locked");
-          }
-          return null;
-        });
+        .map(
+            rows -> {
+              if (rows.rowCount() != 1) {
+                throw new IllegalStateException("Page " + pageId + " head moved while locked");
+              }
+              return null;
+            });
   }
 
   /** Sets the status and records who changed it and when. */
   Future<Void> setStatus(SqlClient sql, long pageId, String status, long userId) {
-    return sql.preparedQuery(SET_STATUS).execute(Tuple.of(pageId, status))
+    return sql.preparedQuery(SET_STATUS)
+        .execute(Tuple.of(pageId, status))
         .compose(v -> sql.preparedQuery(RECORD_STATUS).execute(Tuple.of(pageId, status, userId)))
         .mapEmpty();
   }
 
   Future<JsonArray> list(SqlClient sql, long communityId, boolean includeDrafts) {
-    return sql.preparedQuery(LIST).execute(Tuple.of(communityId, includeDrafts)).map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(r -> items.add(new JsonObject()
-          .put("slug", r.getString("slug"))
-          .put("title", r.getString("title"))
-          .put("kind", r.getString("kind"))
-          .put("status", r.getString("status"))
-          .put("revision", r.getInteger("current_revision"))
-          .put("updatedAt", r.getOffsetDateTime("updated_at").toString())));
-      return items;
-    });
+    return sql.preparedQuery(LIST)
+        .execute(Tuple.of(communityId, includeDrafts))
+        .map(
+            rows -> {
+              JsonArray items = new JsonArray();
+              rows.forEach(
+                  r ->
+                      items.add(
+                          new JsonObject()
+                              .put("slug", r.getString("slug"))
+                              .put("title", r.getString("title"))
+                              .put("kind", r.getString("kind"))
+                              .put("status", r.getString("status"))
+                              .put("revision", r.getInteger("current_revision"))
+                              .put("updatedAt", r.getOffsetDateTime("updated_at").toString())));
+              return items;
+            });
   }
 
   private static Optional<Page> first(RowSet<Row> rows) {

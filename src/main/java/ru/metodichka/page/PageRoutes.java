@@ -21,15 +21,26 @@ public final class PageRoutes {
   }
 
   public void mount(Router api) {
-    api.get(PAGES).respond(ctx -> reader.list(CurrentUser.of(ctx), community(ctx)).map(PageRoutes::items));
+    api.get(PAGES)
+        .respond(ctx -> reader.list(CurrentUser.of(ctx), community(ctx)).map(PageRoutes::items));
     api.get(PAGE).respond(ctx -> reader.page(CurrentUser.of(ctx), community(ctx), slug(ctx)));
     api.put(PAGE).consumes("application/json").respond(this::save);
     api.get(PAGE + "/revisions").respond(this::revisions);
-    api.get(PAGE + "/revisions/:number").respond(ctx -> reader.revision(CurrentUser.of(ctx), community(ctx),
-        slug(ctx), RequestParams.pathInt(ctx, "number", 1, Integer.MAX_VALUE)));
+    api.get(PAGE + "/revisions/:number")
+        .respond(
+            ctx ->
+                reader.revision(
+                    CurrentUser.of(ctx),
+                    community(ctx),
+                    slug(ctx),
+                    RequestParams.pathInt(ctx, "number", 1, Integer.MAX_VALUE)));
     api.get(PAGE + "/diff").respond(this::diff);
-    api.get(PAGE + "/backlinks").respond(ctx -> reader.backlinks(CurrentUser.of(ctx), community(ctx), slug(ctx))
-        .map(PageRoutes::items));
+    api.get(PAGE + "/backlinks")
+        .respond(
+            ctx ->
+                reader
+                    .backlinks(CurrentUser.of(ctx), community(ctx), slug(ctx))
+                    .map(PageRoutes::items));
     api.post(PAGE + "/revert").consumes("application/json").respond(this::revert);
     api.post(PAGE + "/publish").respond(ctx -> status(ctx, "published"));
     api.post(PAGE + "/unpublish").respond(ctx -> status(ctx, "draft"));
@@ -38,21 +49,30 @@ public final class PageRoutes {
   private Future<JsonObject> save(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
     SaveRequest request = SaveRequest.from(JsonInput.of(ctx));
-    IdempotencyKey key = IdempotencyKey.of(ctx.request().getHeader("Idempotency-Key"), "PUT",
-        ctx.request().path(), ctx.body().buffer().getBytes());
-    return service.save(actor, community(ctx), slug(ctx), request, key).map(result -> {
-      ctx.response().setStatusCode(result.status());
-      if (result.status() == 201) {
-        ctx.response().putHeader("Location", ctx.request().path());
-      }
-      return result.toJson();
-    });
+    IdempotencyKey key =
+        IdempotencyKey.of(
+            ctx.request().getHeader("Idempotency-Key"),
+            "PUT",
+            ctx.request().path(),
+            ctx.body().buffer().getBytes());
+    return service
+        .save(actor, community(ctx), slug(ctx), request, key)
+        .map(
+            result -> {
+              ctx.response().setStatusCode(result.status());
+              if (result.status() == 201) {
+                ctx.response().putHeader("Location", ctx.request().path());
+              }
+              return result.toJson();
+            });
   }
 
   private Future<JsonObject> revisions(RoutingContext ctx) {
     int before = RequestParams.optionalInt(ctx, "before", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
     int limit = RequestParams.optionalInt(ctx, "limit", 1, 500, 100);
-    return reader.revisions(CurrentUser.of(ctx), community(ctx), slug(ctx), before, limit).map(PageRoutes::items);
+    return reader
+        .revisions(CurrentUser.of(ctx), community(ctx), slug(ctx), before, limit)
+        .map(PageRoutes::items);
   }
 
   private Future<JsonObject> diff(RoutingContext ctx) {
@@ -74,7 +94,8 @@ public final class PageRoutes {
 
   private Future<JsonObject> status(RoutingContext ctx, String status) {
     CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
-    return service.setStatus(actor, community(ctx), slug(ctx), status)
+    return service
+        .setStatus(actor, community(ctx), slug(ctx), status)
         .map(s -> new JsonObject().put("slug", slug(ctx)).put("status", s));
   }
 

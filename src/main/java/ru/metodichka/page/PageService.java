@@ -3,7 +3,6 @@ package ru.metodichka.page;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import java.util.Optional;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
@@ -11,9 +10,9 @@ import ru.metodichka.community.Slugs;
 import ru.metodichka.error.AppError;
 
 /**
- * Changes to pages: saving (with a three-way merge when the author started from an older
- * revision), reverting, publishing. Each act is one transaction; revision numbers are assigned
- * under the page's row lock.
+ * Changes to pages: saving (with a three-way merge when the author started from an older revision),
+ * reverting, publishing. Each act is one transaction; revision numbers are assigned under the
+ * page's row lock.
  */
 public final class PageService {
   private final Pool pool;
@@ -23,8 +22,13 @@ public final class PageService {
   private final IdempotencyRepository idempotency;
   private final RevisionWriter writer;
 
-  PageService(Pool pool, CommunityService communities, PageRepository pages, RevisionRepository revisions,
-      IdempotencyRepository idempotency, RevisionWriter writer) {
+  PageService(
+      Pool pool,
+      CommunityService communities,
+      PageRepository pages,
+      RevisionRepository revisions,
+      IdempotencyRepository idempotency,
+      RevisionWriter writer) {
     this.pool = pool;
     this.communities = communities;
     this.pages = pages;
@@ -34,107 +38,173 @@ public final class PageService {
   }
 
   /** Saves a page (members, moderators, administrators); see {@link SaveMerge} for stale saves. */
-  public Future<SaveResult> save(CurrentUser actor, String community, String slug, SaveRequest request,
-      IdempotencyKey key) {
+  public Future<SaveResult> save(
+      CurrentUser actor, String community, String slug, SaveRequest request, IdempotencyKey key) {
     if (!Slugs.isValid(slug)) {
       throw AppError.badRequest("invalid_slug", slug);
     }
-    return pool.withTransaction(tx -> communities.access(tx, actor, community)
-        .map(Access::requireEditor)
-        .compose(access -> key == null
-            ? saveLocked(tx, access, slug, request)
-            : idempotency.claim(tx, actor.id(), key.value(), key.requestHash())
-                .compose(stored -> stored.isPresent()
-                    ? Future.succeededFuture(new SaveResult(stored.get().status(), stored.get().response()))
-                    : saveLocked(tx, access, slug, request).compose(result -> idempotency
-                        .store(tx, actor.id(), key.value(), key.requestHash(), result.status(), result.toJson())
-                        .map(result)))));
+    return pool.withTransaction(
+        tx ->
+            communities
+                .access(tx, actor, community)
+                .map(Access::requireEditor)
+                .compose(
+                    access ->
+                        key == null
+                            ? saveLocked(tx, access, slug, request)
+                            : saveOnce(tx, access, slug, request, key)));
   }
 
-  private Future<SaveResult> saveLocked(SqlClient tx, Access access, String slug, SaveRequest request) {
-    return lockOrCreate(tx, access, slug, request).compose(locked -> decide(tx, locked.page(), request)
-        .compose(content -> content.sameAs(content.replaced())
-            ? Future.succeededFuture(SaveResult.unchanged(locked.page().currentRevision()))
-            : writer.append(tx, access, locked.page(), content, request.summary(),
-                    request.baseRevision() == 0 ? null : request.baseRevision(), locked.created())
-                .map(number -> SaveResult.saved(number, content.merged(), locked.created()))));
+  /** A save with an idempotency key: a key seen before gets the answer it got then. */
+  private Future<SaveResult> saveOnce(
+      SqlClient tx, Access access, String slug, SaveRequest request, IdempotencyKey key) {
+    long userId = access.user().id();
+    return idempotency
+        .claim(tx, userId, key)
+        .compose(
+            stored ->
+                stored.isPresent()
+                    ? Future.succeededFuture(stored.get())
+                    : saveLocked(tx, access, slug, request)
+                        .compose(result -> idempotency.store(tx, userId, key, result).map(result)));
   }
 
-  private Future<Locked> lockOrCreate(SqlClient tx, Access access, String slug, SaveRequest request) {
+  private Future<SaveResult> saveLocked(
+      SqlClient tx, Access access, String slug, SaveRequest request) {
+    Integer base = request.baseRevision() == 0 ? null : request.baseRevision();
+    return lockOrCreate(tx, access, slug, request)
+        .compose(
+            locked ->
+                decide(tx, locked.page(), request)
+                    .compose(
+                        content -> append(tx, access, locked, content, request.summary(), base)));
+  }
+
+  /** Appends the content as the next revision, unless it repeats the current one. */
+  private Future<SaveResult> append(
+      SqlClient tx,
+      Access access,
+      Locked locked,
+      NewContent content,
+      String summary,
+      Integer base) {
+    if (content.sameAs(content.replaced())) {
+      return Future.succeededFuture(SaveResult.unchanged(locked.page().currentRevision()));
+    }
+    return writer
+        .append(tx, access, locked.page(), content, summary, base, locked.created())
+        .map(number -> SaveResult.saved(number, content.merged(), locked.created()));
+  }
+
+  private Future<Locked> lockOrCreate(
+      SqlClient tx, Access access, String slug, SaveRequest request) {
     long communityId = access.community().id();
-    return pages.lock(tx, communityId, slug).compose(found -> {
-      if (found.isPresent()) {
-        return Future.succeededFuture(new Locked(found.get(), false));
-      }
-      if (request.baseRevision() > 0) {
-        return Future.failedFuture(AppError.notFound("page_not_found", slug));
-      }
-      String kind = request.kind() != null ? request.kind() : ResultKind.ARTICLE.code();
-      // Someone may create the same page at the same moment: then theirs is locked and merged with.
-      return pages.insertIfAbsent(tx, communityId, slug, request.title(), kind)
-          .compose(inserted -> inserted.isPresent()
-              ? Future.succeededFuture(new Locked(inserted.get(), true))
-              : pages.lock(tx, communityId, slug).map(page -> new Locked(page.orElseThrow(), false)));
-    });
+    return pages
+        .lock(tx, communityId, slug)
+        .compose(
+            found -> {
+              if (found.isPresent()) {
+                return Future.succeededFuture(new Locked(found.get(), false));
+              }
+              if (request.baseRevision() > 0) {
+                return Future.failedFuture(AppError.notFound("page_not_found", slug));
+              }
+              return create(tx, communityId, slug, request);
+            });
   }
 
+  /** Inserts the page; if someone created it a moment ago, theirs is locked and merged with. */
+  private Future<Locked> create(SqlClient tx, long communityId, String slug, SaveRequest request) {
+    String kind = request.kind() != null ? request.kind() : ResultKind.ARTICLE.code();
+    return pages
+        .insertIfAbsent(tx, communityId, slug, request.title(), kind)
+        .compose(
+            inserted ->
+                inserted.isPresent()
+                    ? Future.succeededFuture(new Locked(inserted.get(), true))
+                    : pages
+                        .lock(tx, communityId, slug)
+                        .map(page -> new Locked(page.orElseThrow(), false)));
+  }
+
+  /** What the save becomes: the text as sent, or merged with what was saved meanwhile. */
   private Future<NewContent> decide(SqlClient tx, Page page, SaveRequest request) {
     if (page.currentRevision() == 0) {
-      String kind = request.kind() != null ? request.kind() : page.kind();
-      return Future.succeededFuture(
-          new NewContent(request.title(), kind, request.markdown(), false, null, Revision.nothing(page.id())));
+      return Future.succeededFuture(NewContent.as(request, Revision.nothing(page.id())));
     }
-    return revision(tx, page, page.currentRevision()).compose(current -> {
-      int base = request.baseRevision();
-      if (base > current.number()) {
-        throw AppError.invalid("baseRevision", "Такой версии нет: последняя версия — " + current.number());
-      }
-      if (base == current.number()) {
-        String kind = request.kind() != null ? request.kind() : current.kind();
-        return Future.succeededFuture(
-            new NewContent(request.title(), kind, request.markdown(), false, null, current));
-      }
-      Future<Revision> baseRevision = base == 0
-          ? Future.succeededFuture(Revision.nothing(page.id()))
-          : revision(tx, page, base);
-      return baseRevision.map(b -> SaveMerge.merge(b, current, request));
-    });
+    return revision(tx, page, page.currentRevision())
+        .compose(current -> decideAgainst(tx, page, current, request));
+  }
+
+  private Future<NewContent> decideAgainst(
+      SqlClient tx, Page page, Revision current, SaveRequest request) {
+    int base = request.baseRevision();
+    if (base > current.number()) {
+      throw AppError.invalid(
+          "baseRevision", "Такой версии нет: последняя версия — " + current.number());
+    }
+    if (base == current.number()) {
+      return Future.succeededFuture(NewContent.as(request, current));
+    }
+    Future<Revision> baseRevision =
+        base == 0 ? Future.succeededFuture(Revision.nothing(page.id())) : revision(tx, page, base);
+    return baseRevision.map(b -> SaveMerge.merge(b, current, request));
   }
 
   /** Appends a revision with the text of revision {@code number} (members and moderators). */
   public Future<SaveResult> revert(CurrentUser actor, String community, String slug, int number) {
-    return pool.withTransaction(tx -> communities.access(tx, actor, community)
-        .map(Access::requireEditor)
-        .compose(access -> locked(tx, access, slug).compose(page -> revision(tx, page, number)
-            .compose(target -> revision(tx, page, page.currentRevision()).compose(current -> {
-              var content = new NewContent(target.title(), target.kind(), target.markdown(), false, number, current);
-              return content.sameAs(current)
-                  ? Future.succeededFuture(SaveResult.unchanged(current.number()))
-                  : writer.append(tx, access, page, content, "Откат к версии " + number, current.number(), false)
-                      .map(n -> SaveResult.saved(n, false, false));
-            })))));
+    return pool.withTransaction(
+        tx ->
+            communities
+                .access(tx, actor, community)
+                .map(Access::requireEditor)
+                .compose(
+                    access ->
+                        locked(tx, access, slug)
+                            .compose(page -> revertLocked(tx, access, page, number))));
+  }
+
+  private Future<SaveResult> revertLocked(SqlClient tx, Access access, Page page, int number) {
+    return revision(tx, page, number)
+        .compose(
+            target ->
+                revision(tx, page, page.currentRevision())
+                    .compose(
+                        current ->
+                            append(
+                                tx,
+                                access,
+                                new Locked(page, false),
+                                NewContent.revertTo(target, current),
+                                "Откат к версии " + number,
+                                current.number())));
   }
 
   /** Publishes a page or takes it back to draft (moderators); returns the new status. */
   public Future<String> setStatus(CurrentUser actor, String community, String slug, String status) {
-    return pool.withTransaction(tx -> communities.access(tx, actor, community)
-        .map(Access::requireModerator)
-        .compose(access -> locked(tx, access, slug).compose(page -> page.status().equals(status)
-            ? Future.succeededFuture(status)
-            : pages.setStatus(tx, page.id(), status, actor.id()).map(status))));
+    return pool.withTransaction(
+        tx ->
+            communities
+                .access(tx, actor, community)
+                .map(Access::requireModerator)
+                .compose(access -> locked(tx, access, slug))
+                .compose(
+                    page ->
+                        page.status().equals(status)
+                            ? Future.succeededFuture(status)
+                            : pages.setStatus(tx, page.id(), status, actor.id()).map(status)));
   }
 
   private Future<Page> locked(SqlClient tx, Access access, String slug) {
-    return pages.lock(tx, access.community().id(), slug).map(found -> orNotFound(found, slug));
+    return pages
+        .lock(tx, access.community().id(), slug)
+        .map(found -> found.orElseThrow(() -> AppError.notFound("page_not_found", slug)));
   }
 
   private Future<Revision> revision(SqlClient tx, Page page, int number) {
-    return revisions.find(tx, page.id(), number)
+    return revisions
+        .find(tx, page.id(), number)
         .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)));
-  }
-
-  private static Page orNotFound(Optional<Page> page, String slug) {
-    return page.orElseThrow(() -> AppError.notFound("page_not_found", slug));
   }
 
   private record Locked(Page page, boolean created) {}

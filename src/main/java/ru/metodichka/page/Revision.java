@@ -28,7 +28,8 @@ public record Revision(
 
   /** The text before a page's first revision, used as the base when two people create one page. */
   static Revision nothing(long pageId) {
-    return new Revision(0, pageId, 0, null, "", "", null, "", "", ResultKind.ARTICLE.code(), "", false, null);
+    return new Revision(
+        0, pageId, 0, null, "", "", null, "", "", ResultKind.ARTICLE.code(), "", false, null);
   }
 
   static Revision from(Row row) {

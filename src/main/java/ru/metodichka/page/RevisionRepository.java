@@ -10,10 +10,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
-/** SQL for the append-only history. There is no update or delete here, and the database refuses both. */
+/**
+ * SQL for the append-only history. There is no update or delete here, and the database refuses
+ * both.
+ */
 final class RevisionRepository {
   private static final String FIND =
-      "SELECT " + Revision.COLUMNS
+      "SELECT "
+          + Revision.COLUMNS
           + " FROM revisions r JOIN users u ON u.id = r.author_id WHERE r.page_id = $1 AND r.number = $2";
   private static final String INSERT =
       """
@@ -36,34 +40,61 @@ final class RevisionRepository {
       """;
 
   Future<Optional<Revision>> find(SqlClient sql, long pageId, int number) {
-    return sql.preparedQuery(FIND).execute(Tuple.of(pageId, number)).map(rows -> rows.iterator().hasNext()
-        ? Optional.of(Revision.from(rows.iterator().next())) : Optional.empty());
+    return sql.preparedQuery(FIND)
+        .execute(Tuple.of(pageId, number))
+        .map(
+            rows ->
+                rows.iterator().hasNext()
+                    ? Optional.of(Revision.from(rows.iterator().next()))
+                    : Optional.empty());
   }
 
   /** Appends a revision and returns its id. Must be called under the page's row lock. */
   Future<Long> append(SqlClient sql, NewRevision r) {
     Object[] values = {
-      r.pageId(), r.number(), r.baseNumber(), r.authorId(), r.summary(), r.title(), r.kind(),
-      r.markdown(), r.markdown().length(), contentHash(r.title(), r.markdown()), r.merged(), r.revertedFrom()
+      r.pageId(),
+      r.number(),
+      r.baseNumber(),
+      r.authorId(),
+      r.summary(),
+      r.title(),
+      r.kind(),
+      r.markdown(),
+      r.markdown().length(),
+      contentHash(r.title(), r.markdown()),
+      r.merged(),
+      r.revertedFrom()
     };
-    return sql.preparedQuery(INSERT).execute(Tuple.from(values)).map(rows -> rows.iterator().next().getLong(0));
+    return sql.preparedQuery(INSERT)
+        .execute(Tuple.from(values))
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** Newest first, revisions numbered below {@code before}. */
   Future<JsonArray> list(SqlClient sql, long pageId, int before, int limit) {
-    return sql.preparedQuery(LIST).execute(Tuple.of(pageId, before, limit)).map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(r -> items.add(new JsonObject()
-          .put("revision", r.getInteger("number"))
-          .put("author", new JsonObject().put("login", r.getString("login")).put("name", r.getString("display_name")))
-          .put("createdAt", r.getOffsetDateTime("created_at").toString())
-          .put("summary", r.getString("summary"))
-          .put("size", r.getInteger("size"))
-          .put("delta", r.getInteger("delta"))
-          .put("merged", r.getBoolean("merged"))
-          .put("revertedFrom", r.getInteger("reverted_from"))));
-      return items;
-    });
+    return sql.preparedQuery(LIST)
+        .execute(Tuple.of(pageId, before, limit))
+        .map(
+            rows -> {
+              JsonArray items = new JsonArray();
+              rows.forEach(
+                  r ->
+                      items.add(
+                          new JsonObject()
+                              .put("revision", r.getInteger("number"))
+                              .put(
+                                  "author",
+                                  new JsonObject()
+                                      .put("login", r.getString("login"))
+                                      .put("name", r.getString("display_name")))
+                              .put("createdAt", r.getOffsetDateTime("created_at").toString())
+                              .put("summary", r.getString("summary"))
+                              .put("size", r.getInteger("size"))
+                              .put("delta", r.getInteger("delta"))
+                              .put("merged", r.getBoolean("merged"))
+                              .put("revertedFrom", r.getInteger("reverted_from"))));
+              return items;
+            });
   }
 
   static byte[] contentHash(String title, String markdown) {
@@ -78,6 +109,15 @@ final class RevisionRepository {
   }
 
   /** What {@link #append} writes. */
-  record NewRevision(long pageId, int number, Integer baseNumber, long authorId, String summary,
-      String title, String kind, String markdown, boolean merged, Integer revertedFrom) {}
+  record NewRevision(
+      long pageId,
+      int number,
+      Integer baseNumber,
+      long authorId,
+      String summary,
+      String title,
+      String kind,
+      String markdown,
+      boolean merged,
+      Integer revertedFrom) {}
 }

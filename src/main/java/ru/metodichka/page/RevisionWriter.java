@@ -2,6 +2,7 @@ package ru.metodichka.page;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import java.util.List;
 import ru.metodichka.community.Access;
 import ru.metodichka.contribution.ContributionKind;
 import ru.metodichka.contribution.ContributionRepository;
@@ -22,8 +23,12 @@ final class RevisionWriter {
   private final ContributionRepository contributions;
   private final MarkdownRenderer renderer;
 
-  RevisionWriter(PageRepository pages, RevisionRepository revisions, LinkRepository links,
-      ContributionRepository contributions, MarkdownRenderer renderer) {
+  RevisionWriter(
+      PageRepository pages,
+      RevisionRepository revisions,
+      LinkRepository links,
+      ContributionRepository contributions,
+      MarkdownRenderer renderer) {
     this.pages = pages;
     this.revisions = revisions;
     this.links = links;
@@ -32,29 +37,74 @@ final class RevisionWriter {
   }
 
   /** Appends revision {@code page.currentRevision + 1}; returns its number. */
-  Future<Integer> append(SqlClient tx, Access access, Page page, NewContent content, String summary,
-      Integer baseNumber, boolean created) {
+  Future<Integer> append(
+      SqlClient tx,
+      Access access,
+      Page page,
+      NewContent content,
+      String summary,
+      Integer baseNumber,
+      boolean created) {
     int number = page.currentRevision() + 1;
-    var revision = new RevisionRepository.NewRevision(page.id(), number, baseNumber, access.user().id(),
-        summary, content.title(), content.kind(), content.markdown(), content.merged(), content.revertedFrom());
-    return revisions.append(tx, revision)
-        .compose(id -> pages.updateHead(tx, page.id(), number, content.title(), content.kind())
-            .compose(v -> links.insert(tx, id,
-                LinkTarget.distinct(renderer.wikiLinks(content.markdown()), access.community().slug())))
-            .compose(v -> ledger(tx, access, page, id, content, created)))
+    var revision =
+        new RevisionRepository.NewRevision(
+            page.id(),
+            number,
+            baseNumber,
+            access.user().id(),
+            summary,
+            content.title(),
+            content.kind(),
+            content.markdown(),
+            content.merged(),
+            content.revertedFrom());
+    List<LinkTarget> targets =
+        LinkTarget.distinct(renderer.wikiLinks(content.markdown()), access.community().slug());
+    return revisions
+        .append(tx, revision)
+        .compose(
+            id ->
+                pages
+                    .updateHead(tx, page.id(), number, content.title(), content.kind())
+                    .compose(v -> links.insert(tx, id, targets))
+                    .compose(v -> ledger(tx, access, page, id, content, created)))
         .map(number);
   }
 
-  private Future<Void> ledger(SqlClient tx, Access access, Page page, long revisionId, NewContent content,
+  private Future<Void> ledger(
+      SqlClient tx,
+      Access access,
+      Page page,
+      long revisionId,
+      NewContent content,
       boolean created) {
     CharDelta delta = TextDiff.charDelta(content.replaced().markdown(), content.markdown());
     long userId = access.user().id();
     long communityId = access.community().id();
-    Future<Void> revision = contributions.record(tx, new Contribution(userId, communityId, page.id(),
-        revisionId, ContributionKind.REVISION, delta.added(), delta.removed()));
+    Future<Void> revision =
+        contributions.record(
+            tx,
+            new Contribution(
+                userId,
+                communityId,
+                page.id(),
+                revisionId,
+                ContributionKind.REVISION,
+                delta.added(),
+                delta.removed()));
     return created
-        ? revision.compose(v -> contributions.record(tx, new Contribution(userId, communityId, page.id(),
-            revisionId, ContributionKind.PAGE_CREATED, 0, 0)))
+        ? revision.compose(
+            v ->
+                contributions.record(
+                    tx,
+                    new Contribution(
+                        userId,
+                        communityId,
+                        page.id(),
+                        revisionId,
+                        ContributionKind.PAGE_CREATED,
+                        0,
+                        0)))
         : revision;
   }
 }

@@ -8,7 +8,8 @@ import ru.metodichka.web.JsonInput;
  * @param baseRevision 0 when creating the page
  * @param kind null to keep the page's kind (a new page becomes an article)
  */
-public record SaveRequest(String title, String markdown, int baseRevision, String summary, String kind) {
+public record SaveRequest(
+    String title, String markdown, int baseRevision, String summary, String kind) {
   public static final int MAX_TITLE = 200;
   public static final int MAX_SUMMARY = 500;
   public static final int MAX_MARKDOWN = 1_000_000;

@@ -6,14 +6,22 @@ import io.vertx.core.json.JsonObject;
 public record SaveResult(int status, JsonObject body) {
 
   static SaveResult saved(int revision, boolean merged, boolean created) {
-    return new SaveResult(created ? 201 : 200,
-        new JsonObject().put("revision", revision).put("merged", merged).put("created", created)
+    return new SaveResult(
+        created ? 201 : 200,
+        new JsonObject()
+            .put("revision", revision)
+            .put("merged", merged)
+            .put("created", created)
             .put("unchanged", false));
   }
 
   static SaveResult unchanged(int revision) {
-    return new SaveResult(200,
-        new JsonObject().put("revision", revision).put("merged", false).put("created", false)
+    return new SaveResult(
+        200,
+        new JsonObject()
+            .put("revision", revision)
+            .put("merged", false)
+            .put("created", false)
             .put("unchanged", true));
   }
 

@@ -27,24 +27,33 @@ public final class MarkdownRenderer {
   private final HtmlRenderer renderer;
 
   public MarkdownRenderer() {
-    MutableDataSet options = new MutableDataSet()
-        .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-            TaskListExtension.create(), AutolinkExtension.create(), FootnoteExtension.create(),
-            WikiLinkExtension.create()))
-        // [[Target|text]]: the target first, as in MediaWiki, which teachers are most likely to know.
-        .set(WikiLinkExtension.LINK_FIRST_SYNTAX, true)
-        .set(WikiLinkExtension.ALLOW_ANCHORS, false)
-        .set(TablesExtension.COLUMN_SPANS, false)
-        .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
-        .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
-        .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
-        .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-        .set(HtmlRenderer.RENDER_HEADER_ID, true)
-        .set(HtmlRenderer.SOFT_BREAK, "\n");
+    MutableDataSet options =
+        new MutableDataSet()
+            .set(
+                Parser.EXTENSIONS,
+                List.of(
+                    TablesExtension.create(),
+                    StrikethroughExtension.create(),
+                    TaskListExtension.create(),
+                    AutolinkExtension.create(),
+                    FootnoteExtension.create(),
+                    WikiLinkExtension.create()))
+            // [[Target|text]]: the target first, as in MediaWiki, which teachers are most likely to
+            // know.
+            .set(WikiLinkExtension.LINK_FIRST_SYNTAX, true)
+            .set(WikiLinkExtension.ALLOW_ANCHORS, false)
+            .set(TablesExtension.COLUMN_SPANS, false)
+            .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+            .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+            .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+            .set(HtmlRenderer.RENDER_HEADER_ID, true)
+            .set(HtmlRenderer.SOFT_BREAK, "\n");
     this.parser = Parser.builder(options).build();
-    this.renderer = HtmlRenderer.builder(options)
-        .nodeRendererFactory(options1 -> new WikiLinkNodeRenderer())
-        .build();
+    this.renderer =
+        HtmlRenderer.builder(options)
+            .nodeRendererFactory(options1 -> new WikiLinkNodeRenderer())
+            .build();
   }
 
   /** Renders and sanitises. Never returns unsafe HTML, whatever the input. */
@@ -57,14 +66,16 @@ public final class MarkdownRenderer {
   /** Distinct wiki links in order of first appearance (links inside code are not links). */
   public List<WikiLink> wikiLinks(String markdown) {
     Set<WikiLink> links = new LinkedHashSet<>();
-    NodeVisitor visitor = new NodeVisitor(new VisitHandler<>(
-        com.vladsch.flexmark.ext.wikilink.WikiLink.class,
-        node -> {
-          WikiLink link = WikiLink.parse(node.getLink().toString());
-          if (!link.target().isEmpty()) {
-            links.add(link);
-          }
-        }));
+    NodeVisitor visitor =
+        new NodeVisitor(
+            new VisitHandler<>(
+                com.vladsch.flexmark.ext.wikilink.WikiLink.class,
+                node -> {
+                  WikiLink link = WikiLink.parse(node.getLink().toString());
+                  if (!link.target().isEmpty()) {
+                    links.add(link);
+                  }
+                }));
     visitor.visit(parser.parse(markdown));
     return new ArrayList<>(links);
   }

@@ -3,8 +3,8 @@ package ru.metodichka.render;
 import java.util.regex.Pattern;
 
 /**
- * A wiki link as written: {@code [[Target]]}, {@code [[Target|text]]}, {@code
- * [[community:Target]]} or {@code [[community:Target|text]]}.
+ * A wiki link as written: {@code [[Target]]}, {@code [[Target|text]]}, {@code [[community:Target]]}
+ * or {@code [[community:Target|text]]}.
  *
  * @param community the target community's slug, or null for the page's own community
  * @param target the page title or slug, trimmed

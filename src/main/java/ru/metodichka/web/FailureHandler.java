@@ -12,8 +12,8 @@ import ru.metodichka.error.AppError;
 import ru.metodichka.error.Problems;
 
 /**
- * Turns every failure into a response: {@code application/problem+json} for the API and health,
- * a friendly Russian page for people. Server errors are logged once with the request id; clients
+ * Turns every failure into a response: {@code application/problem+json} for the API and health, a
+ * friendly Russian page for people. Server errors are logged once with the request id; clients
  * never see stack traces or SQL.
  */
 final class FailureHandler implements Handler<RoutingContext> {
@@ -58,12 +58,17 @@ final class FailureHandler implements Handler<RoutingContext> {
       return Problems.of(400, "bad_request", locale);
     }
     if (failure != null && DatabaseErrors.isUnavailable(failure)) {
-      LOG.warn("Request {} failed: database unavailable ({})", RequestIds.of(ctx), failure.toString());
+      LOG.warn(
+          "Request {} failed: database unavailable ({})", RequestIds.of(ctx), failure.toString());
       return Problems.of(503, "database_unavailable", locale);
     }
     if (failure != null) {
-      LOG.error("Request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(),
-          ctx.request().path(), failure);
+      LOG.error(
+          "Request {} {} {} failed",
+          RequestIds.of(ctx),
+          ctx.request().method(),
+          ctx.request().path(),
+          failure);
       return Problems.of(500, "internal_error", locale, RequestIds.of(ctx));
     }
     return byStatus(ctx.statusCode(), locale);

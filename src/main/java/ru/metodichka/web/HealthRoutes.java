@@ -22,15 +22,23 @@ final class HealthRoutes {
 
   private void health(RoutingContext ctx) {
     ctx.response().putHeader("Cache-Control", "no-store");
-    pool.query("SELECT 1").execute()
+    pool.query("SELECT 1")
+        .execute()
         .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .onSuccess(rows -> ctx.response()
-            .putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("status", "UP").encode()))
-        .onFailure(e -> ctx.response()
-            .setStatusCode(503)
-            .putHeader("Content-Type", Problems.CONTENT_TYPE)
-            .end(Problems.of(503, "database_unavailable", Locales.of(ctx))
-                .put("status", 503).put("health", "DOWN").encode()));
+        .onSuccess(
+            rows ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("status", "UP").encode()))
+        .onFailure(
+            e ->
+                ctx.response()
+                    .setStatusCode(503)
+                    .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                    .end(
+                        Problems.of(503, "database_unavailable", Locales.of(ctx))
+                            .put("status", 503)
+                            .put("health", "DOWN")
+                            .encode()));
   }
 }

@@ -32,15 +32,19 @@ public final class HttpVerticle extends VerticleBase {
     new HealthRoutes(services.pool()).mount(router);
     router.route("/api/*").subRouter(api());
     // Static files everywhere but under /api, so an API miss stays a 404/405/415 problem.
-    router.routeWithRegex("^/(?!api/).*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
+    router
+        .routeWithRegex("^/(?!api/).*")
+        .handler(StaticHandler.create("webroot").setCachingEnabled(true));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, failures);
     }
-    server = vertx.createHttpServer(new HttpServerOptions()
-        .setHost(config.host())
-        .setCompressionSupported(true)
-        .setMaxFormAttributeSize(-1));
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(config.host())
+                .setCompressionSupported(true)
+                .setMaxFormAttributeSize(-1));
     return server.requestHandler(router).listen(config.port());
   }
 

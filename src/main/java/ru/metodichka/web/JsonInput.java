@@ -1,6 +1,7 @@
 package ru.metodichka.web;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class JsonInput {
       throw AppError.badRequest("empty_body");
     }
     try {
-      Object parsed = io.vertx.core.json.Json.decodeValue(text);
+      Object parsed = Json.decodeValue(text);
       if (parsed instanceof JsonObject object) {
         return new JsonInput(object);
       }

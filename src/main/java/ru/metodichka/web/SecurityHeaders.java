@@ -5,8 +5,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Security headers on every response, errors included (they are added when the headers are
- * written, whoever writes them).
+ * Security headers on every response, errors included (they are added when the headers are written,
+ * whoever writes them).
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
   static final String CSP =

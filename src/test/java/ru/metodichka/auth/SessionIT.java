@@ -20,23 +20,34 @@ class SessionIT {
   @Test
   void loginGivesATokenTheUserAndAnHttpOnlyLaxCookie(Fixtures fx) {
     Fixtures.TestUser user = fx.user("Мария Ивановна");
-    var response = fx.api().post("/api/session", null, credentials(user.login(), Fixtures.PASSWORD));
+    var response =
+        fx.api().post("/api/session", null, credentials(user.login(), Fixtures.PASSWORD));
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().getString("token")).hasSizeGreaterThan(30);
     assertThat(response.json().getJsonObject("user").getString("name")).isEqualTo("Мария Ивановна");
     assertThat(response.json().getJsonObject("user").containsKey("password")).isFalse();
     String cookie = response.headers().get("Set-Cookie");
-    assertThat(cookie).startsWith("mtd_session=" + response.json().getString("token"))
-        .containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
+    assertThat(cookie)
+        .startsWith("mtd_session=" + response.json().getString("token"))
+        .containsIgnoringCase("HttpOnly")
+        .contains("SameSite=Lax")
+        .contains("Path=/")
+        .doesNotContain("Secure");
     assertThat(response.headers().get("Cache-Control")).isEqualTo("no-store");
   }
 
   @Test
   void behindHttpsTheCookieIsSecure(Fixtures fx) {
     Fixtures.TestUser user = fx.user("Анна");
-    var response = fx.api().send(HttpMethod.POST, "/api/session", null,
-        credentials(user.login(), Fixtures.PASSWORD).toBuffer(), "application/json",
-        Map.of("X-Forwarded-Proto", "https"));
+    var response =
+        fx.api()
+            .send(
+                HttpMethod.POST,
+                "/api/session",
+                null,
+                credentials(user.login(), Fixtures.PASSWORD).toBuffer(),
+                "application/json",
+                Map.of("X-Forwarded-Proto", "https"));
     assertThat(response.headers().get("Set-Cookie")).contains("Secure");
     assertThat(response.headers().get("Strict-Transport-Security")).contains("max-age=31536000");
   }
@@ -44,9 +55,17 @@ class SessionIT {
   @Test
   void theTokenWorksAsBearerAndAsCookie(Fixtures fx) {
     Fixtures.TestUser user = fx.user("Пётр Петрович");
-    assertThat(fx.api().get("/api/users/me", user.token()).json().getString("login")).isEqualTo(user.login());
-    var byCookie = fx.api().send(HttpMethod.GET, "/api/users/me", null, null, null,
-        Map.of("Cookie", "mtd_session=" + user.token()));
+    assertThat(fx.api().get("/api/users/me", user.token()).json().getString("login"))
+        .isEqualTo(user.login());
+    var byCookie =
+        fx.api()
+            .send(
+                HttpMethod.GET,
+                "/api/users/me",
+                null,
+                null,
+                null,
+                Map.of("Cookie", "mtd_session=" + user.token()));
     assertThat(byCookie.status()).isEqualTo(200);
     assertThat(byCookie.json().getString("name")).isEqualTo("Пётр Петрович");
   }
@@ -67,20 +86,31 @@ class SessionIT {
 
   @Test
   void aStaleCookieJustMeansAnonymous(Fixtures fx) {
-    var response = fx.api().send(HttpMethod.GET, "/api/communities", null, null, null,
-        Map.of("Cookie", "mtd_session=not-a-real-session"));
+    var response =
+        fx.api()
+            .send(
+                HttpMethod.GET,
+                "/api/communities",
+                null,
+                null,
+                null,
+                Map.of("Cookie", "mtd_session=not-a-real-session"));
     assertThat(response.status()).isEqualTo(200);
   }
 
   @Test
   void wrongCredentialsAre401AndSayNothingAboutWhichPartWasWrong(Fixtures fx) {
     Fixtures.TestUser user = fx.user("Олег");
-    var wrongPassword = fx.api().post("/api/session", null, credentials(user.login(), "wrong-password"));
-    var noSuchUser = fx.api().post("/api/session", null, credentials("nobody-" + user.login(), "wrong-password"));
+    var wrongPassword =
+        fx.api().post("/api/session", null, credentials(user.login(), "wrong-password"));
+    var noSuchUser =
+        fx.api()
+            .post("/api/session", null, credentials("nobody-" + user.login(), "wrong-password"));
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(noSuchUser.status()).isEqualTo(401);
     assertThat(wrongPassword.json().getString("code")).isEqualTo("invalid_credentials");
-    assertThat(noSuchUser.json().getString("detail")).isEqualTo(wrongPassword.json().getString("detail"));
+    assertThat(noSuchUser.json().getString("detail"))
+        .isEqualTo(wrongPassword.json().getString("detail"));
   }
 
   @Test
@@ -93,19 +123,24 @@ class SessionIT {
     var fourth = fx.api().post("/api/session", null, credentials(user.login(), "guess-4"));
     long fourthMs = (System.nanoTime() - started) / 1_000_000;
     assertThat(fourth.status()).isEqualTo(401);
-    assertThat(fourthMs).as("the fourth failure waits before answering").isGreaterThanOrEqualTo(450);
+    assertThat(fourthMs)
+        .as("the fourth failure waits before answering")
+        .isGreaterThanOrEqualTo(450);
 
     var right = fx.api().post("/api/session", null, credentials(user.login(), Fixtures.PASSWORD));
     assertThat(right.status()).isEqualTo(200);
     started = System.nanoTime();
     fx.api().post("/api/session", null, credentials(user.login(), "typo"));
-    assertThat((System.nanoTime() - started) / 1_000_000).as("a success resets the counter").isLessThan(450);
+    assertThat((System.nanoTime() - started) / 1_000_000)
+        .as("a success resets the counter")
+        .isLessThan(450);
   }
 
   @Test
   void missingFieldsAre422(Api api) {
     var response = api.post("/api/session", null, new JsonObject().put("login", "x"));
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("password");
+    assertThat(response.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("password");
   }
 }

@@ -15,8 +15,13 @@ import ru.metodichka.TestApp;
 @ExtendWith(AppExtension.class)
 class UserIT {
   private static JsonObject newUser(String login) {
-    return new JsonObject().put("login", login).put("password", "long-enough-1").put("name", "Елена Викторовна")
-        .put("email", "elena@school3.example").put("institution", "МБОУ «Гимназия № 2»").put("position", "учитель физики");
+    return new JsonObject()
+        .put("login", login)
+        .put("password", "long-enough-1")
+        .put("name", "Елена Викторовна")
+        .put("email", "elena@school3.example")
+        .put("institution", "МБОУ «Гимназия № 2»")
+        .put("position", "учитель физики");
   }
 
   @Test
@@ -40,7 +45,8 @@ class UserIT {
   @Test
   void aTakenLoginIs409EvenInAnotherCase(Fixtures fx) {
     String login = Fixtures.unique("taken");
-    assertThat(fx.api().post("/api/users", fx.adminToken(), newUser(login)).status()).isEqualTo(201);
+    assertThat(fx.api().post("/api/users", fx.adminToken(), newUser(login)).status())
+        .isEqualTo(201);
     var again = fx.api().post("/api/users", fx.adminToken(), newUser(login.toUpperCase()));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().getString("code")).isEqualTo("login_taken");
@@ -49,16 +55,27 @@ class UserIT {
   @Test
   void onlyAdministratorsCreateUsers(Fixtures fx) {
     Fixtures.TestUser teacher = fx.user("Учитель");
-    assertThat(fx.api().post("/api/users", teacher.token(), newUser(Fixtures.unique("x"))).status()).isEqualTo(403);
-    assertThat(fx.api().post("/api/users", null, newUser(Fixtures.unique("x"))).status()).isEqualTo(401);
+    assertThat(fx.api().post("/api/users", teacher.token(), newUser(Fixtures.unique("x"))).status())
+        .isEqualTo(403);
+    assertThat(fx.api().post("/api/users", null, newUser(Fixtures.unique("x"))).status())
+        .isEqualTo(401);
   }
 
   @Test
   void invalidProfilesListEveryProblem(Fixtures fx) {
-    var response = fx.api().post("/api/users", fx.adminToken(),
-        new JsonObject().put("login", "пользователь пробел").put("password", "short").put("email", "не-почта"));
+    var response =
+        fx.api()
+            .post(
+                "/api/users",
+                fx.adminToken(),
+                new JsonObject()
+                    .put("login", "пользователь пробел")
+                    .put("password", "short")
+                    .put("email", "не-почта"));
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")))
+    assertThat(
+            response.json().getJsonArray("errors").stream()
+                .map(e -> ((JsonObject) e).getString("field")))
         .containsExactlyInAnyOrder("login", "password", "name", "email");
   }
 
@@ -74,13 +91,23 @@ class UserIT {
     String login = Fixtures.unique("hash");
     fx.api().post("/api/users", fx.adminToken(), newUser(login));
     fx.api().post("/api/users", fx.adminToken(), newUser(login + "b"));
-    try (Connection c = app.jdbc(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT c.password_hash FROM local_credentials c JOIN users u ON u.id = c.user_id"
-            + " WHERE u.login IN ('" + login + "', '" + login + "b')")) {
+    try (Connection c = app.jdbc();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT c.password_hash FROM local_credentials c JOIN users u ON u.id = c.user_id"
+                    + " WHERE u.login IN ('"
+                    + login
+                    + "', '"
+                    + login
+                    + "b')")) {
       rs.next();
       String first = rs.getString(1);
       rs.next();
-      assertThat(first).startsWith("$argon2id$").doesNotContain("long-enough-1").isNotEqualTo(rs.getString(1));
+      assertThat(first)
+          .startsWith("$argon2id$")
+          .doesNotContain("long-enough-1")
+          .isNotEqualTo(rs.getString(1));
     }
   }
 

@@ -12,7 +12,8 @@ class ConfigDocumentationTest {
   void theReadmeListsEveryKeyWithItsEnvironmentNameFlagAndDefault() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     for (ConfigKey key : ConfigKey.ALL) {
-      assertThat(readme).as(key.name())
+      assertThat(readme)
+          .as(key.name())
           .contains("`" + key.name() + "`")
           .contains("`" + key.envName() + "`")
           .contains("`" + key.flag() + "`");

@@ -30,9 +30,18 @@ class ConfigLoaderTest {
   void fileBeatsDefaultsEnvironmentBeatsFileAndFlagsBeatEverything() throws IOException {
     Path file = dir.resolve("metodichka.properties");
     Files.writeString(file, "http.port=9000\ndata.dir=/srv/file\ndemo=true\ndb.pool-size=4\n");
-    Map<String, String> env = Map.of("METODICHKA_HTTP_PORT", "9100", "METODICHKA_DATA_DIR", "/srv/env",
-        "METODICHKA_DB_URL", "postgresql://app@db:5432/m", "METODICHKA_ADMIN_PASSWORD", "s3cret!");
-    AppConfig config = ConfigLoader.load(new String[] {"--config=" + file, "--http-port=9200"}, env);
+    Map<String, String> env =
+        Map.of(
+            "METODICHKA_HTTP_PORT",
+            "9100",
+            "METODICHKA_DATA_DIR",
+            "/srv/env",
+            "METODICHKA_DB_URL",
+            "postgresql://app@db:5432/m",
+            "METODICHKA_ADMIN_PASSWORD",
+            "s3cret!");
+    AppConfig config =
+        ConfigLoader.load(new String[] {"--config=" + file, "--http-port=9200"}, env);
     assertThat(config.http().port()).isEqualTo(9200);
     assertThat(config.dataDir()).isEqualTo(Path.of("/srv/env"));
     assertThat(config.demo()).isTrue();

@@ -12,17 +12,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.metodichka.TestDatabases;
 
 class DatabaseLocatorIT {
-  private static final String SERVER = "postgresql://postgres@127.0.0.1:5432/";
+  private static final String SERVER = TestDatabases.SERVER;
   @TempDir Path dataDir;
-
-  private static String freshName() {
-    return "metodichka_loc_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-  }
 
   private static int portWhereNothingListens() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -34,36 +30,31 @@ class DatabaseLocatorIT {
     return DriverManager.getConnection(db.jdbcUrl(), db.jdbcProperties());
   }
 
-  private static void drop(String database) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-  }
-
   @Test
   void aConfiguredUrlIsUsedAndItsDatabaseCreated() throws SQLException {
-    String name = freshName();
-    try (ResolvedDatabase db = DatabaseLocator.resolve(SERVER + name, "postgresql://x@127.0.0.1:1/x", dataDir)) {
+    String name = TestDatabases.freshName("metodichka_loc");
+    try (ResolvedDatabase db =
+        DatabaseLocator.resolve(SERVER + name, "postgresql://x@127.0.0.1:1/x", dataDir)) {
       assertThat(db.source()).isEqualTo(ResolvedDatabase.Source.CONFIGURED);
       assertThat(db.database()).isEqualTo(name);
-      try (Connection c = connect(db); ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
+      try (Connection c = connect(db);
+          ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo(name);
       }
     } finally {
-      drop(name);
+      TestDatabases.drop(name);
     }
   }
 
   @Test
   void withoutAConfiguredUrlTheLocalServerIsUsed() throws SQLException {
-    String name = freshName();
+    String name = TestDatabases.freshName("metodichka_loc");
     try (ResolvedDatabase db = DatabaseLocator.resolve(null, SERVER + name, dataDir)) {
       assertThat(db.source()).isEqualTo(ResolvedDatabase.Source.LOCAL);
       assertThat(db.embedded()).isNull();
     } finally {
-      drop(name);
+      TestDatabases.drop(name);
     }
   }
 
@@ -73,7 +64,8 @@ class DatabaseLocatorIT {
     try (ResolvedDatabase db = DatabaseLocator.resolve(null, local, dataDir)) {
       assertThat(db.source()).isEqualTo(ResolvedDatabase.Source.EMBEDDED);
       assertThat(db.database()).isEqualTo("metodichka");
-      try (Connection c = connect(db); Statement s = c.createStatement()) {
+      try (Connection c = connect(db);
+          Statement s = c.createStatement()) {
         s.execute("CREATE TABLE kept (note text)");
         s.execute("INSERT INTO kept VALUES ('сохранилось')");
       }
@@ -98,7 +90,10 @@ class DatabaseLocatorIT {
 
   @Test
   void aServerThatRefusesUsIsAnErrorNotAFallback() {
-    assertThatThrownBy(() -> DatabaseLocator.resolve(null, "postgresql://no_such_role@127.0.0.1:5432/x", dataDir))
+    assertThatThrownBy(
+            () ->
+                DatabaseLocator.resolve(
+                    null, "postgresql://no_such_role@127.0.0.1:5432/x", dataDir))
         .isInstanceOf(DatabaseUnavailableException.class)
         .hasMessageContaining("refused")
         .hasMessageContaining("METODICHKA_DB_URL");

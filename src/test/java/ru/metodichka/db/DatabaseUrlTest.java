@@ -22,15 +22,19 @@ class DatabaseUrlTest {
 
   @Test
   void malformedUrlsAreRejectedWithoutShowingThePassword() {
-    assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:topsecret@db/m")).hasMessageContaining("postgresql://")
+    assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:topsecret@db/m"))
+        .hasMessageContaining("postgresql://")
         .hasMessageNotContaining("topsecret");
-    assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:topsecret@db")).hasMessageContaining("database")
+    assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:topsecret@db"))
+        .hasMessageContaining("database")
         .hasMessageNotContaining("topsecret");
   }
 
   @Test
   void maskingHidesPasswords() {
-    assertThat(DatabaseUrl.masked("postgresql://app:secret@db/m")).isEqualTo("postgresql://app:***@db/m");
-    assertThat(DatabaseUrl.masked("jdbc:postgresql://db/m?user=a&password=secret")).endsWith("password=***");
+    assertThat(DatabaseUrl.masked("postgresql://app:secret@db/m"))
+        .isEqualTo("postgresql://app:***@db/m");
+    assertThat(DatabaseUrl.masked("jdbc:postgresql://db/m?user=a&password=secret"))
+        .endsWith("password=***");
   }
 }

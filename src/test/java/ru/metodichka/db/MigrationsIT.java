@@ -8,22 +8,25 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.metodichka.TestDatabases;
 
 class MigrationsIT {
   @TempDir Path dataDir;
 
   @Test
   void migrationsBuildTheSchemaAndABrokenHistoryStopsStartUpWithTheReason() throws Exception {
-    String name = "metodichka_mig_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-    try (ResolvedDatabase db = DatabaseLocator.resolve("postgresql://postgres@127.0.0.1:5432/" + name, "unused", dataDir)) {
+    String name = TestDatabases.freshName("metodichka_mig");
+    try (ResolvedDatabase db =
+        DatabaseLocator.resolve(TestDatabases.SERVER + name, "unused", dataDir)) {
       Migrations.apply(db);
       Migrations.apply(db);
       try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.jdbcProperties());
           Statement s = c.createStatement()) {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'revisions'")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'revisions'")) {
           rs.next();
           assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -34,10 +37,7 @@ class MigrationsIT {
           .hasMessageContaining("Database migration failed")
           .hasMessageContaining("checksum");
     } finally {
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      }
+      TestDatabases.drop(name);
     }
   }
 }

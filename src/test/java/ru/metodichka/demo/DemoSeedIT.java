@@ -35,7 +35,8 @@ class DemoSeedIT {
   }
 
   private static long count(String sql) throws SQLException {
-    try (Connection c = app.jdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = app.jdbc();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -45,13 +46,15 @@ class DemoSeedIT {
   void threeCommunitiesWithTasksModeratorsAndMembers() {
     JsonArray communities = api.get("/api/communities", null).items();
     assertThat(communities).hasSize(3);
-    communities.forEach(c -> {
-      JsonObject community = (JsonObject) c;
-      assertThat(community.getString("task")).hasSizeGreaterThan(40);
-      assertThat(community.getLong("memberCount")).isGreaterThanOrEqualTo(4);
-    });
+    communities.forEach(
+        c -> {
+          JsonObject community = (JsonObject) c;
+          assertThat(community.getString("task")).hasSizeGreaterThan(40);
+          assertThat(community.getLong("memberCount")).isGreaterThanOrEqualTo(4);
+        });
     JsonObject one = api.get("/api/communities/nastavnichestvo", null).json();
-    assertThat(one.getJsonArray("moderators").getJsonObject(0).getString("login")).isEqualTo("morozova");
+    assertThat(one.getJsonArray("moderators").getJsonObject(0).getString("login"))
+        .isEqualTo("morozova");
   }
 
   @Test
@@ -59,23 +62,35 @@ class DemoSeedIT {
     int published = 0;
     int all = 0;
     String member = login("ivanova");
-    for (String community : new String[] {"funkcionalnaya-gramotnost", "proekty-nachalnaya-shkola", "nastavnichestvo"}) {
-      JsonArray anonymous = api.get("/api" + Api.path("communities", community, "pages"), null).items();
+    for (String community :
+        new String[] {
+          "funkcionalnaya-gramotnost", "proekty-nachalnaya-shkola", "nastavnichestvo"
+        }) {
+      JsonArray anonymous =
+          api.get("/api" + Api.path("communities", community, "pages"), null).items();
       assertThat(anonymous).allMatch(p -> ((JsonObject) p).getString("status").equals("published"));
       published += anonymous.size();
-      all += api.get("/api" + Api.path("communities", community, "pages"), fx().adminToken()).items().size();
+      all +=
+          api.get("/api" + Api.path("communities", community, "pages"), fx().adminToken())
+              .items()
+              .size();
     }
     assertThat(all).isGreaterThanOrEqualTo(12);
     assertThat(published).isGreaterThan(0).isLessThan(all);
-    assertThat(api.get(Api.page("funkcionalnaya-gramotnost", "план-работы"), member).json().getString("status"))
+    assertThat(
+            api.get(Api.page("funkcionalnaya-gramotnost", "план-работы"), member)
+                .json()
+                .getString("status"))
         .isEqualTo("draft");
-    assertThat(api.get(Api.page("funkcionalnaya-gramotnost", "план-работы"), null).status()).isEqualTo(404);
+    assertThat(api.get(Api.page("funkcionalnaya-gramotnost", "план-работы"), null).status())
+        .isEqualTo(404);
   }
 
   @Test
   void pagesHaveSeveralRevisionsByDifferentAuthors() {
-    JsonArray history = api.get(Api.page("funkcionalnaya-gramotnost", "банк-заданий-математика", "revisions"), null)
-        .items();
+    JsonArray history =
+        api.get(Api.page("funkcionalnaya-gramotnost", "банк-заданий-математика", "revisions"), null)
+            .items();
     assertThat(history).hasSizeGreaterThanOrEqualTo(3);
     Set<String> authors = new HashSet<>();
     history.forEach(r -> authors.add(((JsonObject) r).getJsonObject("author").getString("login")));
@@ -84,11 +99,16 @@ class DemoSeedIT {
 
   @Test
   void wikiLinksBetweenSeededPagesResolveAndShowAsBacklinks() {
-    JsonObject page = api.get(Api.page("proekty-nachalnaya-shkola", "моя-малая-родина"), null).json();
-    Element link = Jsoup.parse(page.getString("html")).selectFirst("a.wikilink:contains(Паспорт учебного проекта)");
+    JsonObject page =
+        api.get(Api.page("proekty-nachalnaya-shkola", "моя-малая-родина"), null).json();
+    Element link =
+        Jsoup.parse(page.getString("html"))
+            .selectFirst("a.wikilink:contains(Паспорт учебного проекта)");
     assertThat(link.hasClass("wikilink-missing")).isFalse();
     assertThat(link.attr("href")).contains("/c/proekty-nachalnaya-shkola/");
-    JsonArray backlinks = api.get(Api.page("funkcionalnaya-gramotnost", "критерии-оценивания", "backlinks"), null).items();
+    JsonArray backlinks =
+        api.get(Api.page("funkcionalnaya-gramotnost", "критерии-оценивания", "backlinks"), null)
+            .items();
     assertThat(backlinks.stream().map(b -> ((JsonObject) b).getString("community")))
         .contains("proekty-nachalnaya-shkola", "funkcionalnaya-gramotnost");
   }
@@ -96,7 +116,8 @@ class DemoSeedIT {
   @Test
   void demoUsersLogInWithTheDocumentedPassword() {
     JsonObject me = api.get("/api/users/me", login("smirnova")).json();
-    assertThat(me.getString("institution")).isEqualTo("МБОУ «Средняя общеобразовательная школа № 3»");
+    assertThat(me.getString("institution"))
+        .isEqualTo("МБОУ «Средняя общеобразовательная школа № 3»");
     assertThat(me.getJsonArray("memberships")).hasSize(1);
   }
 
@@ -109,7 +130,8 @@ class DemoSeedIT {
     assertThat(count("SELECT count(*) FROM communities")).isEqualTo(communities);
     assertThat(count("SELECT count(*) FROM revisions")).isEqualTo(revisions);
     assertThat(count("SELECT count(*) FROM users")).isEqualTo(users);
-    assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'revision'")).isEqualTo(revisions);
+    assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'revision'"))
+        .isEqualTo(revisions);
   }
 
   @Test
@@ -117,7 +139,8 @@ class DemoSeedIT {
     try (TestApp other = TestApp.start(Map.of())) {
       new Fixtures(other).community();
       new DemoSeed(other.app().services()).run().await();
-      try (Connection c = other.jdbc(); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pages")) {
+      try (Connection c = other.jdbc();
+          ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pages")) {
         rs.next();
         assertThat(rs.getLong(1)).isZero();
       }

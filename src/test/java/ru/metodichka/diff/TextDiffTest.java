@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class TextDiffTest {
   private static String numbered(int lines) {
-    return IntStream.rangeClosed(1, lines).mapToObj(i -> "Строка " + i).collect(Collectors.joining("\n", "", "\n"));
+    return IntStream.rangeClosed(1, lines)
+        .mapToObj(i -> "Строка " + i)
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 
   @Test
@@ -35,15 +37,18 @@ class TextDiffTest {
     assertThat(added.type()).isEqualTo(DiffLine.Type.ADDED);
     assertThat(added.toLine()).isEqualTo(2);
     assertThat(added.words()).contains(new Segment(Segment.Kind.INSERTED, "десятичные "));
-    assertThat(added.words().stream().map(Segment::text).collect(Collectors.joining())).isEqualTo(added.text());
-    assertThat(removed.words().stream().map(Segment::text).collect(Collectors.joining())).isEqualTo(removed.text());
+    assertThat(added.words().stream().map(Segment::text).collect(Collectors.joining()))
+        .isEqualTo(added.text());
+    assertThat(removed.words().stream().map(Segment::text).collect(Collectors.joining()))
+        .isEqualTo(removed.text());
     assertThat(removed.words()).allMatch(s -> s.kind() != Segment.Kind.INSERTED);
   }
 
   @Test
   void distantChangesMakeSeparateHunksWithContext() {
     String from = numbered(30);
-    String to = from.replace("Строка 2\n", "Строка два\n").replace("Строка 25\n", "Строка двадцать пять\n");
+    String to =
+        from.replace("Строка 2\n", "Строка два\n").replace("Строка 25\n", "Строка двадцать пять\n");
     List<Hunk> hunks = TextDiff.diff(from, to, 3);
     assertThat(hunks).hasSize(2);
     assertThat(hunks.get(1).fromStart()).isEqualTo(22);
@@ -54,7 +59,8 @@ class TextDiffTest {
   @Test
   void nearbyChangesShareOneHunk() {
     String from = numbered(20);
-    String to = from.replace("Строка 5\n", "Строка пять\n").replace("Строка 9\n", "Строка девять\n");
+    String to =
+        from.replace("Строка 5\n", "Строка пять\n").replace("Строка 9\n", "Строка девять\n");
     assertThat(TextDiff.diff(from, to, 3)).hasSize(1);
   }
 
@@ -81,6 +87,7 @@ class TextDiffTest {
 
   @Test
   void wordsKeepRussianWordsWhole() {
-    assertThat(Words.tokens("Ёжик, иди-ка сюда!")).containsExactly("Ёжик", ",", " ", "иди", "-", "ка", " ", "сюда", "!");
+    assertThat(Words.tokens("Ёжик, иди-ка сюда!"))
+        .containsExactly("Ёжик", ",", " ", "иди", "-", "ка", " ", "сюда", "!");
   }
 }

@@ -80,13 +80,15 @@ class TextMergeTest {
   void insertionsAtTheStartAndTheEndBothSurvive() {
     String current = "Заголовок\n" + BASE;
     String yours = BASE + "Подпись\n";
-    assertThat(clean(TextMerge.merge(BASE, current, yours))).isEqualTo("Заголовок\n" + BASE + "Подпись\n");
+    assertThat(clean(TextMerge.merge(BASE, current, yours)))
+        .isEqualTo("Заголовок\n" + BASE + "Подпись\n");
   }
 
   @Test
   void creatingTheSamePageTwiceMergesOnlyIdenticalTexts() {
     assertThat(clean(TextMerge.merge("", "Текст\n", "Текст\n"))).isEqualTo("Текст\n");
-    assertThat(TextMerge.merge("", "Один текст\n", "Другой текст\n")).isInstanceOf(MergeOutcome.Conflicted.class);
+    assertThat(TextMerge.merge("", "Один текст\n", "Другой текст\n"))
+        .isInstanceOf(MergeOutcome.Conflicted.class);
     assertThat(clean(TextMerge.merge("", "", ""))).isEmpty();
   }
 
@@ -96,7 +98,8 @@ class TextMergeTest {
     String current = "А\nб\nв";
     String yours = "а\nб\nв\nг";
     assertThat(clean(TextMerge.merge(base, current, yours))).isEqualTo("А\nб\nв\nг\n");
-    assertThat(clean(TextMerge.merge("x\r\ny\r\n", "x\r\ny\r\n", "x\ny\nz"))).isEqualTo("x\ny\nz\n");
+    assertThat(clean(TextMerge.merge("x\r\ny\r\n", "x\r\ny\r\n", "x\ny\nz")))
+        .isEqualTo("x\ny\nz\n");
   }
 
   @Test

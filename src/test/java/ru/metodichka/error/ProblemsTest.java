@@ -9,17 +9,19 @@ import org.junit.jupiter.api.Test;
 class ProblemsTest {
   @Test
   void problemsAreRussianByDefaultWithCodeAndStatus() {
-    JsonObject problem = Problems.toJson(AppError.notFound("page_not_found", "урок"), Locale.forLanguageTag("ru"));
+    JsonObject problem =
+        Problems.toJson(AppError.notFound("page_not_found", "урок"), Locale.forLanguageTag("ru"));
     assertThat(problem.getInteger("status")).isEqualTo(404);
     assertThat(problem.getString("code")).isEqualTo("page_not_found");
     assertThat(problem.getString("title")).isEqualTo("Страница не найдена");
     assertThat(problem.getString("detail")).contains("«урок»");
-    assertThat(problem.getString("type")).endsWith("/page-not-found");
+    assertThat(problem.getString("type")).isEqualTo("urn:metodichka:problem:page-not-found");
   }
 
   @Test
   void englishIsUsedWhenAskedFor() {
-    JsonObject problem = Problems.toJson(AppError.notFound("page_not_found", "lesson"), Locale.ENGLISH);
+    JsonObject problem =
+        Problems.toJson(AppError.notFound("page_not_found", "lesson"), Locale.ENGLISH);
     assertThat(problem.getString("title")).isEqualTo("Page not found");
     assertThat(problem.getString("detail")).contains("'lesson'");
   }
@@ -38,8 +40,10 @@ class ProblemsTest {
 
   @Test
   void numbersAreNotGroupedAndExtrasAreKept() {
-    JsonObject problem = Problems.toJson(
-        AppError.conflict("edit_conflict", 12345).with("currentRevision", 12345), Locale.forLanguageTag("ru"));
+    JsonObject problem =
+        Problems.toJson(
+            AppError.conflict("edit_conflict", 12345).with("currentRevision", 12345),
+            Locale.forLanguageTag("ru"));
     assertThat(problem.getString("detail")).contains("12345");
     assertThat(problem.getInteger("currentRevision")).isEqualTo(12345);
   }

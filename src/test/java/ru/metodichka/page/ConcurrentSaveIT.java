@@ -47,13 +47,18 @@ class ConcurrentSaveIT {
       fx.join(team.community(), editor, "member");
       editors.add(editor);
     }
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(app.app().port()),
-        new PoolOptions().setHttp1MaxSize(CLIENTS));
+    client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions().setDefaultPort(app.app().port()),
+            new PoolOptions().setHttp1MaxSize(CLIENTS));
     fx.save(team.community(), "общая", team.member().token(), "Общая страница", original(), 0);
   }
 
   private static String original() {
-    return IntStream.range(0, LINES).mapToObj(i -> "Строка " + i + ".").collect(Collectors.joining("\n", "", "\n"));
+    return IntStream.range(0, LINES)
+        .mapToObj(i -> "Строка " + i + ".")
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 
   /** Client i edits line 4 * (i % 12): pairs of clients collide, the rest are far apart. */
@@ -68,10 +73,16 @@ class ConcurrentSaveIT {
   void simultaneousSavesLoseNothingAndKeepOneLinearHistory() {
     List<Future<HttpResponse<Buffer>>> saves = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
-      JsonObject body = new JsonObject().put("title", "Общая страница").put("markdown", edited(i)).put("baseRevision", 1);
-      saves.add(client.put(Api.page(team.community(), "общая"))
-          .bearerTokenAuthentication(editors.get(i % editors.size()).token())
-          .sendJsonObject(body));
+      JsonObject body =
+          new JsonObject()
+              .put("title", "Общая страница")
+              .put("markdown", edited(i))
+              .put("baseRevision", 1);
+      saves.add(
+          client
+              .put(Api.page(team.community(), "общая"))
+              .bearerTokenAuthentication(editors.get(i % editors.size()).token())
+              .sendJsonObject(body));
     }
     // Every request is in flight before any answer is read; then the outcome is checked here.
     Future.join(saves).await();
@@ -95,13 +106,23 @@ class ConcurrentSaveIT {
         conflicts++;
       }
     }
-    JsonArray history = app.api().get(Api.page(team.community(), "общая", "revisions"), team.member().token()).items();
-    List<Integer> numbers = history.stream().map(o -> ((JsonObject) o).getInteger("revision")).toList();
-    assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, numbers.size()).boxed().sorted((a, b) -> b - a).toList());
+    JsonArray history =
+        app.api()
+            .get(Api.page(team.community(), "общая", "revisions"), team.member().token())
+            .items();
+    List<Integer> numbers =
+        history.stream().map(o -> ((JsonObject) o).getInteger("revision")).toList();
+    assertThat(numbers)
+        .isEqualTo(
+            IntStream.rangeClosed(1, numbers.size()).boxed().sorted((a, b) -> b - a).toList());
     assertThat(numbers).containsAll(acknowledged);
     assertThat(acknowledged).doesNotHaveDuplicates().hasSize(numbers.size() - 1);
     assertThat(conflicts).as("colliding pairs produce conflicts").isPositive();
-    String finalText = app.api().get(Api.page(team.community(), "общая"), team.member().token()).json().getString("markdown");
+    String finalText =
+        app.api()
+            .get(Api.page(team.community(), "общая"), team.member().token())
+            .json()
+            .getString("markdown");
     acknowledgedTexts.forEach(edit -> assertThat(finalText).contains(edit));
   }
 }

@@ -28,24 +28,43 @@ class PageLinksIT {
   }
 
   private Document html(String slug) {
-    return Jsoup.parse(api.get(Api.page(team.community(), slug), team.member().token()).json().getString("html"));
+    return Jsoup.parse(
+        api.get(Api.page(team.community(), slug), team.member().token()).json().getString("html"));
   }
 
   @Test
   void wikiLinksLeadToExistingPagesAndMarkMissingOnes() {
-    fx.save(team.community(), "проектная-деятельность", team.member().token(), "Проектная деятельность", "Текст.\n", 0);
-    fx.save(team.community(), "план", team.member().token(), "План",
-        "См. [[Проектная деятельность]] и [[Портфолио ученика|портфолио]].\n", 0);
+    fx.save(
+        team.community(),
+        "проектная-деятельность",
+        team.member().token(),
+        "Проектная деятельность",
+        "Текст.\n",
+        0);
+    fx.save(
+        team.community(),
+        "план",
+        team.member().token(),
+        "План",
+        "См. [[Проектная деятельность]] и [[Портфолио ученика|портфолио]].\n",
+        0);
 
     Document doc = html("план");
     Element existing = doc.selectFirst("a:contains(Проектная деятельность)");
-    assertThat(existing.attr("href")).isEqualTo("/c/" + team.community() + "/проектная-деятельность");
+    assertThat(existing.attr("href"))
+        .isEqualTo("/c/" + team.community() + "/проектная-деятельность");
     assertThat(existing.hasClass("wikilink-missing")).isFalse();
     Element missing = doc.selectFirst("a:contains(портфолио)");
     assertThat(missing.hasClass("wikilink-missing")).isTrue();
     assertThat(missing.attr("href")).isEqualTo("/c/" + team.community() + "/портфолио-ученика");
 
-    fx.save(team.community(), "портфолио", team.member().token(), "Портфолио ученика", "Теперь есть.\n", 0);
+    fx.save(
+        team.community(),
+        "портфолио",
+        team.member().token(),
+        "Портфолио ученика",
+        "Теперь есть.\n",
+        0);
     Element nowExisting = html("план").selectFirst("a:contains(портфолио)");
     assertThat(nowExisting.hasClass("wikilink-missing")).isFalse();
     assertThat(nowExisting.attr("href")).isEqualTo("/c/" + team.community() + "/портфолио");
@@ -54,25 +73,38 @@ class PageLinksIT {
   @Test
   void backlinksListPagesWhoseCurrentTextLinksHere() {
     fx.save(team.community(), "цель", team.member().token(), "Цель", "Сюда ведут ссылки.\n", 0);
-    fx.save(team.community(), "источник", team.member().token(), "Источник", "Ссылка на [[цель]].\n", 0);
-    fx.save(team.community(), "другой", team.member().token(), "Другой", "Тоже [[Цель|туда]].\n", 0);
+    fx.save(
+        team.community(),
+        "источник",
+        team.member().token(),
+        "Источник",
+        "Ссылка на [[цель]].\n",
+        0);
+    fx.save(
+        team.community(), "другой", team.member().token(), "Другой", "Тоже [[Цель|туда]].\n", 0);
     String other = fx.community();
     fx.join(other, team.member(), "member");
-    fx.save(other, "сосед", team.member().token(), "Сосед", "[[" + team.community() + ":Цель]]\n", 0);
+    fx.save(
+        other, "сосед", team.member().token(), "Сосед", "[[" + team.community() + ":Цель]]\n", 0);
     api.post(Api.page(other, "сосед", "publish"), fx.adminToken(), null);
 
-    JsonArray backlinks = api.get(Api.page(team.community(), "цель", "backlinks"), team.member().token()).items();
+    JsonArray backlinks =
+        api.get(Api.page(team.community(), "цель", "backlinks"), team.member().token()).items();
     assertThat(backlinks.stream().map(o -> ((JsonObject) o).getString("slug")))
         .containsExactlyInAnyOrder("источник", "другой", "сосед");
 
-    fx.save(team.community(), "источник", team.member().token(), "Источник", "Ссылки больше нет.\n", 1);
-    JsonArray after = api.get(Api.page(team.community(), "цель", "backlinks"), team.member().token()).items();
-    assertThat(after.stream().map(o -> ((JsonObject) o).getString("slug"))).containsExactlyInAnyOrder("другой", "сосед");
+    fx.save(
+        team.community(), "источник", team.member().token(), "Источник", "Ссылки больше нет.\n", 1);
+    JsonArray after =
+        api.get(Api.page(team.community(), "цель", "backlinks"), team.member().token()).items();
+    assertThat(after.stream().map(o -> ((JsonObject) o).getString("slug")))
+        .containsExactlyInAnyOrder("другой", "сосед");
   }
 
   @Test
   void hostileMarkdownIsNeutralised() {
-    String hostile = """
+    String hostile =
+        """
         <script>alert('xss')</script>
         <img src=x onerror="alert(1)">
         [клик](javascript:alert(1))
@@ -80,13 +112,22 @@ class PageLinksIT {
         <a href="https://example.org" onclick="steal()">внешняя</a>
         <form action="/api/session"><input name="x"></form>
         """;
-    fx.save(team.community(), "атака", team.member().token(), "<script>alert(1)</script>", hostile, 0);
+    fx.save(
+        team.community(), "атака", team.member().token(), "<script>alert(1)</script>", hostile, 0);
     JsonObject page = api.get(Api.page(team.community(), "атака"), team.member().token()).json();
     Document doc = Jsoup.parse(page.getString("html"));
     assertThat(doc.select("script, iframe, form, input:not([type=checkbox])")).isEmpty();
-    assertThat(doc.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
-        .filter(a -> a.getKey().startsWith("on") || a.getValue().toLowerCase().contains("javascript:"))).isEmpty();
-    assertThat(doc.selectFirst("a[href=https://example.org]").attr("rel")).contains("nofollow").contains("noopener");
+    assertThat(
+            doc.getAllElements().stream()
+                .flatMap(e -> e.attributes().asList().stream())
+                .filter(
+                    a ->
+                        a.getKey().startsWith("on")
+                            || a.getValue().toLowerCase().contains("javascript:")))
+        .isEmpty();
+    assertThat(doc.selectFirst("a[href=https://example.org]").attr("rel"))
+        .contains("nofollow")
+        .contains("noopener");
     assertThat(page.getString("title")).isEqualTo("<script>alert(1)</script>");
   }
 }

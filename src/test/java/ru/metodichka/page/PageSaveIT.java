@@ -35,7 +35,9 @@ class PageSaveIT {
   }
 
   private Api.Response put(String slug, String token, String title, String markdown, int base) {
-    return api.put(Api.page(team.community(), slug), token,
+    return api.put(
+        Api.page(team.community(), slug),
+        token,
         new JsonObject().put("title", title).put("markdown", markdown).put("baseRevision", base));
   }
 
@@ -47,7 +49,8 @@ class PageSaveIT {
     assertThat(created.json().getBoolean("merged")).isFalse();
     assertThat(created.headers().get("Location")).endsWith("/pages/%D1%83%D1%80%D0%BE%D0%BA-1");
 
-    var second = put("урок-1", team.moderator().token(), "Урок 1", TEXT + "\nЧетвёртый абзац.\n", 1);
+    var second =
+        put("урок-1", team.moderator().token(), "Урок 1", TEXT + "\nЧетвёртый абзац.\n", 1);
     assertThat(second.status()).isEqualTo(200);
     assertThat(second.json().getInteger("revision")).isEqualTo(2);
 
@@ -65,27 +68,50 @@ class PageSaveIT {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().getInteger("revision")).isEqualTo(1);
     assertThat(again.json().getBoolean("unchanged")).isTrue();
-    assertThat(api.get(Api.page(team.community(), "same", "revisions"), team.member().token()).items()).hasSize(1);
+    assertThat(
+            api.get(Api.page(team.community(), "same", "revisions"), team.member().token()).items())
+        .hasSize(1);
   }
 
   @Test
   void staleSaveWithDistantEditsMergesBothChanges() {
     put("merge", team.member().token(), "Слияние", TEXT, 0);
-    put("merge", team.moderator().token(), "Слияние", TEXT.replace("Первый абзац.", "Первый абзац, исправленный."), 1);
+    put(
+        "merge",
+        team.moderator().token(),
+        "Слияние",
+        TEXT.replace("Первый абзац.", "Первый абзац, исправленный."),
+        1);
 
-    var stale = put("merge", team.member().token(), "Слияние", TEXT.replace("Третий абзац.", "Третий абзац, дополненный."), 1);
+    var stale =
+        put(
+            "merge",
+            team.member().token(),
+            "Слияние",
+            TEXT.replace("Третий абзац.", "Третий абзац, дополненный."),
+            1);
 
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.json().getInteger("revision")).isEqualTo(3);
     assertThat(stale.json().getBoolean("merged")).isTrue();
-    String saved = api.get(Api.page(team.community(), "merge"), team.member().token()).json().getString("markdown");
-    assertThat(saved).contains("Первый абзац, исправленный.").contains("Третий абзац, дополненный.");
+    String saved =
+        api.get(Api.page(team.community(), "merge"), team.member().token())
+            .json()
+            .getString("markdown");
+    assertThat(saved)
+        .contains("Первый абзац, исправленный.")
+        .contains("Третий абзац, дополненный.");
   }
 
   @Test
   void staleSaveWithOverlapReturnsConflictWithUsersText() {
     put("conflict", team.member().token(), "Конфликт", TEXT, 0);
-    put("conflict", team.moderator().token(), "Конфликт", TEXT.replace("Второй абзац.", "Второй абзац от модератора."), 1);
+    put(
+        "conflict",
+        team.moderator().token(),
+        "Конфликт",
+        TEXT.replace("Второй абзац.", "Второй абзац от модератора."),
+        1);
     String mine = TEXT.replace("Второй абзац.", "Второй абзац от участника.");
 
     var response = put("conflict", team.member().token(), "Конфликт", mine, 1);
@@ -101,7 +127,10 @@ class PageSaveIT {
     JsonObject hunk = problem.getJsonArray("conflicts").getJsonObject(0);
     assertThat(hunk.getJsonArray("yours").getString(0)).isEqualTo("Второй абзац от участника.");
     assertThat(hunk.getJsonArray("current").getString(0)).isEqualTo("Второй абзац от модератора.");
-    assertThat(api.get(Api.page(team.community(), "conflict", "revisions"), team.member().token()).items()).hasSize(2);
+    assertThat(
+            api.get(Api.page(team.community(), "conflict", "revisions"), team.member().token())
+                .items())
+        .hasSize(2);
   }
 
   @Test
@@ -130,21 +159,46 @@ class PageSaveIT {
   @Test
   void repeatedIdempotencyKeyReturnsFirstResultAndAddsNoRevision() {
     put("retry", team.member().token(), "Повтор", TEXT, 0);
-    var body = new JsonObject().put("title", "Повтор").put("markdown", TEXT + "Ещё строка.\n").put("baseRevision", 1);
+    var body =
+        new JsonObject()
+            .put("title", "Повтор")
+            .put("markdown", TEXT + "Ещё строка.\n")
+            .put("baseRevision", 1);
     Map<String, String> key = Map.of("Idempotency-Key", "save-42");
 
-    var first = api.send(HttpMethod.PUT, Api.page(team.community(), "retry"), team.member().token(),
-        body.toBuffer(), "application/json", key);
-    var second = api.send(HttpMethod.PUT, Api.page(team.community(), "retry"), team.member().token(),
-        body.toBuffer(), "application/json", key);
+    var first =
+        api.send(
+            HttpMethod.PUT,
+            Api.page(team.community(), "retry"),
+            team.member().token(),
+            body.toBuffer(),
+            "application/json",
+            key);
+    var second =
+        api.send(
+            HttpMethod.PUT,
+            Api.page(team.community(), "retry"),
+            team.member().token(),
+            body.toBuffer(),
+            "application/json",
+            key);
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(second.status()).isEqualTo(200);
     assertThat(second.json()).isEqualTo(first.json());
-    assertThat(api.get(Api.page(team.community(), "retry", "revisions"), team.member().token()).items()).hasSize(2);
+    assertThat(
+            api.get(Api.page(team.community(), "retry", "revisions"), team.member().token())
+                .items())
+        .hasSize(2);
 
-    var other = api.send(HttpMethod.PUT, Api.page(team.community(), "retry"), team.member().token(),
-        body.copy().put("markdown", "другой текст").toBuffer(), "application/json", key);
+    var other =
+        api.send(
+            HttpMethod.PUT,
+            Api.page(team.community(), "retry"),
+            team.member().token(),
+            body.copy().put("markdown", "другой текст").toBuffer(),
+            "application/json",
+            key);
     assertThat(other.status()).isEqualTo(422);
   }
 
@@ -154,7 +208,10 @@ class PageSaveIT {
     var sameIgnoringCase = put("пРОЕКТ", team.member().token(), "Проект", TEXT + "x\n", 1);
     assertThat(sameIgnoringCase.status()).isEqualTo(200);
     assertThat(sameIgnoringCase.json().getInteger("revision")).isEqualTo(2);
-    assertThat(api.get(Api.page(team.community(), "проект"), team.member().token()).json().getString("slug"))
+    assertThat(
+            api.get(Api.page(team.community(), "проект"), team.member().token())
+                .json()
+                .getString("slug"))
         .isEqualTo("Проект");
   }
 
@@ -165,21 +222,32 @@ class PageSaveIT {
       assertThat(response.status()).as(slug).isIn(400, 404);
       assertThat(response.contentType()).startsWith("application/problem+json");
     }
-    assertThat(put("два слова", team.member().token(), "Название", TEXT, 0).json().getString("code"))
+    assertThat(
+            put("два слова", team.member().token(), "Название", TEXT, 0).json().getString("code"))
         .isEqualTo("invalid_slug");
   }
 
   @Test
   void kindIsValidated() {
-    var response = api.put(Api.page(team.community(), "kinds"), team.member().token(),
-        new JsonObject().put("title", "Вид").put("markdown", TEXT).put("kind", "poem"));
+    var response =
+        api.put(
+            Api.page(team.community(), "kinds"),
+            team.member().token(),
+            new JsonObject().put("title", "Вид").put("markdown", TEXT).put("kind", "poem"));
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("kind");
+    assertThat(response.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("kind");
 
-    var practice = api.put(Api.page(team.community(), "kinds"), team.member().token(),
-        new JsonObject().put("title", "Вид").put("markdown", TEXT).put("kind", "practice"));
+    var practice =
+        api.put(
+            Api.page(team.community(), "kinds"),
+            team.member().token(),
+            new JsonObject().put("title", "Вид").put("markdown", TEXT).put("kind", "practice"));
     assertThat(practice.status()).isEqualTo(201);
-    assertThat(api.get(Api.page(team.community(), "kinds"), team.member().token()).json().getString("kind"))
+    assertThat(
+            api.get(Api.page(team.community(), "kinds"), team.member().token())
+                .json()
+                .getString("kind"))
         .isEqualTo("practice");
   }
 
@@ -187,21 +255,27 @@ class PageSaveIT {
   void baseRevisionAheadOfTheHistoryIsRejected() {
     put("ahead", team.member().token(), "Вперёд", TEXT, 0);
     assertThat(put("ahead", team.member().token(), "Вперёд", "текст", 7).status()).isEqualTo(422);
-    assertThat(put("absent", team.member().token(), "Нет такой", "текст", 3).status()).isEqualTo(404);
+    assertThat(put("absent", team.member().token(), "Нет такой", "текст", 3).status())
+        .isEqualTo(404);
   }
 
   @Test
   void everyRevisionWritesAContributionRow() throws SQLException {
     put("ledger", team.member().token(), "Учёт", "Одна строка.\n", 0);
     put("ledger", team.moderator().token(), "Учёт", "Одна строка.\nВторая строка.\n", 1);
-    try (Connection c = app.jdbc(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("""
+    try (Connection c = app.jdbc();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                """
             SELECT u.login, k.kind, k.chars_added, k.chars_removed
               FROM contributions k JOIN users u ON u.id = k.user_id JOIN pages p ON p.id = k.page_id
               JOIN communities c ON c.id = p.community_id
-             WHERE c.slug = '%s' AND p.slug = 'ledger' ORDER BY k.id""".formatted(team.community()))) {
+             WHERE c.slug = '%s' AND p.slug = 'ledger' ORDER BY k.id"""
+                    .formatted(team.community()))) {
       assertThat(rs.next()).isTrue();
-      assertThat(rs.getString(1) + rs.getString(2) + rs.getInt(3)).isEqualTo(team.member().login() + "revision13");
+      assertThat(rs.getString(1) + rs.getString(2) + rs.getInt(3))
+          .isEqualTo(team.member().login() + "revision13");
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(2)).isEqualTo("page_created");
       assertThat(rs.next()).isTrue();
@@ -214,13 +288,19 @@ class PageSaveIT {
   @Test
   void theDatabaseRefusesToRewriteOrDeleteRevisions() throws SQLException {
     put("immutable", team.member().token(), "Неизменное", TEXT, 0);
-    try (Connection c = app.jdbc(); Statement s = c.createStatement()) {
+    try (Connection c = app.jdbc();
+        Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("UPDATE revisions SET markdown = 'подмена'"))
           .hasMessageContaining("append-only");
-      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM revisions")).hasMessageContaining("append-only");
-      assertThatThrownBy(() -> s.executeUpdate("TRUNCATE revisions CASCADE")).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM revisions"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> s.executeUpdate("TRUNCATE revisions CASCADE"))
+          .hasMessageContaining("append-only");
     }
-    assertThat(api.get(Api.page(team.community(), "immutable"), team.member().token()).json().getString("markdown"))
+    assertThat(
+            api.get(Api.page(team.community(), "immutable"), team.member().token())
+                .json()
+                .getString("markdown"))
         .isEqualTo(TEXT);
   }
 }

@@ -8,7 +8,8 @@ import ru.metodichka.error.AppError;
 
 class SaveMergeTest {
   private static Revision revision(int number, String title, String kind, String markdown) {
-    return new Revision(number, 1, number, null, "u", "U", null, "", title, kind, markdown, false, null);
+    return new Revision(
+        number, 1, number, null, "u", "U", null, "", title, kind, markdown, false, null);
   }
 
   @Test
@@ -23,7 +24,9 @@ class SaveMergeTest {
   void distantTextEditsAndAKindChangeMerge() {
     Revision base = revision(1, "Т", "article", "1\n2\n3\n4\n5\n");
     Revision current = revision(2, "Т", "article", "один\n2\n3\n4\n5\n");
-    NewContent merged = SaveMerge.merge(base, current, new SaveRequest("Т", "1\n2\n3\n4\nпять\n", 1, "", "practice"));
+    NewContent merged =
+        SaveMerge.merge(
+            base, current, new SaveRequest("Т", "1\n2\n3\n4\nпять\n", 1, "", "practice"));
     assertThat(merged.markdown()).isEqualTo("один\n2\n3\n4\nпять\n");
     assertThat(merged.kind()).isEqualTo("practice");
     assertThat(merged.merged()).isTrue();
@@ -33,8 +36,12 @@ class SaveMergeTest {
   void aConflictCarriesBothTextsAndTheHunks() {
     Revision base = revision(1, "Т", "article", "строка\n");
     Revision current = revision(3, "Т", "article", "строка модератора\n");
-    AppError error = catchThrowableOfType(AppError.class,
-        () -> SaveMerge.merge(base, current, new SaveRequest("Т", "строка участника\n", 1, "", null)));
+    AppError error =
+        catchThrowableOfType(
+            AppError.class,
+            () ->
+                SaveMerge.merge(
+                    base, current, new SaveRequest("Т", "строка участника\n", 1, "", null)));
     assertThat(error.status()).isEqualTo(409);
     assertThat(error.extras().getString("yourMarkdown")).isEqualTo("строка участника\n");
     assertThat(error.extras().getString("currentMarkdown")).isEqualTo("строка модератора\n");

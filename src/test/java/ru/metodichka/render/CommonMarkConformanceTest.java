@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class CommonMarkConformanceTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
-  private static final WikiLinkResolver NO_WIKI = link -> new WikiLinkResolver.Resolution("#", false);
+  private static final WikiLinkResolver NO_WIKI =
+      link -> new WikiLinkResolver.Resolution("#", false);
 
   @Test
   void plainExamplesRenderAsTheSpecSays() throws IOException {
@@ -30,10 +31,13 @@ class CommonMarkConformanceTest {
     List<String> failures = new ArrayList<>();
     for (Object o : examples) {
       JsonObject example = (JsonObject) o;
-      boolean rawHtml = example.getString("section").contains("HTML") || example.getString("html").contains("&lt;")
-          && example.getString("markdown").contains("<");
-      boolean passed = normalised(RENDERER.render(example.getString("markdown"), NO_WIKI))
-          .equals(normalised(example.getString("html")));
+      boolean rawHtml =
+          example.getString("section").contains("HTML")
+              || example.getString("html").contains("&lt;")
+                  && example.getString("markdown").contains("<");
+      boolean passed =
+          normalised(RENDERER.render(example.getString("markdown"), NO_WIKI))
+              .equals(normalised(example.getString("html")));
       if (rawHtml) {
         html++;
         htmlPassed += passed ? 1 : 0;
@@ -45,7 +49,8 @@ class CommonMarkConformanceTest {
         }
       }
     }
-    System.out.printf("CommonMark 0.31.2: plain examples %d/%d pass (%.1f%%); raw-HTML examples %d/%d unchanged%n",
+    System.out.printf(
+        "CommonMark 0.31.2: plain examples %d/%d pass (%.1f%%); raw-HTML examples %d/%d unchanged%n",
         plainPassed, plain, 100.0 * plainPassed / plain, htmlPassed, html);
     System.out.println("Plain examples that differ: " + failures);
     assertThat(100.0 * plainPassed / plain).isGreaterThan(85.0);

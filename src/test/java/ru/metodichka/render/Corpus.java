@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared test corpus (../shared/corpus: real Russian articles, CommonMark examples, XSS
- * payload lists). Tests that need it are skipped with a message where it is absent.
+ * The shared test corpus (../shared/corpus: real Russian articles, CommonMark examples, XSS payload
+ * lists). Tests that need it are skipped with a message where it is absent.
  */
 final class Corpus {
   private Corpus() {}
@@ -16,7 +16,8 @@ final class Corpus {
     String configured = System.getProperty("metodichka.corpus");
     Path dir = configured != null ? Path.of(configured) : Path.of("..", "shared", "corpus");
     Path file = dir.resolve(name);
-    assumeTrue(Files.isRegularFile(file),
+    assumeTrue(
+        Files.isRegularFile(file),
         "Skipped: the shared corpus file " + file.toAbsolutePath() + " is not on this machine");
     return file;
   }

@@ -15,19 +15,45 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every payload goes through the full pipeline and nothing executable may come out. */
 class HostileMarkdownTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
-  private static final WikiLinkResolver RESOLVER = link -> new WikiLinkResolver.Resolution("/c/x/" + link.target(), false);
+  private static final WikiLinkResolver RESOLVER =
+      link -> new WikiLinkResolver.Resolution("/c/x/" + link.target(), false);
   private static final Set<String> FORBIDDEN_ELEMENTS =
-      Set.of("script", "iframe", "frame", "frameset", "object", "embed", "form", "base", "meta", "link", "style",
-          "svg", "math", "textarea", "select", "button", "applet");
-  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
-      "background", "poster", "srcset", "data");
+      Set.of(
+          "script",
+          "iframe",
+          "frame",
+          "frameset",
+          "object",
+          "embed",
+          "form",
+          "base",
+          "meta",
+          "link",
+          "style",
+          "svg",
+          "math",
+          "textarea",
+          "select",
+          "button",
+          "applet");
+  private static final Set<String> URL_ATTRIBUTES =
+      Set.of(
+          "href",
+          "src",
+          "action",
+          "formaction",
+          "xlink:href",
+          "background",
+          "poster",
+          "srcset",
+          "data");
 
   /** Every reason the HTML is unsafe; empty when it is safe. */
   static List<String> problems(String html) {
@@ -37,7 +63,8 @@ class HostileMarkdownTest {
       if (FORBIDDEN_ELEMENTS.contains(e.normalName())) {
         problems.add("<" + e.normalName() + ">");
       }
-      if (e.normalName().equals("input") && !(e.attr("type").equals("checkbox") && e.hasAttr("disabled"))) {
+      if (e.normalName().equals("input")
+          && !(e.attr("type").equals("checkbox") && e.hasAttr("disabled"))) {
         problems.add("live input");
       }
       for (Attribute a : e.attributes()) {
@@ -59,35 +86,38 @@ class HostileMarkdownTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[x](javascript:alert(1))",
-    "[x](JaVaScRiPt:alert(1))",
-    "[x](&#106;avascript:alert(1))",
-    "[x](java\nscript:alert(1))",
-    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-    "![x](javascript:alert(1))",
-    "[x]: javascript:alert(1)\n\n[y][x]",
-    "<svg onload=alert(1)>",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
-    "<details open ontoggle=alert(1)>",
-    "<div style=\"background:url(javascript:alert(1))\">x</div>",
-    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
-    "<<script>script>alert(1)<</script>/script>",
-    "<input type=checkbox onclick=alert(1)>",
-    "<input type=\"hidden\" name=\"csrf\">",
-    "[[x|<script>alert(1)</script>]]",
-    "<table background=\"javascript:alert(1)\"><tr><td>x</td></tr></table>",
-    "<a href=\"https://example.org\" formaction=\"javascript:alert(1)\">x</a>"
-  })
+  @ValueSource(
+      strings = {
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "[x](java\nscript:alert(1))",
+        "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+        "![x](javascript:alert(1))",
+        "[x]: javascript:alert(1)\n\n[y][x]",
+        "<svg onload=alert(1)>",
+        "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+        "<details open ontoggle=alert(1)>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+        "<<script>script>alert(1)<</script>/script>",
+        "<input type=checkbox onclick=alert(1)>",
+        "<input type=\"hidden\" name=\"csrf\">",
+        "[[x|<script>alert(1)</script>]]",
+        "<table background=\"javascript:alert(1)\"><tr><td>x</td></tr></table>",
+        "<a href=\"https://example.org\" formaction=\"javascript:alert(1)\">x</a>"
+      })
   void ownNastyCasesAreNeutralised(String markdown) {
     assertThat(problems(RENDERER.render(markdown, RESOLVER))).as(markdown).isEmpty();
   }
 
   @Test
   void everyPayloadOfTheSharedXssListsIsNeutralised() throws IOException {
-    List<String> payloads = new ArrayList<>(Files.readAllLines(Corpus.file("xss-payloads.txt"), StandardCharsets.UTF_8));
+    List<String> payloads =
+        new ArrayList<>(
+            Files.readAllLines(Corpus.file("xss-payloads.txt"), StandardCharsets.UTF_8));
     payloads.addAll(Files.readAllLines(Corpus.file("markdown-xss.txt"), StandardCharsets.UTF_8));
     JsonArray cases = new JsonArray(Files.readString(Corpus.file("markdown-xss-cases.json")));
     cases.forEach(c -> payloads.add(((JsonObject) c).getString("markdown")));
@@ -98,7 +128,8 @@ class HostileMarkdownTest {
         failures.add(payload + " -> " + problems);
       }
     }
-    System.out.printf("Hostile Markdown: %d payloads rendered, %d unsafe%n", payloads.size(), failures.size());
+    System.out.printf(
+        "Hostile Markdown: %d payloads rendered, %d unsafe%n", payloads.size(), failures.size());
     assertThat(payloads).hasSizeGreaterThan(8000);
     assertThat(failures).isEmpty();
   }

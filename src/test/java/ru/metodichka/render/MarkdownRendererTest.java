@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
+
   /** Links whose target starts with "есть" exist; everything else is missing. */
-  private static final WikiLinkResolver RESOLVER = link -> new WikiLinkResolver.Resolution(
-      "/c/" + (link.community() == null ? "своё" : link.community()) + "/" + link.target(),
-      link.target().startsWith("есть"));
+  private static final WikiLinkResolver RESOLVER =
+      link ->
+          new WikiLinkResolver.Resolution(
+              "/c/" + (link.community() == null ? "своё" : link.community()) + "/" + link.target(),
+              link.target().startsWith("есть"));
 
   private static Document render(String markdown) {
     return Jsoup.parseBodyFragment(RENDERER.render(markdown, RESOLVER));
@@ -20,7 +23,9 @@ class MarkdownRendererTest {
 
   @Test
   void tablesStrikethroughAndTaskListsRender() {
-    Document doc = render("| Класс | Тема |\n|:--|--:|\n| 5 | Дроби |\n\n~~старое~~\n\n- [x] готово\n- [ ] нет\n");
+    Document doc =
+        render(
+            "| Класс | Тема |\n|:--|--:|\n| 5 | Дроби |\n\n~~старое~~\n\n- [x] готово\n- [ ] нет\n");
     assertThat(doc.select("table th")).hasSize(2);
     assertThat(doc.selectFirst("td").text()).isEqualTo("5");
     assertThat(doc.selectFirst("del").text()).isEqualTo("старое");
@@ -54,7 +59,9 @@ class MarkdownRendererTest {
 
   @Test
   void wikiLinksInAllFourSyntaxes() {
-    Document doc = render("[[есть страница]] [[есть другая|текст]] [[math:есть чужая]] [[math:нет такой|подпись]]\n");
+    Document doc =
+        render(
+            "[[есть страница]] [[есть другая|текст]] [[math:есть чужая]] [[math:нет такой|подпись]]\n");
     var links = doc.select("a.wikilink");
     assertThat(links).hasSize(4);
     assertThat(links.get(0).attr("href")).isEqualTo("/c/своё/есть%20страница");
@@ -69,14 +76,16 @@ class MarkdownRendererTest {
 
   @Test
   void aTitleWithAColonAndSpaceIsNotACommunityLink() {
-    assertThat(RENDERER.wikiLinks("[[Урок: введение]]")).containsExactly(new WikiLink(null, "Урок: введение"));
+    assertThat(RENDERER.wikiLinks("[[Урок: введение]]"))
+        .containsExactly(new WikiLink(null, "Урок: введение"));
   }
 
   @Test
   void wikiLinksAreExtractedOnceInOrderIgnoringCode() {
     String markdown = "[[Б]] и [[А|текст]] и снова [[Б]]; `[[В]]`\n\n```\n[[Г]]\n```\n[[math:Д]]\n";
     assertThat(RENDERER.wikiLinks(markdown))
-        .containsExactly(new WikiLink(null, "Б"), new WikiLink(null, "А"), new WikiLink("math", "Д"));
+        .containsExactly(
+            new WikiLink(null, "Б"), new WikiLink(null, "А"), new WikiLink("math", "Д"));
   }
 
   @Test
@@ -88,15 +97,19 @@ class MarkdownRendererTest {
 
   @Test
   void externalLinksGetNofollowNoopenerAndInternalOnesDoNot() {
-    Document doc = render("[внешняя](https://example.org) [внутренняя](/c/math/план) [якорь](#цели)\n");
-    assertThat(doc.selectFirst("a[href=https://example.org]").attr("rel")).isEqualTo("nofollow noopener");
+    Document doc =
+        render("[внешняя](https://example.org) [внутренняя](/c/math/план) [якорь](#цели)\n");
+    assertThat(doc.selectFirst("a[href=https://example.org]").attr("rel"))
+        .isEqualTo("nofollow noopener");
     assertThat(doc.selectFirst("a[href=/c/math/план]").hasAttr("rel")).isFalse();
     assertThat(doc.selectFirst("a[href=#цели]")).isNotNull();
   }
 
   @Test
   void dangerousUrlsAndElementsAreRemoved() {
-    Document doc = render("""
+    Document doc =
+        render(
+            """
         [a](javascript:alert(1)) [b](vbscript:msgbox(1)) [c](data:text/html;base64,PHNjcmlwdD4=)
         ![d](data:image/svg+xml;base64,PHN2Zz4=)
         <iframe src="https://example.org"></iframe><object data="x"></object><embed src="x">
@@ -104,7 +117,8 @@ class MarkdownRendererTest {
         <a href="https://example.org" onclick="steal()" target="_blank" class="btn">x</a>
         <input type="text" value="поле">
         """);
-    assertThat(doc.select("iframe, object, embed, form, base, meta, script, style, input")).isEmpty();
+    assertThat(doc.select("iframe, object, embed, form, base, meta, script, style, input"))
+        .isEmpty();
     assertThat(doc.select("a[href]")).allMatch(a -> a.attr("href").startsWith("https://"));
     assertThat(doc.select("img[src^=data]")).isEmpty();
     Element link = doc.selectFirst("a[href=https://example.org]");
@@ -115,7 +129,9 @@ class MarkdownRendererTest {
 
   @Test
   void harmlessRawHtmlIsKept() {
-    Document doc = render("<details><summary>Ответ</summary>42</details>\n\nH<sub>2</sub>O и <kbd>Ctrl</kbd>\n");
+    Document doc =
+        render(
+            "<details><summary>Ответ</summary>42</details>\n\nH<sub>2</sub>O и <kbd>Ctrl</kbd>\n");
     assertThat(doc.selectFirst("details summary").text()).isEqualTo("Ответ");
     assertThat(doc.selectFirst("sub").text()).isEqualTo("2");
     assertThat(doc.selectFirst("kbd")).isNotNull();
