@@ -4,11 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
+import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
 
 /** SQL for users, their local credentials and institutions. */
@@ -61,7 +60,7 @@ public final class UserRepository {
     }
     return sql.preparedQuery(FIND_BY_LOGIN)
         .execute(Tuple.of(NewUser.loginKey(login)))
-        .map(rows -> first(rows).map(User::from));
+        .map(rows -> Rows.first(rows, User::from));
   }
 
   public Future<User> findById(SqlClient sql, long id) {
@@ -69,8 +68,7 @@ public final class UserRepository {
         .execute(Tuple.of(id))
         .map(
             rows ->
-                first(rows)
-                    .map(User::from)
+                Rows.first(rows, User::from)
                     .orElseThrow(() -> AppError.notFound("user_not_found", id)));
   }
 
@@ -111,8 +109,8 @@ public final class UserRepository {
         .execute(Tuple.of(NewUser.loginKey(login)))
         .map(
             rows ->
-                first(rows)
-                    .map(r -> new Credentials(r.getLong("id"), r.getString("password_hash"))));
+                Rows.first(
+                    rows, r -> new Credentials(r.getLong("id"), r.getString("password_hash"))));
   }
 
   public Future<Long> count(SqlClient sql) {
@@ -124,18 +122,15 @@ public final class UserRepository {
     return sql.preparedQuery(MEMBERSHIPS_OF)
         .execute(Tuple.of(userId))
         .map(
-            rows -> {
-              JsonArray list = new JsonArray();
-              rows.forEach(
-                  r ->
-                      list.add(
-                          new JsonObject()
-                              .put("community", r.getString("slug"))
-                              .put("name", r.getString("name"))
-                              .put("role", r.getString("role"))
-                              .put("since", String.valueOf(r.getOffsetDateTime("started_at")))));
-              return list;
-            });
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r ->
+                        new JsonObject()
+                            .put("community", r.getString("slug"))
+                            .put("name", r.getString("name"))
+                            .put("role", r.getString("role"))
+                            .put("since", String.valueOf(r.getOffsetDateTime("started_at")))));
   }
 
   private Future<Long> institutionId(SqlClient sql, String institution) {
@@ -152,11 +147,6 @@ public final class UserRepository {
       return AppError.conflict("login_taken", login);
     }
     return e;
-  }
-
-  private static Optional<Row> first(RowSet<Row> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
   /** A local account's id and password hash. */

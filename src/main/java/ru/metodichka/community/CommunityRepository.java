@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
+import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
 
 /** SQL for communities. */
@@ -57,11 +58,7 @@ public final class CommunityRepository {
     }
     return sql.preparedQuery(FIND)
         .execute(Tuple.of(Slugs.key(slug)))
-        .map(
-            rows ->
-                rows.iterator().hasNext()
-                    ? Optional.of(Community.from(rows.iterator().next()))
-                    : Optional.empty());
+        .map(rows -> Rows.first(rows, Community::from));
   }
 
   /** Every community with its number of active members. */
@@ -69,32 +66,23 @@ public final class CommunityRepository {
     return sql.query(LIST)
         .execute()
         .map(
-            rows -> {
-              JsonArray items = new JsonArray();
-              rows.forEach(
-                  r ->
-                      items.add(
-                          Community.from(r)
-                              .toJson()
-                              .put("memberCount", r.getLong("member_count"))));
-              return items;
-            });
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r -> Community.from(r).toJson().put("memberCount", r.getLong("member_count"))));
   }
 
   public Future<JsonArray> moderators(SqlClient sql, long communityId) {
     return sql.preparedQuery(MODERATORS)
         .execute(Tuple.of(communityId))
         .map(
-            rows -> {
-              JsonArray list = new JsonArray();
-              rows.forEach(
-                  r ->
-                      list.add(
-                          new JsonObject()
-                              .put("login", r.getString("login"))
-                              .put("name", r.getString("display_name"))));
-              return list;
-            });
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r ->
+                        new JsonObject()
+                            .put("login", r.getString("login"))
+                            .put("name", r.getString("display_name"))));
   }
 
   public Future<Long> memberCount(SqlClient sql, long communityId) {

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.Optional;
+import ru.metodichka.db.Rows;
 
 /** SQL for memberships. Rows are periods; ending one sets its end, nothing is deleted. */
 public final class MembershipRepository {
@@ -48,11 +49,7 @@ public final class MembershipRepository {
   public Future<Optional<Role>> activeRole(SqlClient sql, long communityId, long userId) {
     return sql.preparedQuery(ACTIVE_ROLE)
         .execute(Tuple.of(communityId, userId))
-        .map(
-            rows ->
-                rows.iterator().hasNext()
-                    ? Optional.ofNullable(Role.fromCode(rows.iterator().next().getString(0)))
-                    : Optional.empty());
+        .map(rows -> Rows.first(rows, r -> Role.fromCode(r.getString(0))));
   }
 
   /** The current (requested or active) period, locked until the transaction ends. */
@@ -61,12 +58,8 @@ public final class MembershipRepository {
         .execute(Tuple.of(communityId, userId))
         .map(
             rows ->
-                rows.iterator().hasNext()
-                    ? Optional.of(
-                        new Current(
-                            rows.iterator().next().getLong("id"),
-                            Role.fromCode(rows.iterator().next().getString("role"))))
-                    : Optional.empty());
+                Rows.first(
+                    rows, r -> new Current(r.getLong("id"), Role.fromCode(r.getString("role")))));
   }
 
   public Future<Void> end(SqlClient sql, long membershipId, String reason, long changedBy) {
@@ -83,40 +76,35 @@ public final class MembershipRepository {
   public Future<JsonArray> active(SqlClient sql, long communityId) {
     return sql.preparedQuery(ACTIVE)
         .execute(Tuple.of(communityId))
-        .map(MembershipRepository::toJson);
+        .map(rows -> Rows.toArray(rows, MembershipRepository::toJson));
   }
 
   public Future<JsonArray> history(SqlClient sql, long communityId) {
     return sql.preparedQuery(HISTORY)
         .execute(Tuple.of(communityId))
-        .map(MembershipRepository::toJson);
+        .map(rows -> Rows.toArray(rows, MembershipRepository::toJson));
   }
 
-  private static JsonArray toJson(Iterable<Row> rows) {
-    JsonArray list = new JsonArray();
-    for (Row r : rows) {
-      list.add(
-          new JsonObject()
-              .put("login", r.getString("login"))
-              .put("name", r.getString("display_name"))
-              .put("role", r.getString("role"))
-              .put("status", r.getString("status"))
-              .put("since", String.valueOf(r.getOffsetDateTime("started_at")))
-              .put(
-                  "until",
-                  r.getOffsetDateTime("ended_at") == null
-                      ? null
-                      : r.getOffsetDateTime("ended_at").toString())
-              .put("endReason", r.getString("end_reason"))
-              .put(
-                  "order",
-                  r.getString("order_number") == null
-                      ? null
-                      : new JsonObject()
-                          .put("number", r.getString("order_number"))
-                          .put("date", String.valueOf(r.getLocalDate("order_date")))));
-    }
-    return list;
+  private static JsonObject toJson(Row r) {
+    return new JsonObject()
+        .put("login", r.getString("login"))
+        .put("name", r.getString("display_name"))
+        .put("role", r.getString("role"))
+        .put("status", r.getString("status"))
+        .put("since", String.valueOf(r.getOffsetDateTime("started_at")))
+        .put(
+            "until",
+            r.getOffsetDateTime("ended_at") == null
+                ? null
+                : r.getOffsetDateTime("ended_at").toString())
+        .put("endReason", r.getString("end_reason"))
+        .put(
+            "order",
+            r.getString("order_number") == null
+                ? null
+                : new JsonObject()
+                    .put("number", r.getString("order_number"))
+                    .put("date", String.valueOf(r.getLocalDate("order_date"))));
   }
 
   /** A membership period to open, with the order of the centre that confirmed it, if any. */

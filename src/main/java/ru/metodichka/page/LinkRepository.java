@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ru.metodichka.db.Rows;
 
 /**
  * SQL for wiki links. Each revision's links are written with it; a link targets a community and a
@@ -81,17 +82,14 @@ final class LinkRepository {
     return sql.preparedQuery(BACKLINKS)
         .execute(Tuple.of(pageId, admin, draftsOfCommunity))
         .map(
-            rows -> {
-              JsonArray items = new JsonArray();
-              rows.forEach(
-                  r ->
-                      items.add(
-                          new JsonObject()
-                              .put("community", r.getString("community"))
-                              .put("slug", r.getString("slug"))
-                              .put("title", r.getString("title"))
-                              .put("status", r.getString("status"))));
-              return items;
-            });
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r ->
+                        new JsonObject()
+                            .put("community", r.getString("community"))
+                            .put("slug", r.getString("slug"))
+                            .put("title", r.getString("title"))
+                            .put("status", r.getString("status"))));
   }
 }

@@ -3,12 +3,11 @@ package ru.metodichka.page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import ru.metodichka.community.Slugs;
+import ru.metodichka.db.Rows;
 
 /** SQL for the pages table: the head of each page's history and its status. */
 final class PageRepository {
@@ -46,14 +45,14 @@ final class PageRepository {
   Future<Optional<Page>> find(SqlClient sql, long communityId, String slug) {
     return sql.preparedQuery(FIND)
         .execute(Tuple.of(communityId, Slugs.key(slug)))
-        .map(PageRepository::first);
+        .map(rows -> Rows.first(rows, Page::from));
   }
 
   /** The page, locked until the transaction ends. Must be called inside a transaction. */
   Future<Optional<Page>> lock(SqlClient sql, long communityId, String slug) {
     return sql.preparedQuery(LOCK)
         .execute(Tuple.of(communityId, Slugs.key(slug)))
-        .map(PageRepository::first);
+        .map(rows -> Rows.first(rows, Page::from));
   }
 
   /** Inserts a page with no revisions yet; empty when someone else created it first. */
@@ -61,7 +60,7 @@ final class PageRepository {
       SqlClient sql, long communityId, String slug, String title, String kind) {
     return sql.preparedQuery(INSERT)
         .execute(Tuple.of(communityId, slug, Slugs.key(slug), title, Slugs.titleKey(title), kind))
-        .map(PageRepository::first);
+        .map(rows -> Rows.first(rows, Page::from));
   }
 
   /** Moves the head to a new revision; fails if the head moved (cannot happen under the lock). */
@@ -89,24 +88,16 @@ final class PageRepository {
     return sql.preparedQuery(LIST)
         .execute(Tuple.of(communityId, includeDrafts))
         .map(
-            rows -> {
-              JsonArray items = new JsonArray();
-              rows.forEach(
-                  r ->
-                      items.add(
-                          new JsonObject()
-                              .put("slug", r.getString("slug"))
-                              .put("title", r.getString("title"))
-                              .put("kind", r.getString("kind"))
-                              .put("status", r.getString("status"))
-                              .put("revision", r.getInteger("current_revision"))
-                              .put("updatedAt", r.getOffsetDateTime("updated_at").toString())));
-              return items;
-            });
-  }
-
-  private static Optional<Page> first(RowSet<Row> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(Page.from(it.next())) : Optional.empty();
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r ->
+                        new JsonObject()
+                            .put("slug", r.getString("slug"))
+                            .put("title", r.getString("title"))
+                            .put("kind", r.getString("kind"))
+                            .put("status", r.getString("status"))
+                            .put("revision", r.getInteger("current_revision"))
+                            .put("updatedAt", r.getOffsetDateTime("updated_at").toString())));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import ru.metodichka.db.Rows;
 
 /**
  * SQL for the append-only history. There is no update or delete here, and the database refuses
@@ -42,11 +43,7 @@ final class RevisionRepository {
   Future<Optional<Revision>> find(SqlClient sql, long pageId, int number) {
     return sql.preparedQuery(FIND)
         .execute(Tuple.of(pageId, number))
-        .map(
-            rows ->
-                rows.iterator().hasNext()
-                    ? Optional.of(Revision.from(rows.iterator().next()))
-                    : Optional.empty());
+        .map(rows -> Rows.first(rows, Revision::from));
   }
 
   /** Appends a revision and returns its id. Must be called under the page's row lock. */
@@ -75,26 +72,23 @@ final class RevisionRepository {
     return sql.preparedQuery(LIST)
         .execute(Tuple.of(pageId, before, limit))
         .map(
-            rows -> {
-              JsonArray items = new JsonArray();
-              rows.forEach(
-                  r ->
-                      items.add(
-                          new JsonObject()
-                              .put("revision", r.getInteger("number"))
-                              .put(
-                                  "author",
-                                  new JsonObject()
-                                      .put("login", r.getString("login"))
-                                      .put("name", r.getString("display_name")))
-                              .put("createdAt", r.getOffsetDateTime("created_at").toString())
-                              .put("summary", r.getString("summary"))
-                              .put("size", r.getInteger("size"))
-                              .put("delta", r.getInteger("delta"))
-                              .put("merged", r.getBoolean("merged"))
-                              .put("revertedFrom", r.getInteger("reverted_from"))));
-              return items;
-            });
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r ->
+                        new JsonObject()
+                            .put("revision", r.getInteger("number"))
+                            .put(
+                                "author",
+                                new JsonObject()
+                                    .put("login", r.getString("login"))
+                                    .put("name", r.getString("display_name")))
+                            .put("createdAt", r.getOffsetDateTime("created_at").toString())
+                            .put("summary", r.getString("summary"))
+                            .put("size", r.getInteger("size"))
+                            .put("delta", r.getInteger("delta"))
+                            .put("merged", r.getBoolean("merged"))
+                            .put("revertedFrom", r.getInteger("reverted_from"))));
   }
 
   static byte[] contentHash(String title, String markdown) {

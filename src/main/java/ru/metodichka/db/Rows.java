@@ -1,0 +1,26 @@
+package ru.metodichka.db;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The two ways repositories read query results: every row as JSON, or the first row. */
+public final class Rows {
+  private Rows() {}
+
+  /** Each row mapped to a JSON object, in the query's order. */
+  public static JsonArray toArray(RowSet<Row> rows, Function<Row, JsonObject> mapper) {
+    JsonArray array = new JsonArray();
+    rows.forEach(row -> array.add(mapper.apply(row)));
+    return array;
+  }
+
+  /** The first row mapped, or empty when the query found nothing. */
+  public static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> mapper) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(mapper.apply(it.next())) : Optional.empty();
+  }
+}
