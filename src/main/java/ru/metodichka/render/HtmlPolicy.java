@@ -4,115 +4,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
-import org.owasp.html.HtmlStreamEventReceiver;
-import org.owasp.html.HtmlStreamEventReceiverWrapper;
 import org.owasp.html.PolicyFactory;
 
 /**
  * The one sanitizer policy every rendered page goes through. flexmark passes raw HTML along, so
- * this is what makes the output safe: anything not allowed here is dropped.
+ * this is what makes the output safe: an element, attribute or URL not allowed here is dropped (the
+ * text inside a dropped element stays, escaped). Nothing here allows scripts, styles, event
+ * handlers, frames, objects, forms, SVG or MathML; URLs are http, https, mailto or relative.
  */
 final class HtmlPolicy {
-  // Heading and footnote ids: letters of any script, digits, '-' and '_' — nothing that could
-  // break out of an attribute or look like a URL.
-  private static final Pattern SAFE_ID = Pattern.compile("[\\p{L}\\p{N}_-]{1,120}");
-  // Only the classes our own renderer emits, so authors cannot borrow the site's styles or hooks.
-  private static final Pattern OUR_CLASSES =
-      Pattern.compile(
-          "(?:(?:language-[A-Za-z0-9_+#-]{1,30}|wikilink|wikilink-missing|task-list-item"
-              + "|task-list-item-checkbox|footnote-ref|footnote-backref|footnotes)(?:\\s+|$))+");
-  private static final String[] HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"};
+  // Heading ids, which flexmark makes from the heading text ("Проектная деятельность" becomes
+  // "проектная-деятельность"): letters of any script, digits, '-' and '_', so an id can neither
+  // leave its attribute nor pose as a URL. Long headings make long ids.
+  private static final Pattern HEADING_ID = Pattern.compile("[\\p{L}\\p{M}\\p{N}_-]{1,300}");
+  // flexmark's footnotes: "fn-2" on the note, "fnref-2" and "fnref-2-1" on its references.
+  private static final Pattern NOTE_ID = Pattern.compile("fn-\\d{1,5}");
+  private static final Pattern NOTE_REF_ID = Pattern.compile("fnref-\\d{1,5}(?:-\\d{1,5})?");
+  // The language of a fenced code block, for highlighting in the browser ("```js").
+  private static final Pattern CODE_CLASS = Pattern.compile("language-[\\p{L}\\p{N}_+#.-]{1,40}");
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
-  static final PolicyFactory POLICY =
-      new HtmlPolicyBuilder()
-          // The block and inline elements CommonMark and GFM produce, plus harmless HTML authors
-          // use.
-          .allowElements(
-              "p",
-              "h1",
-              "h2",
-              "h3",
-              "h4",
-              "h5",
-              "h6",
-              "blockquote",
-              "pre",
-              "code",
-              "hr",
-              "br",
-              "ul",
-              "ol",
-              "li",
-              "dl",
-              "dt",
-              "dd",
-              "em",
-              "strong",
-              "b",
-              "i",
-              "u",
-              "s",
-              "del",
-              "ins",
-              "sub",
-              "sup",
-              "mark",
-              "kbd",
-              "abbr",
-              "small",
-              "span",
-              "div",
-              "details",
-              "summary",
-              "table",
-              "thead",
-              "tbody",
-              "tfoot",
-              "tr",
-              "th",
-              "td",
-              "caption",
-              "a",
-              "img")
-          // Task lists: the checkbox only, always disabled, so no page contains a live form
-          // control.
-          .allowElements(HtmlPolicy::checkboxOnly, "input")
-          .allowAttributes("type")
-          .matching(true, "checkbox")
-          .onElements("input")
-          .allowAttributes("checked", "disabled")
-          .onElements("input")
-          .allowAttributes("id")
-          .matching(SAFE_ID)
-          .onElements(HEADINGS)
-          .allowAttributes("id")
-          .matching(SAFE_ID)
-          .onElements("li", "sup", "div")
-          .allowAttributes("class")
-          .matching(OUR_CLASSES)
-          .onElements("a", "code", "li", "input", "div", "sup")
-          // Links and images: http, https, mailto and relative URLs; never javascript:, vbscript:
-          // or data:.
-          .allowAttributes("href")
-          .onElements("a")
-          .allowAttributes("src", "alt", "width", "height")
-          .onElements("img")
-          .allowUrlProtocols("http", "https", "mailto")
-          .allowAttributes("title")
-          .globally()
-          .allowAttributes("align")
-          .matching(true, "left", "center", "right")
-          .onElements("th", "td")
-          .allowAttributes("start")
-          .matching(Pattern.compile("\\d{1,9}"))
-          .onElements("ol")
-          .allowAttributes("open")
-          .onElements("details")
-          .allowAttributes("colspan", "rowspan")
-          .matching(Pattern.compile("\\d{1,3}"))
-          .onElements("th", "td")
-          .withPostprocessor(ExternalLinks::new)
-          .toFactory();
+  static final PolicyFactory POLICY = build();
 
   private HtmlPolicy() {}
 
@@ -120,43 +32,162 @@ final class HtmlPolicy {
     return POLICY.sanitize(html);
   }
 
-  private static String checkboxOnly(String element, List<String> attributes) {
-    for (int i = 0; i + 1 < attributes.size(); i += 2) {
-      if (attributes.get(i).equals("type") && attributes.get(i + 1).equalsIgnoreCase("checkbox")) {
-        if (!attributes.contains("disabled")) {
-          attributes.add("disabled");
-          attributes.add("disabled");
-        }
-        return element;
-      }
-    }
-    return null;
+  private static PolicyFactory build() {
+    HtmlPolicyBuilder policy = new HtmlPolicyBuilder();
+    allowCommonMark(policy);
+    allowExtensions(policy);
+    allowHarmlessRawHtml(policy);
+    allowLinksAndImages(policy);
+    allowOwnClasses(policy);
+    // Links that leave the site get rel="nofollow noopener".
+    return policy.withPostprocessor(ExternalLinkRel::new).toFactory();
   }
 
-  /** Gives links that leave the site {@code rel="nofollow noopener"}. */
-  @SuppressWarnings("try") // close() is the wrapper's, inherited unchanged
-  private static final class ExternalLinks extends HtmlStreamEventReceiverWrapper {
-    ExternalLinks(HtmlStreamEventReceiver sink) {
-      super(sink);
-    }
+  /** What CommonMark itself produces. */
+  private static void allowCommonMark(HtmlPolicyBuilder policy) {
+    policy
+        // Paragraphs, quotes, breaks, lists, emphasis, headings, code; a and img get their
+        // attributes in allowLinksAndImages.
+        .allowElements("p", "blockquote", "hr", "br", "ul", "ol", "li", "em", "strong")
+        .allowElements("h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "a", "img")
+        // "3. third" starts an ordered list at 3.
+        .allowAttributes("start")
+        .matching(NUMBER)
+        .onElements("ol")
+        // Heading ids are what "#section" links and the table of contents point at.
+        .allowAttributes("id")
+        .matching(HEADING_ID)
+        .onElements("h1", "h2", "h3", "h4", "h5", "h6");
+  }
 
-    @Override
-    public void openTag(String element, List<String> attributes) {
-      if (element.equals("a") && isExternal(attributes)) {
-        attributes.add("rel");
-        attributes.add("nofollow noopener");
-      }
-      super.openTag(element, attributes);
-    }
+  /** What the GFM tables, strikethrough, task list and footnote extensions produce. */
+  private static void allowExtensions(HtmlPolicyBuilder policy) {
+    policy
+        // Tables, and del for ~~strikethrough~~.
+        .allowElements("table", "thead", "tbody", "tr", "th", "td", "del")
+        // Column alignment from the ":--:" separator row; a fixed set of keywords.
+        .allowAttributes("align")
+        .matching(true, "left", "center", "right")
+        .onElements("th", "td")
+        // Footnotes: a superscript reference, and the notes in a div at the end (section is how
+        // other renderers, and authors pasting from them, wrap notes). Ids are what the note and
+        // back links jump between.
+        .allowElements("sup", "div", "section")
+        .allowAttributes("id")
+        .matching(NOTE_REF_ID)
+        .onElements("sup")
+        .allowAttributes("id")
+        .matching(NOTE_ID)
+        .onElements("li")
+        // Task lists: a checkbox, only ever as a disabled checkbox (see checkboxOnly), so no page
+        // holds a live form control; "checked" shows a done item.
+        .allowElements(HtmlPolicy::checkboxOnly, "input")
+        .allowAttributes("type")
+        .matching(true, "checkbox")
+        .onElements("input")
+        .allowAttributes("checked", "disabled")
+        .onElements("input");
+  }
 
-    private static boolean isExternal(List<String> attributes) {
-      for (int i = 0; i + 1 < attributes.size(); i += 2) {
-        if (attributes.get(i).equals("href")) {
-          String href = attributes.get(i + 1).strip().toLowerCase(Locale.ROOT);
-          return href.startsWith("http:") || href.startsWith("https:") || href.startsWith("//");
+  /**
+   * Raw HTML authors use for formatting that Markdown lacks (spoilers with answers, keyboard keys,
+   * chemical formulas, definition lists). None of these can run code or load anything.
+   */
+  private static void allowHarmlessRawHtml(HtmlPolicyBuilder policy) {
+    policy
+        .allowElements("b", "i", "u", "s", "ins", "sub", "mark", "kbd", "samp", "var", "small")
+        .allowElements("abbr", "cite", "q", "span", "dl", "dt", "dd", "figure", "figcaption")
+        .allowElements("details", "summary", "caption", "tfoot")
+        // A spoiler may start open.
+        .allowAttributes("open")
+        .onElements("details")
+        // Hand-written tables merge cells.
+        .allowAttributes("colspan", "rowspan")
+        .matching(NUMBER)
+        .onElements("th", "td")
+        // Expansions of abbreviations; plain text.
+        .allowAttributes("title")
+        .onElements("abbr");
+  }
+
+  /** Where links and images may point: http, https, mailto (links only) and relative URLs. */
+  private static void allowLinksAndImages(HtmlPolicyBuilder policy) {
+    policy
+        // Applies to every URL attribute; relative URLs ("/c/…", "#цели", "файл.pdf") always pass.
+        .allowUrlProtocols("http", "https", "mailto")
+        // title: Markdown link titles, and the "not written yet" hint on missing wiki links.
+        .allowAttributes("href", "title")
+        .onElements("a")
+        // An image is fetched by the reader's browser: only from the web or this site.
+        .allowAttributes("src")
+        .matching((element, attribute, value) -> isWebOrRelative(value) ? value : null)
+        .onElements("img")
+        // Text alternatives for readers who cannot see the image.
+        .allowAttributes("alt", "title")
+        .onElements("img")
+        // Hand-written image sizes, in pixels.
+        .allowAttributes("width", "height")
+        .matching(NUMBER)
+        .onElements("img");
+  }
+
+  /**
+   * The classes our renderer emits and the site's stylesheet knows; any other class is dropped, so
+   * authors cannot borrow the site's own styles or script hooks.
+   */
+  private static void allowOwnClasses(HtmlPolicyBuilder policy) {
+    policy
+        .allowAttributes("class")
+        .matching(true, "wikilink", "wikilink wikilink-missing", "footnote-ref", "footnote-backref")
+        .onElements("a")
+        .allowAttributes("class")
+        .matching(CODE_CLASS)
+        .onElements("code")
+        .allowAttributes("class")
+        .matching(true, "task-list-item")
+        .onElements("li")
+        .allowAttributes("class")
+        .matching(true, "task-list-item-checkbox")
+        .onElements("input")
+        .allowAttributes("class")
+        .matching(true, "footnotes")
+        .onElements("div");
+  }
+
+  /** Keeps an input only when it is a checkbox, and always disables it. */
+  private static String checkboxOnly(String element, List<String> attributes) {
+    // Attribute policies ran first, so a remaining "type" is "checkbox"; without one the browser
+    // would make a text field. Names are at even positions, values at odd ones.
+    boolean checkbox = false;
+    boolean disabled = false;
+    for (int i = 0; i < attributes.size(); i += 2) {
+      checkbox |= attributes.get(i).equals("type");
+      disabled |= attributes.get(i).equals("disabled");
+    }
+    if (!checkbox) {
+      return null;
+    }
+    if (!disabled) {
+      attributes.add("disabled");
+      attributes.add("disabled");
+    }
+    return element;
+  }
+
+  /** True for http(s) URLs and for URLs without a scheme (relative to this site). */
+  private static boolean isWebOrRelative(String url) {
+    String lower = url.strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      switch (lower.charAt(i)) {
+        case '/', '?', '#' -> {
+          return true;
         }
+        case ':' -> {
+          return lower.startsWith("http:") || lower.startsWith("https:");
+        }
+        default -> {}
       }
-      return false;
     }
+    return true;
   }
 }

@@ -6,77 +6,125 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
+import com.vladsch.flexmark.ext.wikilink.WikiNode;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Markdown to safe HTML: flexmark (CommonMark with GFM tables, strikethrough, task lists,
- * autolinks, footnotes, heading ids and wiki links), then {@link HtmlPolicy}. Thread-safe: build
- * once and reuse for pages, previews and exports.
+ * autolinks, footnotes, heading ids and wiki links), then the sanitizer's {@link HtmlPolicy}.
+ * Thread-safe and costly to build: make one and reuse it for pages, previews and exports.
  */
 public final class MarkdownRenderer {
+  private static final Logger LOG = LoggerFactory.getLogger(MarkdownRenderer.class);
   private final Parser parser;
   private final HtmlRenderer renderer;
 
+  /** Builds the parser, the HTML renderer and (once per class) the sanitizer policy. */
   public MarkdownRenderer() {
-    MutableDataSet options =
-        new MutableDataSet()
-            .set(
-                Parser.EXTENSIONS,
-                List.of(
-                    TablesExtension.create(),
-                    StrikethroughExtension.create(),
-                    TaskListExtension.create(),
-                    AutolinkExtension.create(),
-                    FootnoteExtension.create(),
-                    WikiLinkExtension.create()))
-            // [[Target|text]]: the target first, as in MediaWiki, which teachers are most likely to
-            // know.
-            .set(WikiLinkExtension.LINK_FIRST_SYNTAX, true)
-            .set(WikiLinkExtension.ALLOW_ANCHORS, false)
-            .set(TablesExtension.COLUMN_SPANS, false)
-            .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
-            .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
-            .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
-            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-            .set(HtmlRenderer.RENDER_HEADER_ID, true)
-            .set(HtmlRenderer.SOFT_BREAK, "\n");
+    DataHolder options = options();
     this.parser = Parser.builder(options).build();
     this.renderer =
         HtmlRenderer.builder(options)
-            .nodeRendererFactory(options1 -> new WikiLinkNodeRenderer())
+            // Ours take precedence over the core and extension renderers of the same nodes.
+            .nodeRendererFactory(unused -> new WikiLinkNodeRenderer())
+            .nodeRendererFactory(unused -> new TextNodeRenderer())
             .build();
   }
 
-  /** Renders and sanitises. Never returns unsafe HTML, whatever the input. */
+  /**
+   * Renders and sanitises. Never returns unsafe HTML, whatever the input.
+   *
+   * @param resolver decides each wiki link's address and whether its page exists
+   */
   public String render(String markdown, WikiLinkResolver resolver) {
-    Document document = parser.parse(markdown);
-    document.set(WikiLinkNodeRenderer.RESOLVER, resolver);
-    return HtmlPolicy.sanitize(renderer.render(document));
+    Objects.requireNonNull(markdown, "markdown");
+    Objects.requireNonNull(resolver, "resolver");
+    try {
+      return HtmlPolicy.sanitize(renderer.render(parse(markdown, resolver)));
+    } catch (StackOverflowError e) {
+      // flexmark recurses per nesting level and some of its regular expressions per character:
+      // about a thousand '>' or two thousand '*' in a row exhaust a default thread stack. Nothing
+      // shared is left half-done (each call has its own document), so show the text as written.
+      LOG.warn(
+          "Markdown of {} characters nests too deeply to render; shown as text", markdown.length());
+      return HtmlPolicy.sanitize("<pre>" + TextNodeRenderer.escape(markdown) + "</pre>");
+    }
   }
 
-  /** Distinct wiki links in order of first appearance (links inside code are not links). */
+  /**
+   * Distinct wiki links in order of first appearance. Links inside code spans and code blocks are
+   * text, not links; so are {@code [[]]} and {@code [[|text]]}. Text too deeply nested to parse has
+   * no links, as {@link #render} shows it as plain text.
+   */
   public List<WikiLink> wikiLinks(String markdown) {
+    Objects.requireNonNull(markdown, "markdown");
     Set<WikiLink> links = new LinkedHashSet<>();
     NodeVisitor visitor =
         new NodeVisitor(
             new VisitHandler<>(
-                com.vladsch.flexmark.ext.wikilink.WikiLink.class,
-                node -> {
-                  WikiLink link = WikiLink.parse(node.getLink().toString());
-                  if (!link.target().isEmpty()) {
-                    links.add(link);
-                  }
-                }));
-    visitor.visit(parser.parse(markdown));
-    return new ArrayList<>(links);
+                com.vladsch.flexmark.ext.wikilink.WikiLink.class, node -> add(links, node)));
+    try {
+      visitor.visit(parser.parse(markdown));
+    } catch (StackOverflowError e) {
+      return List.of();
+    }
+    return List.copyOf(links);
+  }
+
+  private Document parse(String markdown, WikiLinkResolver resolver) {
+    Document document = parser.parse(markdown);
+    FootnoteOrder.fix(document);
+    // The resolver travels with this document only, so concurrent renders never share one.
+    document.set(WikiLinkNodeRenderer.RESOLVER, resolver);
+    return document;
+  }
+
+  private static void add(Set<WikiLink> links, WikiNode node) {
+    WikiLink link = WikiLinkSyntax.link(node);
+    if (!link.target().isEmpty()) {
+      links.add(link);
+    }
+  }
+
+  private static DataHolder options() {
+    return new MutableDataSet()
+        .set(
+            Parser.EXTENSIONS,
+            List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                TaskListExtension.create(),
+                AutolinkExtension.create(),
+                FootnoteExtension.create(),
+                WikiLinkExtension.create()))
+        // [[Target|text]]: the target first, as in MediaWiki, which teachers are most likely to
+        // have seen; a '#' is part of the target, for the resolver to interpret.
+        .set(WikiLinkExtension.LINK_FIRST_SYNTAX, true)
+        .set(WikiLinkExtension.ALLOW_ANCHORS, false)
+        // Tables as GitHub makes them: "|-|" is enough of a separator, one header row, rows
+        // padded or cut to the header's width, no column spans.
+        .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)
+        .set(TablesExtension.MAX_HEADER_ROWS, 1)
+        .set(TablesExtension.COLUMN_SPANS, false)
+        .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+        .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+        .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+        // Ids on headings so that "#section" links and a table of contents work; flexmark keeps
+        // Cyrillic letters ("## Цели урока" gets id "цели-урока").
+        .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+        .set(HtmlRenderer.RENDER_HEADER_ID, true)
+        .toImmutable();
   }
 }

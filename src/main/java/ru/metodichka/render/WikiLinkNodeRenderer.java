@@ -1,10 +1,12 @@
 package ru.metodichka.render;
 
+import com.vladsch.flexmark.ext.wikilink.WikiNode;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.data.NullableDataKey;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,31 +14,30 @@ import java.util.Set;
  * one renderer serves every page while each render resolves links its own way.
  */
 final class WikiLinkNodeRenderer implements NodeRenderer {
+  /** Where {@link MarkdownRenderer#render} puts the caller's resolver for this one document. */
   static final NullableDataKey<WikiLinkResolver> RESOLVER =
-      new NullableDataKey<>("METODICHKA_WIKI_RESOLVER");
+      new NullableDataKey<>("METODICHKA_WIKI_LINK_RESOLVER");
+
   private static final String MISSING_TITLE = "Страница ещё не создана";
 
   @Override
   public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+    // flexmark's node class shares its simple name with our record, hence the full name.
     return Set.of(
-        new NodeRenderingHandler<>(com.vladsch.flexmark.ext.wikilink.WikiLink.class, this::render));
+        new NodeRenderingHandler<>(
+            com.vladsch.flexmark.ext.wikilink.WikiLink.class, WikiLinkNodeRenderer::render));
   }
 
-  private void render(
-      com.vladsch.flexmark.ext.wikilink.WikiLink node,
-      NodeRendererContext context,
-      HtmlWriter html) {
-    WikiLink link = WikiLink.parse(node.getLink().toString());
-    String text =
-        node.getText().isBlank()
-            ? node.getLink().toString().strip()
-            : node.getText().toString().strip();
+  private static void render(WikiNode node, NodeRendererContext context, HtmlWriter html) {
+    WikiLink link = WikiLinkSyntax.link(node);
     WikiLinkResolver resolver = RESOLVER.get(context.getDocument());
-    if (resolver == null || link.target().isEmpty()) {
-      html.text(node.getChars().toString());
+    if (link.target().isEmpty() || resolver == null) {
+      // "[[]]" or "[[|text]]" link nowhere: show what the author wrote.
+      html.text(node.getChars());
       return;
     }
-    WikiLinkResolver.Resolution resolution = resolver.resolve(link);
+    WikiLinkResolver.Resolution resolution =
+        Objects.requireNonNull(resolver.resolve(link), "the resolver returned no resolution");
     html.attr("href", resolution.href());
     if (resolution.exists()) {
       html.attr("class", "wikilink");
@@ -44,7 +45,8 @@ final class WikiLinkNodeRenderer implements NodeRenderer {
       html.attr("class", "wikilink wikilink-missing").attr("title", MISSING_TITLE);
     }
     html.withAttr().tag("a");
-    html.text(text);
+    // Text, never markup: a hostile "[[x|<script>]]" is shown as written.
+    html.text(WikiLinkSyntax.text(node, link));
     html.tag("/a");
   }
 }

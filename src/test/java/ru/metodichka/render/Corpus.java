@@ -2,12 +2,20 @@ package ru.metodichka.render;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The shared test corpus (../shared/corpus: real Russian articles, CommonMark examples, XSS payload
- * lists). Tests that need it are skipped with a message where it is absent.
+ * The shared test corpus (XSS payload lists, the CommonMark spec examples, real Russian articles):
+ * the directory named by the system property {@code metodichka.corpus}, else {@code
+ * ../shared/corpus} next to the working directory. A test that needs a file the machine lacks is
+ * skipped with a message saying which, never failed.
  */
 final class Corpus {
   private Corpus() {}
@@ -15,10 +23,34 @@ final class Corpus {
   static Path file(String name) {
     String configured = System.getProperty("metodichka.corpus");
     Path dir = configured != null ? Path.of(configured) : Path.of("..", "shared", "corpus");
-    Path file = dir.resolve(name);
+    Path file = dir.resolve(name).toAbsolutePath().normalize();
     assumeTrue(
         Files.isRegularFile(file),
-        "Skipped: the shared corpus file " + file.toAbsolutePath() + " is not on this machine");
+        () ->
+            "Skipped: shared corpus file "
+                + file
+                + " not found (set -Dmetodichka.corpus=DIR to point at the corpus)");
     return file;
+  }
+
+  static List<String> lines(String name) {
+    try {
+      return Files.readAllLines(file(name), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String text(String name) {
+    try {
+      return Files.readString(file(name), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<JsonObject> jsonArray(String name) {
+    JsonArray array = new JsonArray(text(name));
+    return array.stream().map(JsonObject.class::cast).toList();
   }
 }
