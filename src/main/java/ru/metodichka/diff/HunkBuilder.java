@@ -1,8 +1,8 @@
 package ru.metodichka.diff;
 
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
+import ru.metodichka.diff.Sequences.Change;
 
 /** Builds one hunk from neighbouring changes, with context lines around and between them. */
 final class HunkBuilder {
@@ -19,21 +19,20 @@ final class HunkBuilder {
     this.j = j;
   }
 
-  static Hunk build(
-      List<String> a, List<String> b, List<AbstractDelta<String>> deltas, int context) {
-    AbstractDelta<String> first = deltas.getFirst();
-    AbstractDelta<String> last = deltas.getLast();
-    int start = Math.max(0, first.getSource().getPosition() - context);
-    int offset = first.getTarget().getPosition() - first.getSource().getPosition();
-    HunkBuilder builder = new HunkBuilder(a, b, start, start + offset);
-    for (AbstractDelta<String> delta : deltas) {
-      builder.contextUntil(delta.getSource().getPosition());
-      builder.change(delta);
+  /** The hunk of {@code changes} (neighbours, in order) between lines {@code a} and {@code b}. */
+  static Hunk build(List<String> a, List<String> b, List<Change<String>> changes, int context) {
+    Change<String> first = changes.getFirst();
+    int fromStart = Math.max(0, first.from() - context);
+    // Lines before the first change are equal, so both sides are shifted by the same offset.
+    int toStart = fromStart + first.to() - first.from();
+    HunkBuilder builder = new HunkBuilder(a, b, fromStart, toStart);
+    for (Change<String> change : changes) {
+      builder.contextUntil(change.from());
+      builder.change(change);
     }
-    int end =
-        Math.min(a.size(), last.getSource().getPosition() + last.getSource().size() + context);
-    builder.contextUntil(end);
-    return builder.hunk(start, start + offset);
+    builder.contextUntil(Math.min(a.size(), changes.getLast().fromEnd() + context));
+    return new Hunk(
+        fromStart + 1, builder.i - fromStart, toStart + 1, builder.j - toStart, builder.lines);
   }
 
   private void contextUntil(int end) {
@@ -44,31 +43,24 @@ final class HunkBuilder {
     }
   }
 
-  private void change(AbstractDelta<String> delta) {
-    List<String> removed = delta.getSource().getLines();
-    List<String> added = delta.getTarget().getLines();
+  /** Removed lines, then added ones; the k-th removed and k-th added line are a changed pair. */
+  private void change(Change<String> change) {
+    List<String> removed = change.removed();
+    List<String> added = change.added();
     int paired = Math.min(removed.size(), added.size());
-    List<List<Segment>> addedWords = new ArrayList<>();
+    List<Words.Pair> pairs = new ArrayList<>(paired);
+    for (int k = 0; k < paired; k++) {
+      pairs.add(Words.compare(removed.get(k), added.get(k)));
+    }
     for (int k = 0; k < removed.size(); k++) {
-      List<Segment> words = List.of();
-      if (k < paired) {
-        Words.Pair pair = Words.compare(removed.get(k), added.get(k));
-        words = pair.removed();
-        addedWords.add(pair.added());
-      }
+      List<Segment> words = k < paired ? pairs.get(k).removed() : List.of();
       lines.add(new DiffLine(DiffLine.Type.REMOVED, i + 1, null, removed.get(k), words));
       i++;
     }
     for (int k = 0; k < added.size(); k++) {
-      List<Segment> words = k < paired ? addedWords.get(k) : List.of();
+      List<Segment> words = k < paired ? pairs.get(k).added() : List.of();
       lines.add(new DiffLine(DiffLine.Type.ADDED, null, j + 1, added.get(k), words));
       j++;
     }
-  }
-
-  private Hunk hunk(int fromStart, int toStart) {
-    int fromCount = (int) lines.stream().filter(l -> l.fromLine() != null).count();
-    int toCount = (int) lines.stream().filter(l -> l.toLine() != null).count();
-    return new Hunk(fromStart + 1, fromCount, toStart + 1, toCount, List.copyOf(lines));
   }
 }

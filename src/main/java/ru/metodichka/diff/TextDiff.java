@@ -1,26 +1,36 @@
 package ru.metodichka.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import ru.metodichka.diff.Sequences.Change;
 
-/** Line diff (java-diff-utils) with the changed words inside changed lines. Pure, thread-safe. */
+/**
+ * Line diff with the changed words inside changed lines, both by JGit's histogram diff (see {@link
+ * Sequences}). Pure and thread-safe.
+ *
+ * <p>Texts are read as {@link Lines}: {@code \r\n} is {@code \n}, and a missing final newline is
+ * not a difference (both render the same Markdown).
+ */
 public final class TextDiff {
   private TextDiff() {}
 
-  /** Hunks with {@code context} unchanged lines around each change, as in a unified diff. */
+  /**
+   * Hunks with {@code context} unchanged lines around each change, like a unified diff (the usual
+   * context is 3). Two changes share a hunk when at most {@code 2 * context} unchanged lines lie
+   * between them, so that no line would be shown twice. Identical texts have no hunks.
+   */
   public static List<Hunk> diff(String from, String to, int context) {
-    List<String> a = lines(from);
-    List<String> b = lines(to);
-    List<AbstractDelta<String>> deltas = DiffUtils.diff(a, b).getDeltas();
+    if (context < 0) {
+      throw new IllegalArgumentException("context must not be negative: " + context);
+    }
+    List<String> a = Lines.of(from).lines();
+    List<String> b = Lines.of(to).lines();
+    List<Change<String>> changes = Sequences.changes(a, b);
     List<Hunk> hunks = new ArrayList<>();
     int first = 0;
-    for (int i = 1; i <= deltas.size(); i++) {
-      // A gap of more than twice the context between two changes starts a new hunk.
-      if (i == deltas.size() || gap(deltas.get(i - 1), deltas.get(i)) > 2 * context) {
-        hunks.add(HunkBuilder.build(a, b, deltas.subList(first, i), context));
+    for (int i = 1; i <= changes.size(); i++) {
+      if (i == changes.size() || gap(changes.get(i - 1), changes.get(i)) > 2 * context) {
+        hunks.add(HunkBuilder.build(a, b, changes.subList(first, i), context));
         first = i;
       }
     }
@@ -28,45 +38,37 @@ public final class TextDiff {
   }
 
   /**
-   * Characters added and removed going from one text to the other. Changed lines are compared word
-   * by word, so fixing one word in a long line counts that word, not the line.
+   * Characters added and removed going from {@code from} to {@code to}, for the contribution
+   * ledger, in code points. The lines both texts share at the start and at the end are skipped;
+   * what lies between is compared word by word, newlines included, so fixing or moving one word in
+   * a long line counts that word, not the line, and a line added as a whole counts its characters
+   * and its newline. Words rather than paired lines: when a teacher reworks every paragraph and
+   * drops one, the line diff may line a paragraph up with its neighbour's new version (to it every
+   * changed line is just different), while the words still find each paragraph's own.
    */
   public static CharDelta charDelta(String from, String to) {
-    int added = 0;
-    int removed = 0;
-    for (AbstractDelta<String> d : DiffUtils.diff(lines(from), lines(to)).getDeltas()) {
-      List<String> old = d.getSource().getLines();
-      List<String> now = d.getTarget().getLines();
-      int paired = Math.min(old.size(), now.size());
-      for (int i = 0; i < paired; i++) {
-        CharDelta words = Words.delta(old.get(i), now.get(i));
-        added += words.added();
-        removed += words.removed();
-      }
-      removed += withNewlines(old.subList(paired, old.size()));
-      added += withNewlines(now.subList(paired, now.size()));
+    List<String> a = Lines.of(from).lines();
+    List<String> b = Lines.of(to).lines();
+    int start = 0;
+    int limit = Math.min(a.size(), b.size());
+    while (start < limit && a.get(start).equals(b.get(start))) {
+      start++;
     }
-    return new CharDelta(added, removed);
+    int end = 0;
+    while (end < limit - start && a.get(a.size() - 1 - end).equals(b.get(b.size() - 1 - end))) {
+      end++;
+    }
+    return Words.delta(
+        block(a.subList(start, a.size() - end)), block(b.subList(start, b.size() - end)));
   }
 
-  private static int withNewlines(List<String> lines) {
-    return Words.length(lines) + lines.size();
+  /** Lines each ended by a newline; nothing for no lines. */
+  private static String block(List<String> lines) {
+    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
   }
 
-  private static int gap(AbstractDelta<String> previous, AbstractDelta<String> next) {
-    return next.getSource().getPosition()
-        - (previous.getSource().getPosition() + previous.getSource().size());
-  }
-
-  /** The lines of a text; {@code \r\n} counts as {@code \n}, a final newline ends the last line. */
-  static List<String> lines(String text) {
-    if (text.isEmpty()) {
-      return List.of();
-    }
-    String unix = text.replace("\r\n", "\n");
-    if (unix.endsWith("\n")) {
-      unix = unix.substring(0, unix.length() - 1);
-    }
-    return Arrays.asList(unix.split("\n", -1));
+  /** Unchanged lines between two neighbouring changes. */
+  private static int gap(Change<String> previous, Change<String> next) {
+    return next.from() - previous.fromEnd();
   }
 }

@@ -1,107 +1,87 @@
 package ru.metodichka.diff;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffAlgorithm.SupportedAlgorithm;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.merge.MergeAlgorithm;
 import org.eclipse.jgit.merge.MergeChunk;
-import org.eclipse.jgit.merge.MergeChunk.ConflictState;
 import org.eclipse.jgit.merge.MergeResult;
 
 /**
- * Three-way line merge of (base, current, yours), done by JGit's merge algorithm, the one git uses.
- * Like git, it treats edits of adjacent lines as overlapping: two teachers changing neighbouring
- * lines get a conflict rather than a guess. Pure and thread-safe.
+ * Three-way line merge of (base, current, yours), as git does it: JGit's {@link MergeAlgorithm}
+ * with the histogram diff over the UTF-8 bytes of the texts. Pure and thread-safe.
  *
- * <p>Texts are compared with {@code \r\n} read as {@code \n}; a merged text ends with a newline
- * unless it is empty.
+ * <ul>
+ *   <li>Only one side changed: that side's text. Both made the same change: it appears once.
+ *   <li>Changes in different places: both applied.
+ *   <li>Changes that overlap: {@link MergeOutcome.Conflicted} with every overlapping region, and
+ *       nothing chosen for the user. Like git, edits of <em>adjacent</em> lines overlap too: two
+ *       teachers changing neighbouring lines get a conflict rather than a guess; one unchanged line
+ *       between the edits is enough to merge them. Deleting lines the other side edited conflicts
+ *       too, and so do two different texts created on an empty base. Each {@link ConflictHunk}
+ *       holds the three versions of one region.
+ * </ul>
+ *
+ * <p>Line endings: {@code \r\n} is read as {@code \n}, and a merged text uses {@code \n}. Whether
+ * the text ends with a newline is merged apart from the lines, like a one-bit value (a side that
+ * added or removed the final newline wins), so it never makes the last line conflict and never
+ * glues the last line of one side to a line added by the other.
  */
 public final class TextMerge {
-  private static final int BASE = 0;
-  private static final int CURRENT = 1;
-  private static final int YOURS = 2;
-
   private TextMerge() {}
 
+  /** Merges the changes from {@code base} to {@code current} and to {@code yours}. */
   public static MergeOutcome merge(String base, String current, String yours) {
-    MergeAlgorithm algorithm =
-        new MergeAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM));
+    Lines b = Lines.of(base);
+    Lines c = Lines.of(current);
+    Lines y = Lines.of(yours);
+    // One side unchanged, or both the same: that text as it is (line endings aside), no merge.
+    if (c.text().equals(y.text()) || b.text().equals(y.text())) {
+      return new MergeOutcome.Clean(c.text());
+    }
+    if (b.text().equals(c.text())) {
+      return new MergeOutcome.Clean(y.text());
+    }
     MergeResult<RawText> result =
-        algorithm.merge(RawTextComparator.DEFAULT, raw(base), raw(current), raw(yours));
-    return result.containsConflicts()
-        ? new MergeOutcome.Conflicted(conflicts(result))
-        : clean(result);
+        new MergeAlgorithm(DiffAlgorithm.getAlgorithm(SupportedAlgorithm.HISTOGRAM))
+            .merge(RawTextComparator.DEFAULT, raw(b), raw(c), raw(y));
+    List<List<String>> sequences = List.of(b.lines(), c.lines(), y.lines());
+    if (result.containsConflicts()) {
+      return new MergeOutcome.Conflicted(Conflicts.of(result, sequences));
+    }
+    boolean finalNewline =
+        c.finalNewline() == b.finalNewline() ? y.finalNewline() : c.finalNewline();
+    return new MergeOutcome.Clean(join(result, sequences, finalNewline));
   }
 
-  private static MergeOutcome clean(MergeResult<RawText> result) {
+  /** Every line terminated, so a missing final newline does not make the last line differ. */
+  private static RawText raw(Lines lines) {
+    return new RawText(lines.terminated().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The merged lines, taken from our own decoded lines rather than decoded back from JGit's bytes:
+   * RawText splits on the same LF bytes (UTF-8 never has one inside a Cyrillic letter), so the line
+   * numbers agree and no text goes through a charset guess.
+   */
+  private static String join(
+      MergeResult<RawText> result, List<List<String>> sequences, boolean finalNewline) {
     StringBuilder text = new StringBuilder();
     for (MergeChunk chunk : result) {
-      RawText sequence = result.getSequences().get(chunk.getSequenceIndex());
+      List<String> lines = sequences.get(chunk.getSequenceIndex());
       for (int line = chunk.getBegin(); line < chunk.getEnd(); line++) {
-        text.append(sequence.getString(line)).append('\n');
+        text.append(lines.get(line)).append('\n');
       }
     }
-    return new MergeOutcome.Clean(text.toString());
-  }
-
-  private static List<ConflictHunk> conflicts(MergeResult<RawText> result) {
-    List<ConflictHunk> hunks = new ArrayList<>();
-    Region region = null;
-    for (MergeChunk chunk : result) {
-      if (chunk.getConflictState() == ConflictState.NO_CONFLICT) {
-        region = finish(region, hunks);
-        continue;
-      }
-      if (chunk.getConflictState() == ConflictState.FIRST_CONFLICTING_RANGE) {
-        region = finish(region, hunks);
-        region = new Region();
-      }
-      region.add(chunk, result.getSequences().get(chunk.getSequenceIndex()));
+    // Drop the newline only after a non-empty last line: dropping it after an empty one would
+    // remove that line instead.
+    int length = text.length();
+    if (!finalNewline && length >= 2 && text.charAt(length - 2) != '\n') {
+      text.setLength(length - 1);
     }
-    finish(region, hunks);
-    return hunks;
-  }
-
-  private static Region finish(Region region, List<ConflictHunk> hunks) {
-    if (region != null) {
-      hunks.add(new ConflictHunk(region.baseLine, region.base, region.current, region.yours));
-    }
-    return null;
-  }
-
-  private static RawText raw(String text) {
-    String unix = text.replace("\r\n", "\n");
-    if (!unix.isEmpty() && !unix.endsWith("\n")) {
-      unix = unix + "\n";
-    }
-    return new RawText(unix.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The three versions of one conflicting region, gathered chunk by chunk. */
-  private static final class Region {
-    private int baseLine = 1;
-    private final List<String> base = new ArrayList<>();
-    private final List<String> current = new ArrayList<>();
-    private final List<String> yours = new ArrayList<>();
-
-    void add(MergeChunk chunk, RawText sequence) {
-      List<String> target =
-          switch (chunk.getSequenceIndex()) {
-            case BASE -> base;
-            case CURRENT -> current;
-            case YOURS -> yours;
-            default ->
-                throw new IllegalStateException("Unexpected sequence " + chunk.getSequenceIndex());
-          };
-      if (chunk.getSequenceIndex() == BASE) {
-        baseLine = chunk.getBegin() + 1;
-      }
-      for (int line = chunk.getBegin(); line < chunk.getEnd(); line++) {
-        target.add(sequence.getString(line));
-      }
-    }
+    return text.toString();
   }
 }

@@ -1,17 +1,17 @@
 package ru.metodichka.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
+import ru.metodichka.diff.Sequences.Change;
 
-/** Word-level comparison of two versions of one line. */
+/** Word-level comparison of two versions of a line (or, for counting, of a whole text). */
 final class Words {
   private Words() {}
 
   /**
-   * Cuts a line into words (runs of letters, marks and digits of any script, so Russian words stay
-   * whole), runs of whitespace, and single other characters. Joining the tokens gives the line.
+   * Cuts a line into words (runs of letters, combining marks and digits of any script, so Russian
+   * words stay whole, "ё" typed with a combining diaeresis included), runs of whitespace (no-break
+   * spaces included), and single other characters. Joining the tokens gives the line back.
    */
   static List<String> tokens(String line) {
     List<String> tokens = new ArrayList<>();
@@ -20,13 +20,9 @@ final class Words {
       int start = i;
       int cp = line.codePointAt(i);
       if (isWordChar(cp)) {
-        while (i < line.length() && isWordChar(line.codePointAt(i))) {
-          i += Character.charCount(line.codePointAt(i));
-        }
-      } else if (Character.isWhitespace(cp)) {
-        while (i < line.length() && Character.isWhitespace(line.codePointAt(i))) {
-          i += Character.charCount(line.codePointAt(i));
-        }
+        i = skip(line, i, true);
+      } else if (isSpace(cp)) {
+        i = skip(line, i, false);
       } else {
         i += Character.charCount(cp);
       }
@@ -35,50 +31,79 @@ final class Words {
     return tokens;
   }
 
+  /** The end of the run of word characters (or of whitespace) starting at {@code i}. */
+  private static int skip(String line, int i, boolean word) {
+    while (i < line.length()) {
+      int cp = line.codePointAt(i);
+      if (word ? !isWordChar(cp) : !isSpace(cp)) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
+  }
+
+  /** Whitespace, the no-break space included: Russian typography often puts one before a dash. */
+  private static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+  }
+
+  /** Letters and decimal digits ({@link Character#isLetterOrDigit}) and combining marks. */
   private static boolean isWordChar(int cp) {
-    int type = Character.getType(cp);
-    return Character.isLetterOrDigit(cp)
-        || type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK;
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.NON_SPACING_MARK,
+          Character.COMBINING_SPACING_MARK ->
+          true;
+      default -> false;
+    };
   }
 
   /** The old line's segments (EQUAL and DELETED) and the new line's (EQUAL and INSERTED). */
   static Pair compare(String oldLine, String newLine) {
     List<String> a = tokens(oldLine);
     List<String> b = tokens(newLine);
-    List<AbstractDelta<String>> deltas = DiffUtils.diff(a, b).getDeltas();
+    List<Change<String>> changes = Sequences.changes(a, b);
     return new Pair(
-        segments(a, deltas, true, Segment.Kind.DELETED),
-        segments(b, deltas, false, Segment.Kind.INSERTED));
+        segments(a, changes, true, Segment.Kind.DELETED),
+        segments(b, changes, false, Segment.Kind.INSERTED));
   }
 
-  /** Characters that differ between two versions of a line: (inserted, deleted). */
-  static CharDelta delta(String oldLine, String newLine) {
+  /** Characters, in code points, that differ between two versions: (inserted, deleted). */
+  static CharDelta delta(String oldText, String newText) {
     int added = 0;
     int removed = 0;
-    for (AbstractDelta<String> d : DiffUtils.diff(tokens(oldLine), tokens(newLine)).getDeltas()) {
-      removed += length(d.getSource().getLines());
-      added += length(d.getTarget().getLines());
+    for (Change<String> change : Sequences.changes(tokens(oldText), tokens(newText))) {
+      removed += length(change.removed());
+      added += length(change.added());
     }
     return new CharDelta(added, removed);
   }
 
-  static int length(List<String> pieces) {
-    return pieces.stream().mapToInt(String::length).sum();
+  /** Characters in the pieces, in code points: a letter outside the BMP is one character. */
+  private static int length(List<String> pieces) {
+    int length = 0;
+    for (String piece : pieces) {
+      length += piece.codePointCount(0, piece.length());
+    }
+    return length;
   }
 
   private static List<Segment> segments(
-      List<String> tokens,
-      List<AbstractDelta<String>> deltas,
-      boolean source,
-      Segment.Kind changed) {
+      List<String> tokens, List<Change<String>> changes, boolean old, Segment.Kind changed) {
     List<Segment> segments = new ArrayList<>();
     int next = 0;
-    for (AbstractDelta<String> d : deltas) {
-      var chunk = source ? d.getSource() : d.getTarget();
-      append(segments, Segment.Kind.EQUAL, tokens.subList(next, chunk.getPosition()));
-      append(segments, changed, chunk.getLines());
-      next = chunk.getPosition() + chunk.size();
+    for (Change<String> change : changes) {
+      int at = old ? change.from() : change.to();
+      List<String> changedTokens = old ? change.removed() : change.added();
+      append(segments, Segment.Kind.EQUAL, tokens.subList(next, at));
+      append(segments, changed, changedTokens);
+      next = at + changedTokens.size();
     }
     append(segments, Segment.Kind.EQUAL, tokens.subList(next, tokens.size()));
     return segments;
