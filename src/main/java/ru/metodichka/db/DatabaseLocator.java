@@ -1,129 +1,122 @@
 package ru.metodichka.db;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
+import java.time.Duration;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.metodichka.db.ResolvedDatabase.Source;
 
 /**
- * Finds the PostgreSQL database Metodichka uses: the configured URL; else the local server
- * (database created if missing); else, when nothing answers there, an embedded server whose data
- * stays under the data directory. Blocking: call from main before Vert.x serves.
+ * Finds (or starts) the PostgreSQL database Metodichka uses: the configured URL; else the local
+ * server (database created if missing); else, when nothing answers there, an embedded server whose
+ * data stays under the data directory. A local server that answers but refuses us is an error, not
+ * a reason to fall back: the user would lose sight of their data. Blocking: call from main before
+ * Vert.x serves.
  */
 public final class DatabaseLocator {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseLocator.class);
+  static final String DEFAULT_LOCAL_URL = "postgresql://postgres@127.0.0.1:5432/metodichka";
   static final String HOW_TO =
-      "Set METODICHKA_DB_URL=postgresql://user@host:5432/metodichka to use an existing PostgreSQL server.";
+      "Set METODICHKA_DB_URL=postgresql://user@host:5432/metodichka to use an existing PostgreSQL"
+          + " server.";
+  // A configured server may be remote and slow; still, a wrong address must not look like a hang.
+  private static final Duration CONFIGURED_TIMEOUT = Duration.ofSeconds(10);
+  // Probing the local server must not delay the start of a machine that has none.
+  private static final Duration LOCAL_TIMEOUT = Duration.ofSeconds(2);
 
   private DatabaseLocator() {}
 
+  /**
+   * Resolves the database, creating it (or starting the embedded server) where needed. Blocking;
+   * may take seconds when the embedded server starts for the first time.
+   *
+   * @param configuredUrl METODICHKA_DB_URL, or null when none is configured
+   * @param localUrl the server tried when none is configured; null means {@value
+   *     #DEFAULT_LOCAL_URL}
+   * @param dataDir where an embedded server keeps its data ({@code dataDir/postgres}) between runs
+   * @throws DatabaseUnavailableException saying what was tried and what to do
+   */
   public static ResolvedDatabase resolve(String configuredUrl, String localUrl, Path dataDir) {
+    Objects.requireNonNull(dataDir, "dataDir");
     if (configuredUrl != null && !configuredUrl.isBlank()) {
-      DatabaseUrl url = parse(configuredUrl);
-      try {
-        ensureDatabase(url);
-      } catch (SQLException e) {
-        throw new DatabaseUnavailableException(
-            "Cannot use the database at "
-                + DatabaseUrl.masked(configuredUrl)
-                + ": "
-                + e.getMessage()
-                + ". Check METODICHKA_DB_URL.",
-            e);
-      }
-      return resolved(url, ResolvedDatabase.Source.CONFIGURED);
+      return configured(parse(configuredUrl));
     }
-    DatabaseUrl local = parse(localUrl);
+    boolean noLocal = localUrl == null || localUrl.isBlank();
+    return localOrEmbedded(parse(noLocal ? DEFAULT_LOCAL_URL : localUrl), dataDir);
+  }
+
+  private static ResolvedDatabase configured(DatabaseUrl url) {
     try {
-      ensureDatabase(local);
-      return resolved(local, ResolvedDatabase.Source.LOCAL);
+      DatabaseBootstrap.ensureExists(url, CONFIGURED_TIMEOUT);
+      return resolved(url, Source.CONFIGURED);
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "Cannot use the configured database "
+              + url
+              + " (METODICHKA_DB_URL): "
+              + describe(e)
+              + ". Check that the server runs and that the URL, user and password are right.",
+          e);
+    }
+  }
+
+  private static ResolvedDatabase localOrEmbedded(DatabaseUrl url, Path dataDir) {
+    try {
+      DatabaseBootstrap.ensureExists(url, LOCAL_TIMEOUT);
+      return resolved(url, Source.LOCAL);
     } catch (SQLException e) {
       if (!nothingAnswers(e)) {
         throw new DatabaseUnavailableException(
-            "PostgreSQL at "
-                + local.host()
-                + ":"
-                + local.port()
-                + " refused Metodichka: "
-                + e.getMessage()
-                + ". "
+            "The PostgreSQL server at "
+                + url
+                + " answers but refused Metodichka: "
+                + describe(e)
+                + ". Give that user access there (Metodichka does not fall back to an embedded"
+                + " server, which would hide your data), or "
                 + HOW_TO,
             e);
       }
       LOG.info(
-          "No PostgreSQL answers at {}:{}; starting an embedded one", local.host(), local.port());
+          "No PostgreSQL answers at {} ({}); starting an embedded one",
+          url,
+          String.valueOf(e.getCause()));
       return EmbeddedDatabase.start(dataDir);
     }
+  }
+
+  /** No server at that address (refused, timed out, unknown host), as opposed to one saying no. */
+  static boolean nothingAnswers(SQLException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException
+          || cause instanceof SocketTimeoutException
+          || cause instanceof UnknownHostException
+          || cause instanceof NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static DatabaseUrl parse(String url) {
     try {
       return DatabaseUrl.parse(url);
     } catch (IllegalArgumentException e) {
-      throw new DatabaseUnavailableException(e.getMessage(), e);
+      throw new DatabaseUnavailableException(e.getMessage() + ". " + HOW_TO, e);
     }
   }
 
-  /** Connects to the database, creating it first if the server has no such database. */
-  static void ensureDatabase(DatabaseUrl url) throws SQLException {
-    try (Connection ignored = connect(url, url.database())) {
-      return;
-    } catch (SQLException e) {
-      if (!"3D000".equals(e.getSQLState())) {
-        throw e;
-      }
-    }
-    createDatabase(url);
-    try (Connection ignored = connect(url, url.database())) {
-      LOG.info("Created database {} on {}:{}", url.database(), url.host(), url.port());
-    }
+  private static String describe(SQLException e) {
+    String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
+    return e.getMessage() + cause + " [SQLSTATE " + e.getSQLState() + "]";
   }
 
-  private static void createDatabase(DatabaseUrl url) throws SQLException {
-    try (Connection c = connect(url, "postgres");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + quote(url.database()) + " ENCODING 'UTF8' TEMPLATE template0");
-    } catch (SQLException e) {
-      // 42P04: someone else created it a moment ago, which is just as good.
-      if (!"42P04".equals(e.getSQLState())) {
-        throw e;
-      }
-    }
-  }
-
-  static Connection connect(DatabaseUrl url, String database) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", url.user());
-    if (url.password() != null) {
-      properties.setProperty("password", url.password());
-    }
-    properties.setProperty("connectTimeout", "2");
-    properties.setProperty("loginTimeout", "5");
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + database, properties);
-  }
-
-  /**
-   * Connection refused, timed out or host unknown: no server there, as opposed to one saying no.
-   */
-  private static boolean nothingAnswers(SQLException e) {
-    return e.getSQLState() != null
-        && e.getSQLState().startsWith("08")
-        && (e.getCause() instanceof java.net.ConnectException
-            || e.getCause() instanceof java.net.SocketTimeoutException
-            || e.getCause() instanceof java.net.UnknownHostException
-            || e.getCause() instanceof java.net.NoRouteToHostException);
-  }
-
-  static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
-  private static ResolvedDatabase resolved(DatabaseUrl url, ResolvedDatabase.Source source) {
+  private static ResolvedDatabase resolved(DatabaseUrl url, Source source) {
     return new ResolvedDatabase(
         url.host(), url.port(), url.database(), url.user(), url.password(), source, null);
   }
