@@ -1,232 +1,157 @@
 package ru.metodichka.demo;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.Services;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.NewUser;
-import ru.metodichka.community.MemberRole;
-import ru.metodichka.community.NewCommunity;
-import ru.metodichka.community.Role;
-import ru.metodichka.page.SaveRequest;
+import ru.metodichka.auth.User;
+import ru.metodichka.auth.UserRepository;
+import ru.metodichka.community.Slugs;
 
 /**
- * Fills an empty database with a Russian demo district ({@code --demo}). Everything goes through
- * the real services, so revisions, links, memberships and the contribution ledger are written as
- * for real users. Runs once: a marker in {@code app_state} makes a second run a no-op.
+ * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
+ * methodists, three communities and their pages with several revisions each. Everything goes
+ * through the real services, so revisions, wiki links, memberships and the contribution ledger are
+ * written exactly as for real users.
+ *
+ * <p>Runs once: the marker {@code demo_seeded} in {@code app_state} makes later runs a no-op. A
+ * database that already has communities of its own, or accounts with the demo's logins, gets
+ * nothing.
  */
 public final class DemoSeed {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
   private static final String MARKER = "demo_seeded";
-  private static final String FIND_MARKER = "SELECT 1 FROM app_state WHERE key = $1";
-  private static final String COUNT_COMMUNITIES = "SELECT count(*) FROM communities";
-  private static final String FIND_ADMIN =
-      "SELECT id, login, display_name FROM users WHERE login_key = 'admin'";
-  private static final String SAVE_MARKER = "INSERT INTO app_state (key, value) VALUES ($1, $2)";
-  private static final String ADD_INSTITUTION =
+  private static final String STATE =
       """
-      INSERT INTO institutions (name, short_name, kind) VALUES ($1, $2, $3)
-      ON CONFLICT (name) DO UPDATE SET short_name = EXCLUDED.short_name, kind = EXCLUDED.kind
+      SELECT EXISTS (SELECT 1 FROM app_state WHERE key = $1) AS seeded,
+             (SELECT count(*) FROM communities) AS communities,
+             (SELECT count(*) FROM communities WHERE slug_key = ANY($2)) AS demo_communities,
+             (SELECT count(*) FROM users WHERE login_key = ANY($3)) AS taken_logins
       """;
+  private static final String SAVE_MARKER = "INSERT INTO app_state (key, value) VALUES ($1, $2)";
 
   private final Services services;
-  private final Map<String, CurrentUser> users = new LinkedHashMap<>();
 
   public DemoSeed(Services services) {
     this.services = services;
   }
 
-  /** Seeds unless already seeded or the database already holds communities of its own. */
+  /**
+   * Seeds the demo into an empty database; otherwise logs why it does nothing. Fails if a step
+   * fails (the marker is then not written).
+   */
   public Future<Void> run() {
-    var pool = services.pool();
-    return pool.preparedQuery(FIND_MARKER)
-        .execute(Tuple.of(MARKER))
-        .compose(
-            marker -> {
-              if (marker.size() > 0) {
-                LOG.info("Demo content is already in the database");
-                return Future.succeededFuture();
-              }
-              return pool.query(COUNT_COMMUNITIES)
-                  .execute()
-                  .compose(
-                      count -> {
-                        if (count.iterator().next().getLong(0) > 0) {
-                          LOG.info(
-                              "Demo content skipped: the database already has communities of its own");
-                          return Future.succeededFuture();
-                        }
-                        return seed(DemoContent.load());
-                      });
-            });
+    DemoContent content = DemoContent.load();
+    return state(content).compose(state -> state.empty() ? seed(content) : skip(state, content));
+  }
+
+  private Future<State> state(DemoContent content) {
+    String[] communities = content.communitySlugs().stream().map(Slugs::key).toArray(String[]::new);
+    String[] logins = content.logins().stream().map(NewUser::loginKey).toArray(String[]::new);
+    Tuple args =
+        Tuple.tuple().addString(MARKER).addArrayOfString(communities).addArrayOfString(logins);
+    return services
+        .pool()
+        .preparedQuery(STATE)
+        .execute(args)
+        .map(rows -> State.from(rows.iterator().next()));
+  }
+
+  private static Future<Void> skip(State state, DemoContent content) {
+    if (state.seeded()) {
+      LOG.info("Demo content is already in the database: nothing added");
+    } else if (state.communities() > state.demoCommunities()) {
+      LOG.info(
+          "Demo content skipped: the database already has communities of its own ({} of them); "
+              + "the demo only fills an empty database",
+          state.communities() - state.demoCommunities());
+    } else if (state.demoCommunities() > 0) {
+      // Nothing is deleted to retry: revisions and memberships are append-only by design.
+      LOG.warn(
+          "Demo content skipped: an earlier demo run stopped part-way (its communities exist, "
+              + "the marker '{}' does not); start on an empty database for the whole demo",
+          MARKER);
+    } else {
+      LOG.info(
+          "Demo content skipped: {} of the demo logins {} are already taken",
+          state.takenLogins(),
+          content.logins());
+    }
+    return Future.succeededFuture();
   }
 
   private Future<Void> seed(DemoContent content) {
     long started = System.nanoTime();
     return admin()
-        .compose(
-            admin ->
-                institutions(content)
-                    .compose(v -> people(admin, content))
-                    .compose(v -> communities(admin, content)))
-        .compose(v -> pages(content))
-        .compose(
-            v ->
-                services
-                    .pool()
-                    .preparedQuery(SAVE_MARKER)
-                    .execute(Tuple.of(MARKER, LocalDate.now().toString())))
-        .onSuccess(
-            v ->
-                LOG.info(
-                    "Demo content added in {} ms: {} communities, {} pages. Demo logins {} — password {}",
-                    (System.nanoTime() - started) / 1_000_000,
-                    content.communities().size(),
-                    content.pages().size(),
-                    String.join(", ", users.keySet()),
-                    content.password()))
-        .mapEmpty();
+        .compose(admin -> new DemoDistrict(services, content).create(admin))
+        .compose(people -> new DemoPages(services.pages().service(), content, people).create())
+        .compose(v -> saveMarker())
+        .onSuccess(v -> logSeeded(content, started));
   }
 
   private Future<CurrentUser> admin() {
+    return new UserRepository()
+        .findByLogin(services.pool(), "admin")
+        .map(
+            found ->
+                found
+                    .filter(User::admin)
+                    .map(User::asCurrentUser)
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "The demo needs the administrator account 'admin'")));
+  }
+
+  private Future<Void> saveMarker() {
     return services
         .pool()
-        .query(FIND_ADMIN)
-        .execute()
-        .map(
-            rows -> {
-              var row = rows.iterator().next();
-              return new CurrentUser(
-                  row.getLong("id"), row.getString("login"), row.getString("display_name"), true);
-            });
+        .preparedQuery(SAVE_MARKER)
+        .execute(Tuple.of(MARKER, Instant.now().toString()))
+        .mapEmpty();
   }
 
-  private Future<Void> institutions(DemoContent content) {
+  // The demo password is public by design (the README lists it), so logging it reveals nothing.
+  private static void logSeeded(DemoContent content, long started) {
+    LOG.info(
+        "Demo content added in {} ms: {} communities, {} pages ({} published). "
+            + "Demo logins: {}; password for all: {}",
+        (System.nanoTime() - started) / 1_000_000,
+        content.communities().size(),
+        content.pages().size(),
+        content.published(),
+        String.join(", ", content.logins()),
+        content.password());
+  }
+
+  /** Runs {@code step} on each item, one after another; the first failure stops the rest. */
+  static <T> Future<Void> inOrder(Collection<T> items, Function<T, Future<?>> step) {
     Future<Void> chain = Future.succeededFuture();
-    for (Object o : content.institutions()) {
-      JsonObject i = (JsonObject) o;
-      chain =
-          chain.compose(
-              v ->
-                  services
-                      .pool()
-                      .preparedQuery(ADD_INSTITUTION)
-                      .execute(
-                          Tuple.of(i.getString("name"), i.getString("short"), i.getString("kind")))
-                      .mapEmpty());
+    for (T item : items) {
+      chain = chain.compose(v -> step.apply(item)).mapEmpty();
     }
     return chain;
   }
 
-  private Future<Void> people(CurrentUser admin, DemoContent content) {
-    Future<Void> chain = Future.succeededFuture();
-    for (Object o : content.users()) {
-      JsonObject u = (JsonObject) o;
-      NewUser user =
-          new NewUser(
-              u.getString("login"),
-              content.password(),
-              u.getString("name"),
-              u.getString("login") + "@example.edu.ru",
-              u.getString("institution"),
-              u.getString("position"),
-              false,
-              u.getBoolean("methodist", false));
-      chain =
-          chain
-              .compose(v -> services.users().create(admin, user))
-              .map(
-                  created -> {
-                    users.put(created.login(), created.asCurrentUser());
-                    return null;
-                  });
+  /** What the database holds before the run. */
+  private record State(boolean seeded, long communities, long demoCommunities, long takenLogins) {
+    static State from(Row row) {
+      return new State(
+          row.getBoolean("seeded"),
+          row.getLong("communities"),
+          row.getLong("demo_communities"),
+          row.getLong("taken_logins"));
     }
-    return chain;
-  }
 
-  private Future<Void> communities(CurrentUser admin, DemoContent content) {
-    Future<Void> chain = Future.succeededFuture();
-    for (Object o : content.communities()) {
-      JsonObject c = (JsonObject) o;
-      NewCommunity community =
-          new NewCommunity(
-              c.getString("slug"),
-              c.getString("name"),
-              c.getString("task"),
-              c.getString("description"));
-      JsonObject order = c.getJsonObject("order");
-      chain = chain.compose(v -> services.communities().create(admin, community)).mapEmpty();
-      for (String login : c.getJsonObject("members").fieldNames()) {
-        MemberRole role =
-            new MemberRole(
-                Role.fromCode(c.getJsonObject("members").getString(login)),
-                order.getString("number"),
-                LocalDate.parse(order.getString("date")));
-        chain =
-            chain
-                .compose(v -> services.communities().setRole(admin, community.slug(), login, role))
-                .mapEmpty();
-      }
+    boolean empty() {
+      return !seeded && communities == 0 && takenLogins == 0;
     }
-    return chain;
-  }
-
-  private Future<Void> pages(DemoContent content) {
-    Future<Void> chain = Future.succeededFuture();
-    for (DemoContent.DemoPage page : content.pages()) {
-      for (int i = 0; i < page.revisions().size(); i++) {
-        DemoContent.DemoRevision revision = page.revisions().get(i);
-        SaveRequest request =
-            new SaveRequest(page.title(), revision.markdown(), i, revision.summary(), page.kind());
-        chain =
-            chain
-                .compose(
-                    v ->
-                        services
-                            .pages()
-                            .service()
-                            .save(
-                                users.get(revision.author()),
-                                page.community(),
-                                page.slug(),
-                                request,
-                                null))
-                .mapEmpty();
-      }
-      if (page.publish()) {
-        CurrentUser moderator = moderatorOf(content, page.community());
-        chain =
-            chain
-                .compose(
-                    v ->
-                        services
-                            .pages()
-                            .service()
-                            .setStatus(moderator, page.community(), page.slug(), "published"))
-                .mapEmpty();
-      }
-    }
-    return chain;
-  }
-
-  private CurrentUser moderatorOf(DemoContent content, String community) {
-    for (Object o : content.communities()) {
-      JsonObject c = (JsonObject) o;
-      if (c.getString("slug").equals(community)) {
-        JsonObject members = c.getJsonObject("members");
-        return members.fieldNames().stream()
-            .filter(l -> members.getString(l).equals("moderator"))
-            .map(users::get)
-            .findFirst()
-            .orElseThrow();
-      }
-    }
-    throw new IllegalStateException("No community " + community + " in the demo content");
   }
 }

@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -19,7 +21,12 @@ import ru.metodichka.Api;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 
+/**
+ * The {@code --demo} start: what the district looks like through the API, and that it runs once.
+ */
 class DemoSeedIT {
+  private static final List<String> COMMUNITIES =
+      List.of("funkcionalnaya-gramotnost", "proekty-nachalnaya-shkola", "nastavnichestvo");
   private static TestApp app;
   private static Api api;
 
@@ -35,11 +42,7 @@ class DemoSeedIT {
   }
 
   private static long count(String sql) throws SQLException {
-    try (Connection c = app.jdbc();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return countIn(app, sql);
   }
 
   @Test
@@ -61,21 +64,22 @@ class DemoSeedIT {
   void visitorsSeePublishedPagesAndMembersAlsoSeeDrafts() {
     int published = 0;
     int all = 0;
+    Set<String> kinds = new HashSet<>();
     String member = login("ivanova");
-    for (String community :
-        new String[] {
-          "funkcionalnaya-gramotnost", "proekty-nachalnaya-shkola", "nastavnichestvo"
-        }) {
+    for (String community : COMMUNITIES) {
       JsonArray anonymous =
           api.get("/api" + Api.path("communities", community, "pages"), null).items();
       assertThat(anonymous).allMatch(p -> ((JsonObject) p).getString("status").equals("published"));
       published += anonymous.size();
-      all +=
-          api.get("/api" + Api.path("communities", community, "pages"), fx().adminToken())
-              .items()
-              .size();
+      JsonArray pages =
+          api.get("/api" + Api.path("communities", community, "pages"), fx().adminToken()).items();
+      pages.forEach(p -> kinds.add(((JsonObject) p).getString("kind")));
+      all += pages.size();
     }
     assertThat(all).isGreaterThanOrEqualTo(12);
+    assertThat(kinds)
+        .contains(
+            "practice", "project", "methodological-development", "article", "resource", "product");
     assertThat(published).isGreaterThan(0).isLessThan(all);
     assertThat(
             api.get(Api.page("funkcionalnaya-gramotnost", "план-работы"), member)
@@ -114,6 +118,21 @@ class DemoSeedIT {
   }
 
   @Test
+  void seededMarkdownUsesTablesTaskListsAndFootnotes() {
+    String criteria =
+        api.get(Api.page("funkcionalnaya-gramotnost", "критерии-оценивания"), null)
+            .json()
+            .getString("html");
+    assertThat(Jsoup.parse(criteria).select("table")).isNotEmpty();
+    assertThat(Jsoup.parse(criteria).select("sup a[href^='#fn']")).isNotEmpty();
+    String garden =
+        api.get(Api.page("proekty-nachalnaya-shkola", "огород-на-подоконнике"), login("orlova"))
+            .json()
+            .getString("html");
+    assertThat(Jsoup.parse(garden).select("input[type=checkbox]")).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
   void demoUsersLogInWithTheDocumentedPassword() {
     JsonObject me = api.get("/api/users/me", login("smirnova")).json();
     assertThat(me.getString("institution"))
@@ -123,15 +142,20 @@ class DemoSeedIT {
 
   @Test
   void runningTheSeedAgainAddsNothing() throws SQLException {
-    long communities = count("SELECT count(*) FROM communities");
-    long revisions = count("SELECT count(*) FROM revisions");
-    long users = count("SELECT count(*) FROM users");
+    List<String> tables =
+        List.of("communities", "pages", "revisions", "users", "memberships", "contributions");
+    Map<String, Long> before = new HashMap<>();
+    for (String table : tables) {
+      before.put(table, count("SELECT count(*) FROM " + table));
+    }
     new DemoSeed(app.app().services()).run().await();
-    assertThat(count("SELECT count(*) FROM communities")).isEqualTo(communities);
-    assertThat(count("SELECT count(*) FROM revisions")).isEqualTo(revisions);
-    assertThat(count("SELECT count(*) FROM users")).isEqualTo(users);
+    for (String table : tables) {
+      assertThat(count("SELECT count(*) FROM " + table)).as(table).isEqualTo(before.get(table));
+    }
+    assertThat(before.get("pages")).isGreaterThanOrEqualTo(12);
     assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'revision'"))
-        .isEqualTo(revisions);
+        .isEqualTo(before.get("revisions"));
+    assertThat(count("SELECT count(*) FROM app_state WHERE key = 'demo_seeded'")).isEqualTo(1);
   }
 
   @Test
@@ -139,11 +163,39 @@ class DemoSeedIT {
     try (TestApp other = TestApp.start(Map.of())) {
       new Fixtures(other).community();
       new DemoSeed(other.app().services()).run().await();
-      try (Connection c = other.jdbc();
-          ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pages")) {
-        rs.next();
-        assertThat(rs.getLong(1)).isZero();
-      }
+      assertThat(countIn(other, "SELECT count(*) FROM communities")).isEqualTo(1);
+      assertThat(countIn(other, "SELECT count(*) FROM pages")).isZero();
+      assertThat(countIn(other, "SELECT count(*) FROM users WHERE login = 'morozova'")).isZero();
+      assertThat(countIn(other, "SELECT count(*) FROM app_state WHERE key = 'demo_seeded'"))
+          .isZero();
+    }
+  }
+
+  @Test
+  void aDatabaseWhereDemoLoginsAreTakenGetsNoDemo() throws SQLException {
+    try (TestApp other = TestApp.start(Map.of())) {
+      var created =
+          other
+              .api()
+              .post(
+                  "/api/users",
+                  new Fixtures(other).adminToken(),
+                  new JsonObject()
+                      .put("login", "ivanova")
+                      .put("password", "her-own-password")
+                      .put("name", "Ирина Ивановна Иванова"));
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      new DemoSeed(other.app().services()).run().await();
+      assertThat(countIn(other, "SELECT count(*) FROM users")).isEqualTo(2);
+      assertThat(countIn(other, "SELECT count(*) FROM institutions")).isZero();
+    }
+  }
+
+  private static long countIn(TestApp server, String sql) throws SQLException {
+    try (Connection c = server.jdbc();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

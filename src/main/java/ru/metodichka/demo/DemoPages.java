@@ -1,0 +1,50 @@
+package ru.metodichka.demo;
+
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.stream.IntStream;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.page.PageService;
+import ru.metodichka.page.SaveRequest;
+
+/**
+ * The demo pages, saved revision by revision by their authors and published by the community's
+ * moderator, as members and moderators do it through the API.
+ */
+final class DemoPages {
+  private final PageService pages;
+  private final DemoContent content;
+  private final Map<String, CurrentUser> people;
+
+  DemoPages(PageService pages, DemoContent content, Map<String, CurrentUser> people) {
+    this.pages = pages;
+    this.content = content;
+    this.people = people;
+  }
+
+  /** Saves every page in the order of the seed file (so ids and history read naturally). */
+  Future<Void> create() {
+    return DemoSeed.inOrder(content.pages(), this::page);
+  }
+
+  private Future<Void> page(DemoPage page) {
+    var numbers = IntStream.range(0, page.revisions().size()).boxed().toList();
+    return DemoSeed.inOrder(numbers, base -> save(page, base))
+        .compose(v -> page.publish() ? publish(page) : Future.succeededFuture());
+  }
+
+  // Each revision is based on the one before, as when an author opens the current page and saves.
+  private Future<Void> save(DemoPage page, int base) {
+    DemoPage.DemoRevision revision = page.revisions().get(base);
+    SaveRequest request =
+        new SaveRequest(page.title(), revision.markdown(), base, revision.summary(), page.kind());
+    return pages
+        .save(people.get(revision.author()), page.community(), page.slug(), request, null)
+        .mapEmpty();
+  }
+
+  private Future<Void> publish(DemoPage page) {
+    CurrentUser moderator = people.get(content.community(page.community()).moderator());
+    return pages.setStatus(moderator, page.community(), page.slug(), "published").mapEmpty();
+  }
+}
