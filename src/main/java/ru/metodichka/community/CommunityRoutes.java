@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.web.JsonInput;
 
@@ -48,7 +50,11 @@ public final class CommunityRoutes {
             created -> {
               ctx.response()
                   .setStatusCode(201)
-                  .putHeader("Location", "/api/communities/" + created.slug());
+                  // Percent-encoded: a Cyrillic slug would not survive a header otherwise.
+                  .putHeader(
+                      "Location",
+                      "/api/communities/"
+                          + URLEncoder.encode(created.slug(), StandardCharsets.UTF_8));
               return created.toJson().put("memberCount", 0);
             });
   }
