@@ -3,6 +3,7 @@ package ru.metodichka.auth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
+import ru.metodichka.db.Rows;
 
 /** A person's account as others may see it (no credentials). */
 public record User(
@@ -45,6 +46,6 @@ public record User(
         .put("admin", admin)
         .put("methodist", methodist)
         .put("authSource", authSource)
-        .put("createdAt", createdAt.toString());
+        .put("createdAt", Rows.time(createdAt));
   }
 }

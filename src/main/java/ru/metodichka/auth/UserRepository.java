@@ -130,7 +130,7 @@ public final class UserRepository {
                             .put("community", r.getString("slug"))
                             .put("name", r.getString("name"))
                             .put("role", r.getString("role"))
-                            .put("since", String.valueOf(r.getOffsetDateTime("started_at")))));
+                            .put("since", Rows.time(r.getOffsetDateTime("started_at")))));
   }
 
   private Future<Long> institutionId(SqlClient sql, String institution) {

@@ -3,6 +3,7 @@ package ru.metodichka.community;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
+import ru.metodichka.db.Rows;
 
 /** A community of teachers created for a concrete professional task (§4.1). */
 public record Community(
@@ -32,6 +33,6 @@ public record Community(
         .put("task", task)
         .put("description", description)
         .put("status", status)
-        .put("createdAt", createdAt.toString());
+        .put("createdAt", Rows.time(createdAt));
   }
 }

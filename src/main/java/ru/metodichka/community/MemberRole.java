@@ -22,7 +22,10 @@ public record MemberRole(Role role, String orderNumber, LocalDate orderDate) {
     LocalDate date = null;
     if (order != null) {
       number =
-          order.getValue("number") instanceof String s && !s.isBlank() && s.length() <= 50
+          order.getValue("number") instanceof String s
+                  && !s.isBlank()
+                  && s.length() <= 50
+                  && s.indexOf('\u0000') < 0
               ? s.strip()
               : null;
       if (number == null) {

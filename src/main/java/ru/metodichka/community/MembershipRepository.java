@@ -91,12 +91,8 @@ public final class MembershipRepository {
         .put("name", r.getString("display_name"))
         .put("role", r.getString("role"))
         .put("status", r.getString("status"))
-        .put("since", String.valueOf(r.getOffsetDateTime("started_at")))
-        .put(
-            "until",
-            r.getOffsetDateTime("ended_at") == null
-                ? null
-                : r.getOffsetDateTime("ended_at").toString())
+        .put("since", Rows.time(r.getOffsetDateTime("started_at")))
+        .put("until", Rows.time(r.getOffsetDateTime("ended_at")))
         .put("endReason", r.getString("end_reason"))
         .put(
             "order",

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,6 +18,14 @@ public final class Rows {
     JsonArray array = new JsonArray();
     rows.forEach(row -> array.add(mapper.apply(row)));
     return array;
+  }
+
+  /**
+   * A timestamp as RFC 3339 text, seconds always included ({@code OffsetDateTime.toString()} drops
+   * them on a whole minute); null stays null.
+   */
+  public static String time(OffsetDateTime time) {
+    return time == null ? null : time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** The first row mapped, or empty when the query found nothing. */

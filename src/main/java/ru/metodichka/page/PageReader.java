@@ -8,6 +8,7 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
+import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
 
 /**
@@ -82,9 +83,9 @@ public final class PageReader {
         .put("markdown", r.markdown())
         .put("html", rendered.html())
         .put("author", r.author())
-        .put("createdAt", page.createdAt().toString())
-        .put("updatedAt", r.createdAt().toString())
-        .put("publishedAt", page.publishedAt() == null ? null : page.publishedAt().toString());
+        .put("createdAt", Rows.time(page.createdAt()))
+        .put("updatedAt", Rows.time(r.createdAt()))
+        .put("publishedAt", Rows.time(page.publishedAt()));
   }
 
   private static JsonObject revisionJson(Rendered rendered) {
@@ -94,7 +95,7 @@ public final class PageReader {
         .put("title", r.title())
         .put("kind", r.kind())
         .put("author", r.author())
-        .put("createdAt", r.createdAt().toString())
+        .put("createdAt", Rows.time(r.createdAt()))
         .put("summary", r.summary())
         .put("baseRevision", r.baseNumber())
         .put("merged", r.merged())

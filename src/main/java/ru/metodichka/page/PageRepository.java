@@ -98,6 +98,6 @@ final class PageRepository {
                             .put("kind", r.getString("kind"))
                             .put("status", r.getString("status"))
                             .put("revision", r.getInteger("current_revision"))
-                            .put("updatedAt", r.getOffsetDateTime("updated_at").toString())));
+                            .put("updatedAt", Rows.time(r.getOffsetDateTime("updated_at")))));
   }
 }

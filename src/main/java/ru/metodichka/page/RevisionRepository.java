@@ -83,7 +83,7 @@ final class RevisionRepository {
                                 new JsonObject()
                                     .put("login", r.getString("login"))
                                     .put("name", r.getString("display_name")))
-                            .put("createdAt", r.getOffsetDateTime("created_at").toString())
+                            .put("createdAt", Rows.time(r.getOffsetDateTime("created_at")))
                             .put("summary", r.getString("summary"))
                             .put("size", r.getInteger("size"))
                             .put("delta", r.getInteger("delta"))

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.db.DatabaseErrors;
@@ -18,6 +19,7 @@ import ru.metodichka.error.Problems;
  */
 final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -50,7 +52,7 @@ final class FailureHandler implements Handler<RoutingContext> {
       return Problems.toJson(error, locale);
     }
     if (failure instanceof HttpException http) {
-      return byStatus(http.getStatusCode(), locale);
+      return byStatus(ctx, http.getStatusCode(), locale);
     }
     String state = DatabaseErrors.sqlState(failure);
     if (state != null && state.startsWith("22")) {
@@ -71,10 +73,14 @@ final class FailureHandler implements Handler<RoutingContext> {
           failure);
       return Problems.of(500, "internal_error", locale, RequestIds.of(ctx));
     }
-    return byStatus(ctx.statusCode(), locale);
+    if (ctx.statusCode() < 0 && BAD_ESCAPE.matcher(ctx.request().uri()).find()) {
+      // Vert.x's router gives up on a path like /api/%ZZ without a status: the client's URL is bad.
+      return Problems.of(400, "bad_request", locale);
+    }
+    return byStatus(ctx, ctx.statusCode(), locale);
   }
 
-  private static JsonObject byStatus(int status, Locale locale) {
+  private static JsonObject byStatus(RoutingContext ctx, int status, Locale locale) {
     String code =
         switch (status) {
           case 400 -> "bad_request";
@@ -87,8 +93,16 @@ final class FailureHandler implements Handler<RoutingContext> {
           case 415 -> "unsupported_media_type";
           default -> status >= 400 && status < 500 ? "bad_request" : "internal_error";
         };
-    int effective = code.equals("internal_error") ? 500 : status;
-    return Problems.of(effective, code, locale, "");
+    if (code.equals("internal_error")) {
+      LOG.error(
+          "Request {} {} {} ended with status {}",
+          RequestIds.of(ctx),
+          ctx.request().method(),
+          ctx.request().path(),
+          status);
+      return Problems.of(500, code, locale, RequestIds.of(ctx));
+    }
+    return Problems.of(status, code, locale, "");
   }
 
   private static boolean wantsJson(RoutingContext ctx) {

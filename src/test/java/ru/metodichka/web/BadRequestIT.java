@@ -115,6 +115,11 @@ class BadRequestIT {
     assertProblem(api.get(Api.page("нет-сообщества", "x"), null), 404, "community_not_found");
     assertProblem(api.get(Api.page(team.community(), "нет-страницы"), null), 404, "page_not_found");
     assertProblem(api.get("/api/communities/%00", null), 404, "community_not_found");
+    assertProblem(api.get("/api/communities/%ZZ", null), 400, "bad_request");
+    assertProblem(
+        api.post(page.replace("%D0%B0", "%00") + "/publish", team.moderator().token(), null),
+        404,
+        "page_not_found");
   }
 
   @Test
