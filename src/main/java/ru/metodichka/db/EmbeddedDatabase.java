@@ -116,11 +116,15 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   private static void ownerOnly(Path directory) throws IOException {
-    try {
+    // Only POSIX file systems have these permissions; zonky has no binaries for the others anyway.
+    if (isPosix(directory)) {
       Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: zonky has no binaries for those systems anyway
     }
+  }
+
+  /** Whether the file system of this path has POSIX owner/group/other permissions. */
+  static boolean isPosix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   private static DatabaseUrl url(int port) {

@@ -38,10 +38,14 @@ record ServerLog(Path file, long startOffset) {
       }
       if (!Files.exists(file)) {
         Files.createDirectories(file.getParent());
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        if (EmbeddedDatabase.isPosix(file)) {
+          Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+          Files.createFile(file);
+        }
       }
       return new ServerLog(file, Files.size(file));
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException e) {
       return new ServerLog(file, 0);
     }
   }
