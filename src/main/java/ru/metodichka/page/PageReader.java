@@ -7,7 +7,6 @@ import io.vertx.sqlclient.Pool;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
-import ru.metodichka.community.Slugs;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
 
@@ -123,9 +122,6 @@ public final class PageReader {
   }
 
   private Future<Visible> visible(CurrentUser actor, String community, String slug) {
-    if (!Slugs.isValid(slug)) {
-      return Future.failedFuture(AppError.notFound("page_not_found", slug));
-    }
     return communities
         .access(pool, actor, community)
         .compose(

@@ -42,7 +42,11 @@ final class PageRepository {
        ORDER BY position, title_key
       """;
 
+  /** The page; empty for a slug no page can have, without asking the database. */
   Future<Optional<Page>> find(SqlClient sql, long communityId, String slug) {
+    if (!Slugs.isValid(slug)) {
+      return Future.succeededFuture(Optional.empty());
+    }
     return sql.preparedQuery(FIND)
         .execute(Tuple.of(communityId, Slugs.key(slug)))
         .map(rows -> Rows.first(rows, Page::from));
@@ -50,6 +54,9 @@ final class PageRepository {
 
   /** The page, locked until the transaction ends. Must be called inside a transaction. */
   Future<Optional<Page>> lock(SqlClient sql, long communityId, String slug) {
+    if (!Slugs.isValid(slug)) {
+      return Future.succeededFuture(Optional.empty());
+    }
     return sql.preparedQuery(LOCK)
         .execute(Tuple.of(communityId, Slugs.key(slug)))
         .map(rows -> Rows.first(rows, Page::from));

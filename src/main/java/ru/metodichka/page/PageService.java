@@ -196,9 +196,6 @@ public final class PageService {
   }
 
   private Future<Page> locked(SqlClient tx, Access access, String slug) {
-    if (!Slugs.isValid(slug)) {
-      return Future.failedFuture(AppError.notFound("page_not_found", slug));
-    }
     return pages
         .lock(tx, access.community().id(), slug)
         .map(found -> found.orElseThrow(() -> AppError.notFound("page_not_found", slug)));
