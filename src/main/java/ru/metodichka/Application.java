@@ -7,6 +7,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.auth.AuthHandler;
 import ru.metodichka.auth.AuthService;
+import ru.metodichka.auth.LoginScreens;
 import ru.metodichka.auth.PasswordHasher;
 import ru.metodichka.auth.SessionRoutes;
 import ru.metodichka.auth.UserRepository;
@@ -21,6 +23,7 @@ import ru.metodichka.auth.UserRoutes;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
+import ru.metodichka.community.CommunityScreens;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.MembershipRepository;
 import ru.metodichka.config.AppConfig;
@@ -31,7 +34,10 @@ import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.page.Pages;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.Templates;
 
 /**
  * A running Metodichka: database found and migrated, services built, first administrator and demo
@@ -117,6 +123,12 @@ public final class Application implements AutoCloseable {
         new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
     var pages =
         Pages.create(pool, communities, new ContributionRepository(), new MarkdownRenderer());
+    var csrf = Csrf.load(pool).await();
+    var templates = new Templates(csrf, config.timeZone());
+    List<Screens> screens = new ArrayList<>();
+    screens.add(new CommunityScreens(templates, communities, pages.reader()));
+    screens.addAll(pages.screens(templates));
+    screens.add(new LoginScreens(templates, auth));
     return new Services(
         pool,
         userService,
@@ -125,7 +137,10 @@ public final class Application implements AutoCloseable {
         new AuthHandler(auth),
         new SessionRoutes(auth),
         new UserRoutes(userService),
-        new CommunityRoutes(communities));
+        new CommunityRoutes(communities),
+        csrf,
+        templates,
+        screens);
   }
 
   private static int deploy(Vertx vertx, Services services, AppConfig.Http http) {

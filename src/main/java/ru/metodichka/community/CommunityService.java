@@ -57,6 +57,11 @@ public final class CommunityService {
                                             .put("memberCount", count))));
   }
 
+  /** The community (404 when there is none) and the actor's role in it. */
+  public Future<Access> access(CurrentUser actor, String slug) {
+    return access(pool, actor, slug);
+  }
+
   /**
    * The community (404 when there is none) and the actor's role in it. Works inside a transaction.
    */

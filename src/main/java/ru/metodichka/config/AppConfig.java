@@ -2,6 +2,7 @@ package ru.metodichka.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,8 @@ public record AppConfig(
     Path dataDir,
     Optional<String> adminPassword,
     boolean demo,
-    Duration sessionTtl) {
+    Duration sessionTtl,
+    ZoneId timeZone) {
 
   /** The HTTP listener. */
   public record Http(String host, int port, long bodyLimit, int instances) {}

@@ -29,7 +29,8 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey(
               "admin.password", "", "Creates or updates the user admin with this password"),
           new ConfigKey("demo", "false", "Fill an empty database with Russian demo content"),
-          new ConfigKey("session.ttl-hours", "720", "Lifetime of a login session"));
+          new ConfigKey("session.ttl-hours", "720", "Lifetime of a login session"),
+          new ConfigKey("ui.time-zone", "Europe/Moscow", "Time zone of dates shown in the web UI"));
 
   /** The environment variable name: {@code METODICHKA_HTTP_BODY_LIMIT}. */
   public String envName() {

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +99,8 @@ public final class ConfigLoader {
         Path.of(v.get("data.dir")),
         optional(v.get("admin.password")),
         bool(v, "demo"),
-        Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)));
+        Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)),
+        zone(v, "ui.time-zone"));
   }
 
   private static Optional<String> optional(String value) {
@@ -116,6 +119,16 @@ public final class ConfigLoader {
     }
     throw new IllegalArgumentException(
         key + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
+  }
+
+  private static ZoneId zone(Map<String, String> v, String key) {
+    String raw = v.get(key).trim();
+    try {
+      return ZoneId.of(raw);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          key + " must be a time zone such as Europe/Moscow, got '" + raw + "'");
+    }
   }
 
   private static boolean bool(Map<String, String> v, String key) {

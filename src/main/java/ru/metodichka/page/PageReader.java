@@ -21,6 +21,7 @@ public final class PageReader {
   private final RevisionRepository revisions;
   private final LinkRepository links;
   private final PageRendering rendering;
+  private final ActivityRepository activity;
 
   PageReader(
       Pool pool,
@@ -28,13 +29,15 @@ public final class PageReader {
       PageRepository pages,
       RevisionRepository revisions,
       LinkRepository links,
-      PageRendering rendering) {
+      PageRendering rendering,
+      ActivityRepository activity) {
     this.pool = pool;
     this.communities = communities;
     this.pages = pages;
     this.revisions = revisions;
     this.links = links;
     this.rendering = rendering;
+    this.activity = activity;
   }
 
   public Future<JsonArray> list(CurrentUser actor, String community) {
@@ -47,6 +50,48 @@ public final class PageReader {
   public Future<JsonObject> page(CurrentUser actor, String community, String slug) {
     return visible(actor, community, slug)
         .compose(v -> rendered(v, v.page().currentRevision()).map(r -> pageJson(v, r)));
+  }
+
+  /**
+   * Everything the page screen shows: the current revision with its HTML, the authors from the
+   * history, the backlinks, and what the reader may do with it.
+   */
+  public Future<JsonObject> view(CurrentUser actor, String community, String slug) {
+    return visible(actor, community, slug)
+        .compose(
+            v ->
+                rendered(v, v.page().currentRevision())
+                    .compose(
+                        r ->
+                            activity
+                                .authors(pool, v.page().id())
+                                .compose(
+                                    authors ->
+                                        backlinks(v)
+                                            .map(
+                                                links ->
+                                                    pageJson(v, r)
+                                                        .put("authors", authors)
+                                                        .put("backlinks", links)
+                                                        .put("canEdit", v.access().canEdit())
+                                                        .put(
+                                                            "canModerate",
+                                                            v.access().canModerate())))));
+  }
+
+  /** The newest revisions the actor may see, in one community or (null) across the site. */
+  public Future<JsonArray> recentChanges(CurrentUser actor, String community, int limit) {
+    if (community == null) {
+      return activity.recent(pool, actor.admin(), actor.id(), null, limit);
+    }
+    return communities
+        .find(pool, community)
+        .compose(c -> activity.recent(pool, actor.admin(), actor.id(), c.id(), limit));
+  }
+
+  /** The latest pages published to the bank, across communities. */
+  public Future<JsonArray> newestPublished(int limit) {
+    return activity.newestPublished(pool, limit);
   }
 
   /** Newest first; {@code before} pages backwards through long histories. */
@@ -74,6 +119,7 @@ public final class PageReader {
     Page page = v.page();
     return new JsonObject()
         .put("community", v.access().community().slug())
+        .put("communityName", v.access().community().name())
         .put("slug", page.slug())
         .put("title", r.title())
         .put("kind", r.kind())
@@ -111,14 +157,15 @@ public final class PageReader {
   }
 
   public Future<JsonArray> backlinks(CurrentUser actor, String community, String slug) {
-    return visible(actor, community, slug)
-        .compose(
-            v ->
-                links.backlinks(
-                    pool,
-                    v.page().id(),
-                    actor.admin(),
-                    v.access().canSeeDrafts() ? v.access().community().id() : 0));
+    return visible(actor, community, slug).compose(this::backlinks);
+  }
+
+  private Future<JsonArray> backlinks(Visible v) {
+    return links.backlinks(
+        pool,
+        v.page().id(),
+        v.access().user().admin(),
+        v.access().canSeeDrafts() ? v.access().community().id() : 0);
   }
 
   private Future<Visible> visible(CurrentUser actor, String community, String slug) {

@@ -37,9 +37,11 @@ final class PageRepository {
       "INSERT INTO page_status_changes (page_id, status, changed_by) VALUES ($1, $2, $3)";
   private static final String LIST =
       """
-      SELECT slug, title, kind, status, current_revision, updated_at FROM pages
-       WHERE community_id = $1 AND current_revision > 0 AND (status = 'published' OR $2)
-       ORDER BY position, title_key
+      SELECT p.slug, p.title, p.kind, p.status, p.current_revision, p.updated_at,
+             parent.slug AS parent
+        FROM pages p LEFT JOIN pages parent ON parent.id = p.parent_id
+       WHERE p.community_id = $1 AND p.current_revision > 0 AND (p.status = 'published' OR $2)
+       ORDER BY p.position, p.title_key
       """;
 
   /** The page; empty for a slug no page can have, without asking the database. */
@@ -105,6 +107,7 @@ final class PageRepository {
                             .put("kind", r.getString("kind"))
                             .put("status", r.getString("status"))
                             .put("revision", r.getInteger("current_revision"))
-                            .put("updatedAt", Rows.time(r.getOffsetDateTime("updated_at")))));
+                            .put("updatedAt", Rows.time(r.getOffsetDateTime("updated_at")))
+                            .put("parent", r.getString("parent"))));
   }
 }

@@ -1,9 +1,12 @@
 package ru.metodichka.page;
 
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.Templates;
 
 /** The page feature, wired: what Main builds once and hands to the HTTP verticles. */
 public record Pages(PageService service, PageReader reader, PageRoutes routes) {
@@ -21,7 +24,18 @@ public record Pages(PageService service, PageReader reader, PageRoutes routes) {
         new PageService(pool, communities, pages, revisions, new IdempotencyRepository(), writer);
     var reader =
         new PageReader(
-            pool, communities, pages, revisions, links, new PageRendering(renderer, links));
+            pool,
+            communities,
+            pages,
+            revisions,
+            links,
+            new PageRendering(renderer, links),
+            new ActivityRepository());
     return new Pages(service, reader, new PageRoutes(service, reader));
+  }
+
+  /** The HTML screens of pages: reading, editing, history. */
+  public List<Screens> screens(Templates templates) {
+    return List.of(new PageScreens(templates, reader, service));
   }
 }

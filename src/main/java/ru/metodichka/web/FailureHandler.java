@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ import ru.metodichka.error.Problems;
 final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
   private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+  private final Templates templates;
+
+  FailureHandler(Templates templates) {
+    this.templates = templates;
+  }
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -42,7 +48,20 @@ final class FailureHandler implements Handler<RoutingContext> {
     } else {
       ctx.response()
           .putHeader("Content-Type", "text/html; charset=utf-8")
-          .end(ErrorPage.render(problem, locale));
+          .end(errorPage(ctx, problem, locale));
+    }
+  }
+
+  /** The site's error screen; the bare one if even that fails (the template is not the cause). */
+  private String errorPage(RoutingContext ctx, JsonObject problem, Locale locale) {
+    try {
+      return templates.html(
+          ctx,
+          "error.jte",
+          Map.of("problem", problem, "login", problem.getInteger("status") == 401));
+    } catch (RuntimeException e) {
+      LOG.error("Request {}: the error page failed to render", RequestIds.of(ctx), e);
+      return ErrorPage.render(problem, locale);
     }
   }
 

@@ -2,11 +2,17 @@ package ru.metodichka.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Duration;
+import java.util.Locale;
 import ru.metodichka.Services;
 import ru.metodichka.config.AppConfig;
 
@@ -27,14 +33,25 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    FailureHandler failures = new FailureHandler();
+    FailureHandler failures = new FailureHandler(services.templates());
     router.route().handler(new RequestIds()).handler(new SecurityHeaders());
     new HealthRoutes(services.pool()).mount(router);
     router.route("/api/*").subRouter(api());
-    // Static files everywhere but under /api, so an API miss stays a 404/405/415 problem.
+    router
+        .route("/assets/*")
+        .handler(
+            StaticHandler.create("webroot/assets").setCachingEnabled(true).setMaxAgeSeconds(3600));
+    router.get("/favicon.ico").handler(ctx -> ctx.reroute("/assets/favicon.svg"));
+    router.get("/robots.txt").handler(ctx -> ctx.reroute("/assets/robots.txt"));
+    // Everything else is a screen: forms parsed (a long page is one big field), the user found,
+    // and every POST checked for its CSRF token before a screen sees it.
     router
         .routeWithRegex("^/(?!api/).*")
-        .handler(StaticHandler.create("webroot").setCachingEnabled(true));
+        .handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()))
+        .handler(services.authHandler())
+        .handler(services.csrf()::check);
+    router.get("/lang/:lang").handler(this::switchLanguage);
+    services.screens().forEach(screens -> screens.mount(router));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, failures);
@@ -53,11 +70,37 @@ public final class HttpVerticle extends VerticleBase {
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     api.get("/openapi.yaml").handler(OpenApiDocument::serve);
     api.route().handler(services.authHandler());
+    api.route().handler(services.csrf()::check);
+    api.get("/csrf").handler(this::csrfToken);
     services.sessionRoutes().mount(api);
     services.userRoutes().mount(api);
     services.communityRoutes().mount(api);
     services.pages().routes().mount(api);
     return api;
+  }
+
+  /** Remembers the language the user picked (for a year) and goes back where they were. */
+  private void switchLanguage(RoutingContext ctx) {
+    Locale locale = Locales.supported(ctx.pathParam("lang"));
+    if (locale != null) {
+      ctx.response()
+          .addCookie(
+              Cookie.cookie(Locales.COOKIE, locale.getLanguage())
+                  .setPath("/")
+                  .setMaxAge(Duration.ofDays(365).toSeconds())
+                  .setSameSite(CookieSameSite.LAX)
+                  .setSecure(SecurityHeaders.isHttps(ctx)));
+    }
+    ctx.redirect(Templates.localPath(ctx.request().getParam("back"), "/"));
+  }
+
+  /** A fresh token for scripts whose page has grown stale (a new login in another tab). */
+  private void csrfToken(RoutingContext ctx) {
+    String token = services.csrf().token(ctx);
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("token", token).encode());
   }
 
   /** The port actually bound (useful when configured as 0). */

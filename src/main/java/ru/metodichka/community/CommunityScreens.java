@@ -1,0 +1,81 @@
+package ru.metodichka.community;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.page.PageReader;
+import ru.metodichka.page.PageTree;
+import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.Templates;
+
+/** The front page ({@code /}) and each community's page ({@code /c/{community}}). */
+public final class CommunityScreens implements Screens {
+  private static final int RECENT_ON_HOME = 12;
+  private static final int NEWEST_ON_HOME = 8;
+  private static final int RECENT_IN_COMMUNITY = 10;
+  private final Templates templates;
+  private final CommunityService communities;
+  private final PageReader pages;
+
+  public CommunityScreens(Templates templates, CommunityService communities, PageReader pages) {
+    this.templates = templates;
+    this.communities = communities;
+    this.pages = pages;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/").handler(this::home);
+    router.get("/c/:community").handler(this::community);
+  }
+
+  private void home(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
+    var list = communities.list();
+    var recent = pages.recentChanges(actor, null, RECENT_ON_HOME);
+    var newest = pages.newestPublished(NEWEST_ON_HOME);
+    Future.all(list, recent, newest)
+        .onSuccess(
+            v ->
+                templates.render(
+                    ctx,
+                    "community/home.jte",
+                    Map.of(
+                        "communities", list.result(),
+                        "recent", recent.result(),
+                        "newest", newest.result())))
+        .onFailure(ctx::fail);
+  }
+
+  private void community(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
+    String slug = ctx.pathParam("community");
+    communities
+        .access(actor, slug)
+        .compose(
+            access -> {
+              var about = communities.describe(slug);
+              var members = communities.members(slug);
+              var list = pages.list(actor, slug);
+              var recent = pages.recentChanges(actor, slug, RECENT_IN_COMMUNITY);
+              return Future.all(about, members, list, recent)
+                  .map(
+                      v ->
+                          Map.<String, Object>of(
+                              "community", about.result(),
+                              "members", members.result(),
+                              "tree", PageTree.of(list.result()),
+                              "recent", recent.result(),
+                              "canEdit", access.canEdit(),
+                              "crumbs",
+                                  Crumb.of(
+                                      new Crumb(templates.ui(ctx).t("nav.home"), "/"),
+                                      Crumb.here(access.community().name()))));
+            })
+        .onSuccess(model -> templates.render(ctx, "community/community.jte", model))
+        .onFailure(ctx::fail);
+  }
+}

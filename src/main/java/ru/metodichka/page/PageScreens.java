@@ -1,0 +1,83 @@
+package ru.metodichka.page;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.render.Outline;
+import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.Templates;
+import ru.metodichka.web.Ui;
+
+/** A page as people read it ({@code /c/{community}/{slug}}), and its publishing buttons. */
+final class PageScreens implements Screens {
+  private final Templates templates;
+  private final PageReader reader;
+  private final PageService service;
+
+  PageScreens(Templates templates, PageReader reader, PageService service) {
+    this.templates = templates;
+    this.reader = reader;
+    this.service = service;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/c/:community/:slug").handler(this::view);
+    router.post("/c/:community/:slug/publish").handler(ctx -> status(ctx, "published"));
+    router.post("/c/:community/:slug/unpublish").handler(ctx -> status(ctx, "draft"));
+  }
+
+  private void view(RoutingContext ctx) {
+    reader
+        .view(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
+        .onSuccess(
+            page -> {
+              String html =
+                  Outline.withoutTitleHeading(page.getString("html"), page.getString("title"));
+              templates.render(
+                  ctx,
+                  "page/view.jte",
+                  Map.of(
+                      "page",
+                      page,
+                      "html",
+                      html,
+                      "outline",
+                      Outline.of(html),
+                      "crumbs",
+                      crumbs(templates.ui(ctx), page)));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void status(RoutingContext ctx, String status) {
+    String community = ctx.pathParam("community");
+    String slug = ctx.pathParam("slug");
+    service
+        .setStatus(CurrentUser.of(ctx).requireLoggedIn(), community, slug, status)
+        .onSuccess(s -> ctx.redirect("/c/" + community + "/" + slug))
+        .onFailure(ctx::fail);
+  }
+
+  /** Home › community › page: the trail every page screen starts with. */
+  static List<Crumb> crumbs(Ui ui, JsonObject page, Crumb... more) {
+    var crumbs = new ArrayList<Crumb>();
+    crumbs.add(new Crumb(ui.t("nav.home"), "/"));
+    crumbs.add(new Crumb(page.getString("communityName"), "/c/" + page.getString("community")));
+    if (more.length == 0) {
+      crumbs.add(Crumb.here(page.getString("title")));
+    } else {
+      crumbs.add(
+          new Crumb(
+              page.getString("title"),
+              "/c/" + page.getString("community") + "/" + page.getString("slug")));
+      crumbs.addAll(List.of(more));
+    }
+    return crumbs;
+  }
+}

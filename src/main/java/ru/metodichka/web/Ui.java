@@ -1,0 +1,151 @@
+package ru.metodichka.web;
+
+import io.vertx.ext.web.RoutingContext;
+import java.text.MessageFormat;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import ru.metodichka.auth.CurrentUser;
+
+/**
+ * What every template needs about the request it answers: the language and its strings, the user,
+ * the CSRF token for forms, and dates formatted in the site's time zone. One per request.
+ */
+public final class Ui {
+  private static final DateTimeFormatter RU_DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locales.RUSSIAN);
+  private static final DateTimeFormatter RU_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locales.RUSSIAN);
+  private static final DateTimeFormatter EN_DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter EN_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private final RoutingContext ctx;
+  private final Csrf csrf;
+  private final Locale locale;
+
+  /**
+   * The UI's strings, one bundle per feature so features do not edit one shared file; a key is
+   * looked up in each in turn. Russian is each bundle's base file, English its {@code _en} file.
+   */
+  private static final List<String> BUNDLES =
+      List.of("i18n/ui", "i18n/editor", "i18n/history", "i18n/admin");
+
+  private final List<ResourceBundle> strings;
+  private final ZoneId zone;
+  private String csrfToken;
+
+  Ui(RoutingContext ctx, Csrf csrf, ZoneId zone) {
+    this.ctx = ctx;
+    this.csrf = csrf;
+    this.locale = Locales.of(ctx);
+    this.strings = BUNDLES.stream().map(name -> Locales.bundle(name, locale)).toList();
+    this.zone = zone;
+  }
+
+  /** The string for a key in the user's language; {@code {0}}-style arguments are filled in. */
+  public String t(String key, Object... args) {
+    for (ResourceBundle bundle : strings) {
+      if (bundle.containsKey(key)) {
+        String text = bundle.getString(key);
+        return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+      }
+    }
+    return key;
+  }
+
+  /**
+   * A count with the noun in the right form: {@code key.one}, {@code key.few} or {@code key.many}
+   * (Russian: 1 участник, 3 участника, 5 участников, 21 участник).
+   */
+  public String count(String key, long n) {
+    long tens = n % 100;
+    long units = n % 10;
+    String form;
+    if (lang().equals("ru")) {
+      form =
+          units == 1 && tens != 11
+              ? "one"
+              : units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? "few" : "many";
+    } else {
+      form = n == 1 ? "one" : "many";
+    }
+    return t(key + "." + form, n);
+  }
+
+  /** {@code ru} or {@code en}, for {@code <html lang>}. */
+  public String lang() {
+    return locale.getLanguage();
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  public CurrentUser user() {
+    return CurrentUser.of(ctx);
+  }
+
+  public boolean loggedIn() {
+    return !user().anonymous();
+  }
+
+  /** The token every form must carry in the hidden field {@value Csrf#FIELD}. */
+  public String csrf() {
+    if (csrfToken == null) {
+      csrfToken = csrf.token(ctx);
+    }
+    return csrfToken;
+  }
+
+  /** The path and query of this request, to come back to after logging in or switching language. */
+  public String here() {
+    return ctx.request().uri();
+  }
+
+  /** A timestamp from the API ({@code 2026-11-27T10:15:00Z}) as people read it, or "" if absent. */
+  public String dateTime(String rfc3339) {
+    return format(rfc3339, lang().equals("en") ? EN_DATE_TIME : RU_DATE_TIME);
+  }
+
+  public String date(String rfc3339) {
+    return format(rfc3339, lang().equals("en") ? EN_DATE : RU_DATE);
+  }
+
+  /** The machine-readable form for {@code <time datetime>}. */
+  public String isoDateTime(String rfc3339) {
+    return rfc3339 == null ? "" : rfc3339;
+  }
+
+  public String kind(String code) {
+    return t("kind." + code);
+  }
+
+  public String status(String code) {
+    return t("status." + code);
+  }
+
+  public String role(String code) {
+    return code == null ? "" : t("role." + code);
+  }
+
+  /** A size change for history lists: {@code +120}, {@code −45}, {@code 0}. */
+  public String delta(int chars) {
+    return chars > 0 ? "+" + chars : chars < 0 ? "−" + (-chars) : "0";
+  }
+
+  private String format(String rfc3339, DateTimeFormatter formatter) {
+    if (rfc3339 == null || rfc3339.isEmpty()) {
+      return "";
+    }
+    try {
+      return OffsetDateTime.parse(rfc3339).atZoneSameInstant(zone).format(formatter);
+    } catch (DateTimeParseException e) {
+      return rfc3339;
+    }
+  }
+}
