@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import ru.metodichka.error.AppError;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 
@@ -32,7 +33,7 @@ public final class LoginScreens implements Screens {
   private void form(RoutingContext ctx) {
     String back = back(ctx.request().getParam("back"));
     if (!CurrentUser.of(ctx).anonymous()) {
-      ctx.redirect(back);
+      ctx.redirect(Redirect.encoded(back));
       return;
     }
     show(ctx, 200, "", back, null);
@@ -51,7 +52,7 @@ public final class LoginScreens implements Screens {
             session -> {
               ctx.response().addCookie(SessionCookies.live(ctx, session.token(), session.ttl()));
               // 303: the browser follows with a GET, so a reload does not post the password again.
-              ctx.response().setStatusCode(303).putHeader("Location", back).end();
+              Redirect.seeOther(ctx, back);
             })
         .onFailure(
             failure -> {
@@ -68,7 +69,7 @@ public final class LoginScreens implements Screens {
         .onSuccess(
             v -> {
               ctx.response().addCookie(SessionCookies.expired(ctx));
-              ctx.response().setStatusCode(303).putHeader("Location", "/").end();
+              Redirect.seeOther(ctx, "/");
             })
         .onFailure(ctx::fail);
   }

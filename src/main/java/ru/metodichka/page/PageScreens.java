@@ -9,6 +9,7 @@ import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
@@ -60,7 +61,7 @@ final class PageScreens implements Screens {
     String slug = ctx.pathParam("slug");
     service
         .setStatus(CurrentUser.of(ctx).requireLoggedIn(), community, slug, status)
-        .onSuccess(s -> ctx.redirect("/c/" + community + "/" + slug))
+        .onSuccess(s -> Redirect.seeOther(ctx, "/c/" + community + "/" + slug))
         .onFailure(ctx::fail);
   }
 

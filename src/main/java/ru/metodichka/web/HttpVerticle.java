@@ -91,7 +91,7 @@ public final class HttpVerticle extends VerticleBase {
                   .setSameSite(CookieSameSite.LAX)
                   .setSecure(SecurityHeaders.isHttps(ctx)));
     }
-    ctx.redirect(Templates.localPath(ctx.request().getParam("back"), "/"));
+    ctx.redirect(Redirect.encoded(Templates.localPath(ctx.request().getParam("back"), "/")));
   }
 
   /** A fresh token for scripts whose page has grown stale (a new login in another tab). */

@@ -63,18 +63,19 @@ public final class Ui {
    * (Russian: 1 участник, 3 участника, 5 участников, 21 участник).
    */
   public String count(String key, long n) {
+    return t(key + "." + pluralForm(lang(), n), n);
+  }
+
+  static String pluralForm(String lang, long n) {
+    if (!lang.equals("ru")) {
+      return n == 1 ? "one" : "many";
+    }
     long tens = n % 100;
     long units = n % 10;
-    String form;
-    if (lang().equals("ru")) {
-      form =
-          units == 1 && tens != 11
-              ? "one"
-              : units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? "few" : "many";
-    } else {
-      form = n == 1 ? "one" : "many";
+    if (units == 1 && tens != 11) {
+      return "one";
     }
-    return t(key + "." + form, n);
+    return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? "few" : "many";
   }
 
   /** {@code ru} or {@code en}, for {@code <html lang>}. */
