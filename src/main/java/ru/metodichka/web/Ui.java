@@ -110,11 +110,19 @@ public final class Ui {
 
   /** A timestamp from the API ({@code 2026-11-27T10:15:00Z}) as people read it, or "" if absent. */
   public String dateTime(String rfc3339) {
-    return format(rfc3339, lang().equals("en") ? EN_DATE_TIME : RU_DATE_TIME);
+    return formatDateTime(rfc3339, zone, lang());
   }
 
   public String date(String rfc3339) {
-    return format(rfc3339, lang().equals("en") ? EN_DATE : RU_DATE);
+    return formatDate(rfc3339, zone, lang());
+  }
+
+  static String formatDateTime(String rfc3339, ZoneId zone, String lang) {
+    return format(rfc3339, zone, lang.equals("en") ? EN_DATE_TIME : RU_DATE_TIME);
+  }
+
+  static String formatDate(String rfc3339, ZoneId zone, String lang) {
+    return format(rfc3339, zone, lang.equals("en") ? EN_DATE : RU_DATE);
   }
 
   /** The machine-readable form for {@code <time datetime>}. */
@@ -139,7 +147,7 @@ public final class Ui {
     return chars > 0 ? "+" + chars : chars < 0 ? "−" + (-chars) : "0";
   }
 
-  private String format(String rfc3339, DateTimeFormatter formatter) {
+  private static String format(String rfc3339, ZoneId zone, DateTimeFormatter formatter) {
     if (rfc3339 == null || rfc3339.isEmpty()) {
       return "";
     }

@@ -1,0 +1,92 @@
+package ru.metodichka.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Dimension;
+import ru.metodichka.AppExtension;
+import ru.metodichka.Fixtures;
+import ru.metodichka.TestApp;
+
+/**
+ * Every screen passes axe's WCAG 2.1 AA rules, on a desktop and on a 360 px phone, and none scrolls
+ * sideways on the phone.
+ */
+@ExtendWith(AppExtension.class)
+class AccessibilityBrowserIT {
+  private static final String TEXT =
+      """
+      # Урок
+
+      ## Цели
+
+      Текст со [ссылкой](https://example.org) и [[Другая страница]].
+
+      | Класс | Время |
+      |---|---|
+      | 5 | 15 минут |
+
+      ```
+      код
+      ```
+      """;
+
+  @RegisterExtension final Browsers browsers = new Browsers();
+
+  @Test
+  void screensPassWcagRulesOnDesktopAndPhone(TestApp app, Fixtures fixtures) {
+    var team = fixtures.team();
+    fixtures.save(team.community(), "урок", team.member().token(), "Урок", TEXT, 0);
+    String community = "/c/" + team.community();
+    List<String> anonymous = List.of("/", community, "/login", "/c/нет-такого");
+    List<String> member = List.of("/", community, community + "/урок");
+
+    Browser browser = browsers.open(app.app().port());
+    List<String> problems = new ArrayList<>();
+    for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 740))) {
+      browser.driver().manage().window().setSize(size);
+      check(browser, anonymous, size, problems);
+    }
+    browser.login(team.member().login(), Fixtures.PASSWORD);
+    for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 740))) {
+      browser.driver().manage().window().setSize(size);
+      check(browser, member, size, problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theCheckerCatchesAnUnlabelledControlAndPoorContrast(TestApp app) {
+    Browser browser = browsers.open(app.app().port());
+    browser.go("/");
+    browser.script(
+        "const i = document.createElement('input'); i.type = 'text';"
+            + "const p = document.createElement('p'); p.textContent = 'бледный текст';"
+            + "p.style.color = '#bbb'; document.querySelector('main').append(i, p);");
+    assertThat(Accessibility.violations(browser))
+        .anySatisfy(v -> assertThat(v).startsWith("label"))
+        .anySatisfy(v -> assertThat(v).startsWith("color-contrast"));
+  }
+
+  /** Checks each path at one size; records every problem rather than stopping at the first. */
+  static void check(Browser browser, List<String> paths, Dimension size, List<String> problems) {
+    for (String path : paths) {
+      browser.go(path);
+      for (String violation : Accessibility.violations(browser)) {
+        problems.add(size.width + "px " + path + ": " + violation);
+      }
+      if (size.width < 500) {
+        Object overflow =
+            browser.script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        if (Boolean.TRUE.equals(overflow)) {
+          problems.add(size.width + "px " + path + ": the page scrolls sideways");
+        }
+      }
+    }
+  }
+}
