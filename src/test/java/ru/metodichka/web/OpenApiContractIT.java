@@ -41,6 +41,7 @@ class OpenApiContractIT {
           "GET /api/openapi.yaml",
           "POST /api/session",
           "DELETE /api/session",
+          "GET /api/csrf",
           "POST /api/users",
           "GET /api/users/me",
           "GET /api/communities",
@@ -188,6 +189,7 @@ class OpenApiContractIT {
     JsonObject noPassword = new JsonObject().put("login", user.login());
     contract.expect("login", 422, api.post("/api/session", null, noPassword));
     contract.expect("getMe", 200, api.get("/api/users/me", token));
+    contract.expect("getCsrfToken", 200, api.get("/api/csrf", null));
     contract.expect("getMe", 401, api.get("/api/users/me", null));
     contract.expect("logout", 204, api.delete("/api/session", token));
     contract.expect("logout", 204, api.delete("/api/session", null));
