@@ -1,6 +1,7 @@
 package ru.metodichka;
 
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.net.NetClientOptions;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.auth.AuthHandler;
@@ -123,7 +125,7 @@ public final class Application implements AutoCloseable {
         new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
     var pages =
         Pages.create(pool, communities, new ContributionRepository(), new MarkdownRenderer());
-    var csrf = Csrf.load(pool).await();
+    var csrf = patiently(() -> Csrf.load(pool));
     var templates = new Templates(csrf, config.timeZone());
     List<Screens> screens = new ArrayList<>();
     screens.add(new CommunityScreens(templates, communities, pages.reader()));
@@ -141,6 +143,29 @@ public final class Application implements AutoCloseable {
         csrf,
         templates,
         screens);
+  }
+
+  /**
+   * The first query of a start meets a cold pool, and on a busy machine the first connections can
+   * take longer than the pool's short timeout (meant for requests): give it a few tries.
+   */
+  private static <T> T patiently(Supplier<Future<T>> query) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return query.get().await();
+      } catch (RuntimeException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+        LOG.info("The database is slow to answer ({}); trying again", e.getMessage());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private static int deploy(Vertx vertx, Services services, AppConfig.Http http) {
