@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import ru.metodichka.AppExtension;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
@@ -57,6 +60,20 @@ class AccessibilityBrowserIT {
       check(browser, member, size, problems);
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theFirstTabOffersToSkipToTheContentWithAVisibleFocus(TestApp app) {
+    Browser browser = browsers.open(app.app().port());
+    browser.go("/");
+    new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+    WebElement first = browser.driver().switchTo().activeElement();
+    assertThat(first.getText()).isEqualTo("Перейти к содержанию");
+    assertThat(first.getCssValue("outline-style")).isNotEqualTo("none");
+    assertThat(first.getRect().getX())
+        .as("the skip link comes into view")
+        .isGreaterThanOrEqualTo(0);
+    assertThat(browser.find("main#main").getDomAttribute("tabindex")).isEqualTo("-1");
   }
 
   @Test
