@@ -226,6 +226,19 @@ class AdminScreensIT {
         .isEqualTo("Действует");
   }
 
+  @Test
+  void theScreensSpeakEnglishWhenAsked() {
+    Browser admin = admin();
+    admin.get("/lang/en");
+    for (String screen :
+        List.of("/admin", "/admin/communities", "/admin/users", "/admin/institutions")) {
+      Document page = admin.get(screen).document();
+      assertThat(page.selectFirst("html").attr("lang")).as(screen).isEqualTo("en");
+      assertThat(page.select("main").text()).as(screen).doesNotContainPattern("admin\\.[a-z]");
+    }
+    assertThat(admin.get("/admin").document().selectFirst("h1").text()).isEqualTo("Administration");
+  }
+
   private static Element rowByName(Document page, String table, String name) {
     return page.select("#" + table + " tbody tr").stream()
         .filter(r -> r.selectFirst("th").text().equals(name.strip()))
