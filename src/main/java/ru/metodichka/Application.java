@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.metodichka.admin.AdminScreens;
 import ru.metodichka.auth.AuthHandler;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.LoginScreens;
@@ -34,6 +35,8 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.institution.InstitutionRepository;
+import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.page.Pages;
 import ru.metodichka.render.MarkdownRenderer;
 import ru.metodichka.web.Csrf;
@@ -131,6 +134,8 @@ public final class Application implements AutoCloseable {
     screens.add(new CommunityScreens(templates, communities, pages.reader()));
     screens.addAll(pages.screens(templates));
     screens.add(new LoginScreens(templates, auth));
+    var institutions = new InstitutionService(pool, new InstitutionRepository());
+    screens.add(new AdminScreens(templates, communities, userService, institutions));
     return new Services(
         pool,
         userService,

@@ -44,6 +44,13 @@ public final class UserRepository {
         FROM users u JOIN local_credentials c ON c.user_id = u.id
        WHERE u.login_key = $1 AND u.disabled_at IS NULL
       """;
+  private static final String LIST =
+      """
+      SELECT u.id, u.login, u.display_name, u.email, i.name AS institution, u.position,
+             u.is_admin, u.is_methodist, u.auth_source, u.created_at, u.disabled_at
+        FROM users u LEFT JOIN institutions i ON i.id = u.institution_id
+       ORDER BY u.display_name, u.login_key
+      """;
   private static final String COUNT_USERS = "SELECT count(*) FROM users";
   private static final String MAKE_ADMIN = "UPDATE users SET is_admin = true WHERE id = $1";
   private static final String MEMBERSHIPS_OF =
@@ -111,6 +118,20 @@ public final class UserRepository {
             rows ->
                 Rows.first(
                     rows, r -> new Credentials(r.getLong("id"), r.getString("password_hash"))));
+  }
+
+  /** Every account, enabled or not, by name: what administrators see. */
+  public Future<JsonArray> list(SqlClient sql) {
+    return sql.query(LIST)
+        .execute()
+        .map(
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r ->
+                        User.from(r)
+                            .toJson()
+                            .put("disabledAt", Rows.time(r.getOffsetDateTime("disabled_at")))));
   }
 
   public Future<Long> count(SqlClient sql) {

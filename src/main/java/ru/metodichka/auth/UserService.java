@@ -1,6 +1,7 @@
 package ru.metodichka.auth;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -26,6 +27,12 @@ public final class UserService {
             hash ->
                 pool.withTransaction(
                     tx -> users.insert(tx, user, hash).compose(id -> users.findById(tx, id))));
+  }
+
+  /** Every account with its institution and flags, disabled ones included (administrators). */
+  public Future<JsonArray> list(CurrentUser actor) {
+    actor.requireAdmin();
+    return users.list(pool);
   }
 
   /** The caller's profile with the communities they belong to. */

@@ -35,6 +35,8 @@ public final class CommunityRepository {
        WHERE m.community_id = $1 AND m.status = 'active' AND m.role = 'moderator'
        ORDER BY u.display_name
       """;
+  private static final String SET_STATUS =
+      "UPDATE communities SET status = $2 WHERE id = $1 RETURNING " + COLUMNS;
   private static final String MEMBER_COUNT =
       "SELECT count(*) FROM memberships WHERE community_id = $1 AND status = 'active'";
 
@@ -70,6 +72,15 @@ public final class CommunityRepository {
                 Rows.toArray(
                     rows,
                     r -> Community.from(r).toJson().put("memberCount", r.getLong("member_count"))));
+  }
+
+  /**
+   * Sets the status ({@code active} or {@code archived}) and returns the community as it is now.
+   */
+  public Future<Community> setStatus(SqlClient sql, long communityId, String status) {
+    return sql.preparedQuery(SET_STATUS)
+        .execute(Tuple.of(communityId, status))
+        .map(rows -> Community.from(rows.iterator().next()));
   }
 
   public Future<JsonArray> moderators(SqlClient sql, long communityId) {

@@ -35,6 +35,16 @@ public final class CommunityService {
     return communities.insert(pool, community, actor.id());
   }
 
+  /**
+   * Archives a community or brings it back (administrators only). Archiving changes nothing else:
+   * its pages, members and history stay as they are and stay readable.
+   */
+  public Future<Community> setArchived(CurrentUser actor, String slug, boolean archived) {
+    actor.requireAdmin();
+    return find(pool, slug)
+        .compose(c -> communities.setStatus(pool, c.id(), archived ? "archived" : "active"));
+  }
+
   public Future<JsonArray> list() {
     return communities.listWithCounts(pool);
   }

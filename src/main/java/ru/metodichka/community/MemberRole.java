@@ -12,10 +12,24 @@ import ru.metodichka.web.JsonInput;
 public record MemberRole(Role role, String orderNumber, LocalDate orderDate) {
 
   public static MemberRole from(JsonInput in) {
+    return read(in, false);
+  }
+
+  /**
+   * The same, also accepting {@code expert}: administrators appoint external experts (§5.2) from
+   * the admin screens, while the API's contract offers only member and moderator.
+   */
+  public static MemberRole withExpert(JsonInput in) {
+    return read(in, true);
+  }
+
+  private static MemberRole read(JsonInput in, boolean expertAllowed) {
     String code = in.requiredText("role", 20);
     Role role = Role.fromCode(code);
-    if (!code.isEmpty() && (role == null || role == Role.EXPERT)) {
-      in.reject("role", "Роль: member или moderator");
+    if (!code.isEmpty() && (role == null || (role == Role.EXPERT && !expertAllowed))) {
+      in.reject(
+          "role",
+          expertAllowed ? "Роль: member, moderator или expert" : "Роль: member или moderator");
     }
     JsonObject order = in.optionalObject("order");
     String number = null;

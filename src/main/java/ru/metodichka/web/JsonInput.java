@@ -40,6 +40,11 @@ public final class JsonInput {
     }
   }
 
+  /** Validates an object built elsewhere (a screen's form) with the same rules as the API. */
+  public static JsonInput of(JsonObject body) {
+    return new JsonInput(body);
+  }
+
   private static AppError malformed(DecodeException e) {
     Matcher m = POSITION.matcher(String.valueOf(e.getMessage()));
     return m.find()

@@ -1,0 +1,88 @@
+package ru.metodichka.admin;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.auth.NewUser;
+import ru.metodichka.auth.UserService;
+import ru.metodichka.error.AppError;
+import ru.metodichka.institution.InstitutionService;
+import ru.metodichka.web.Templates;
+
+/** {@code /admin/users}: every account, and creating a local one. */
+final class UserAdmin {
+  private static final String[] TEXT_FIELDS = {
+    "login", "name", "email", "institution", "position", "password"
+  };
+  private final Templates templates;
+  private final UserService users;
+  private final InstitutionService institutions;
+
+  UserAdmin(Templates templates, UserService users, InstitutionService institutions) {
+    this.templates = templates;
+    this.users = users;
+    this.institutions = institutions;
+  }
+
+  void mount(Router router) {
+    router.get("/admin/users").handler(ctx -> show(ctx, 200, Form.blank("user")));
+    router.post("/admin/users").handler(this::create);
+  }
+
+  private void show(RoutingContext ctx, int status, Form form) {
+    // A password is never sent back to the browser, not even into its own form.
+    form.set("password", "");
+    var people = users.list(CurrentUser.of(ctx));
+    var places = institutions.list();
+    Future.all(people, places)
+        .onSuccess(
+            v ->
+                templates.render(
+                    ctx,
+                    status,
+                    "admin/users.jte",
+                    Map.of(
+                        "users", people.result(),
+                        "institutions", places.result(),
+                        "form", form,
+                        "notice", AdminScreens.notice(ctx),
+                        "crumbs",
+                            AdminScreens.crumbs(
+                                templates.ui(ctx), templates.ui(ctx).t("admin.users")))))
+        .onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    Form form = Form.read(ctx, "user", "user", TEXT_FIELDS);
+    form.set("admin", flag(ctx, "admin")).set("methodist", flag(ctx, "methodist"));
+    JsonObject body = new JsonObject();
+    for (String field : TEXT_FIELDS) {
+      body.put(field, form.value(field));
+    }
+    body.put("admin", form.checked("admin")).put("methodist", form.checked("methodist"));
+    NewUser user = form.validate(body, NewUser::from, Map.of());
+    if (user == null) {
+      show(ctx, 422, form);
+      return;
+    }
+    users
+        .create(CurrentUser.of(ctx), user)
+        .onSuccess(created -> AdminScreens.seeOther(ctx, "/admin/users", "user_created"))
+        .onFailure(
+            failure -> {
+              if (failure instanceof AppError e && e.status() == 409) {
+                show(ctx, 409, form.reject("login", "admin.user.login.taken"));
+              } else {
+                ctx.fail(failure);
+              }
+            });
+  }
+
+  /** A checkbox: "on" when ticked, "" when not (an unticked box is not sent at all). */
+  private static String flag(RoutingContext ctx, String name) {
+    return ctx.request().getFormAttribute(name) != null ? "on" : "";
+  }
+}
