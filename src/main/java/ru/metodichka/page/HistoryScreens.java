@@ -158,11 +158,15 @@ final class HistoryScreens implements Screens {
     service
         .revert(CurrentUser.of(ctx), community, slug, number)
         .onSuccess(
-            saved ->
-                ctx.response()
-                    .setStatusCode(303)
-                    .putHeader("Location", path(community, slug) + "?reverted=" + number)
-                    .end())
+            saved -> {
+              // Restoring the text the page already has appends nothing, so there is no notice.
+              boolean unchanged = saved.toJson().getBoolean("unchanged", false);
+              String notice = unchanged ? "" : "?reverted=" + number;
+              ctx.response()
+                  .setStatusCode(303)
+                  .putHeader("Location", path(community, slug) + notice)
+                  .end();
+            })
         .onFailure(ctx::fail);
   }
 

@@ -107,7 +107,7 @@ class HistoryScreensIT {
     save(team.member().token(), "История", longText, 3, "");
     save(team.member().token(), "История", longText.replace("e\n", "E\n") + "k\n", 4, "");
     Document doc = member.page(screen("diff") + "?from=4&to=5");
-    assertThat(doc.select(".diff-row.skip").eachText()).contains("1 строка без изменений");
+    assertThat(doc.select(".diff-row.collapsed").eachText()).contains("1 строка без изменений");
     assertThat(doc.select(".diff-row.added .side.new ins").eachText()).containsExactly("k");
     assertThat(doc.getElementById("previous-diff").attr("href")).endsWith("/diff?from=3&to=4");
   }
