@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
-import ru.metodichka.error.AppError;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.RequestParams;
@@ -18,20 +17,17 @@ import ru.metodichka.web.Ui;
 
 /**
  * A page's history for people: the list of revisions with a form to compare any two, one old
- * revision, two revisions side by side, and reverting (with a confirmation page, so it works
- * without scripts).
+ * revision, and two revisions side by side. Reverting is {@link RevertScreens}.
  */
 final class HistoryScreens implements Screens {
-  private static final String PAGE = "/c/:community/:slug";
+  static final String PAGE = "/c/:community/:slug";
   private static final int PAGE_SIZE = 50;
   private final Templates templates;
   private final HistoryReader history;
-  private final PageService service;
 
-  HistoryScreens(Templates templates, HistoryReader history, PageService service) {
+  HistoryScreens(Templates templates, HistoryReader history) {
     this.templates = templates;
     this.history = history;
-    this.service = service;
   }
 
   @Override
@@ -39,8 +35,6 @@ final class HistoryScreens implements Screens {
     router.get(PAGE + "/history").handler(this::history);
     router.get(PAGE + "/revisions/:number").handler(this::revision);
     router.get(PAGE + "/diff").handler(this::diff);
-    router.get(PAGE + "/revert").handler(this::confirmRevert);
-    router.post(PAGE + "/revert").handler(this::revert);
   }
 
   private void history(RoutingContext ctx) {
@@ -126,51 +120,7 @@ final class HistoryScreens implements Screens {
         .onFailure(ctx::fail);
   }
 
-  private void confirmRevert(RoutingContext ctx) {
-    int number = RequestParams.requiredInt(ctx, "to", 1, Integer.MAX_VALUE);
-    history
-        .revertable(CurrentUser.of(ctx), community(ctx), slug(ctx), number)
-        .onSuccess(
-            r -> {
-              Ui ui = templates.ui(ctx);
-              JsonObject page = r.getJsonObject("page");
-              templates.render(
-                  ctx,
-                  "page/revert.jte",
-                  Map.of(
-                      "revision",
-                      r,
-                      "crumbs",
-                      PageScreens.crumbs(
-                          ui,
-                          page,
-                          historyCrumb(ui, page),
-                          Crumb.here(ui.t("history.revert.crumb", number)))));
-            })
-        .onFailure(ctx::fail);
-  }
-
-  /** Reverts, then sends the browser to the page (303: a reload does not revert again). */
-  private void revert(RoutingContext ctx) {
-    int number = formInt(ctx, "to");
-    String community = community(ctx);
-    String slug = slug(ctx);
-    service
-        .revert(CurrentUser.of(ctx), community, slug, number)
-        .onSuccess(
-            saved -> {
-              // Restoring the text the page already has appends nothing, so there is no notice.
-              boolean unchanged = saved.toJson().getBoolean("unchanged", false);
-              String notice = unchanged ? "" : "?reverted=" + number;
-              ctx.response()
-                  .setStatusCode(303)
-                  .putHeader("Location", path(community, slug) + notice)
-                  .end();
-            })
-        .onFailure(ctx::fail);
-  }
-
-  private static Crumb historyCrumb(Ui ui, JsonObject page) {
+  static Crumb historyCrumb(Ui ui, JsonObject page) {
     return new Crumb(ui.t("history.title"), base(page) + "/history");
   }
 
@@ -188,27 +138,11 @@ final class HistoryScreens implements Screens {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static int formInt(RoutingContext ctx, String name) {
-    String raw = ctx.request().getFormAttribute(name);
-    if (raw == null) {
-      throw AppError.badRequest("missing_parameter", name);
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= 1) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, like a bad query parameter
-    }
-    throw AppError.badRequest("bad_parameter", name, 1, Integer.MAX_VALUE);
-  }
-
-  private static String community(RoutingContext ctx) {
+  static String community(RoutingContext ctx) {
     return ctx.pathParam("community");
   }
 
-  private static String slug(RoutingContext ctx) {
+  static String slug(RoutingContext ctx) {
     return ctx.pathParam("slug");
   }
 }

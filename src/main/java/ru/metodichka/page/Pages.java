@@ -40,6 +40,7 @@ public record Pages(
   public List<Screens> screens(Templates templates) {
     return List.of(
         new PageScreens(templates, reader, service),
-        new HistoryScreens(templates, history, service));
+        new HistoryScreens(templates, history),
+        new RevertScreens(templates, history, service));
   }
 }

@@ -217,6 +217,20 @@ class HistoryScreensIT {
   }
 
   @Test
+  void revertToTheCurrentRevisionOrWithABadNumberAppendsNothing() {
+    String csrf = member.csrf(screen("history"));
+    var same = member.post(screen("revert"), Map.of("to", "3", "csrf", csrf));
+    assertThat(same.status()).isEqualTo(303);
+    assertThat(same.headers().get("Location")).isEqualTo(Api.path("c", team.community(), SLUG));
+    assertThat(member.post(screen("revert"), Map.of("to", "x", "csrf", csrf)).status())
+        .isEqualTo(400);
+    assertThat(member.post(screen("revert"), Map.of("to", "9", "csrf", csrf)).status())
+        .isEqualTo(404);
+    assertThat(member.page(screen("revert") + "?to=3").getElementById("revert")).isNull();
+    assertThat(revisionCount()).isEqualTo(3);
+  }
+
+  @Test
   void nonMembersSeeNoRevertControlsAndCannotRevert() {
     publish();
     HtmlClient stranger = new HtmlClient(api, fx.user("Посторонний Учитель").token());
