@@ -38,6 +38,8 @@ import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.page.Pages;
+import ru.metodichka.profile.ProfileScreens;
+import ru.metodichka.profile.ProfileService;
 import ru.metodichka.render.MarkdownRenderer;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
@@ -126,14 +128,16 @@ public final class Application implements AutoCloseable {
     var userService = new UserService(pool, users, hasher);
     var communities =
         new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
-    var pages =
-        Pages.create(pool, communities, new ContributionRepository(), new MarkdownRenderer());
+    var contributions = new ContributionRepository();
+    var pages = Pages.create(pool, communities, contributions, new MarkdownRenderer());
     var csrf = patiently(() -> Csrf.load(pool));
     var templates = new Templates(csrf, config.timeZone());
     List<Screens> screens = new ArrayList<>();
     screens.add(new CommunityScreens(templates, communities, pages.reader()));
     screens.addAll(pages.screens(templates));
     screens.add(new LoginScreens(templates, auth));
+    screens.add(
+        new ProfileScreens(templates, new ProfileService(pool, userService, contributions)));
     var institutions = new InstitutionService(pool, new InstitutionRepository());
     screens.add(new AdminScreens(templates, communities, userService, institutions));
     return new Services(

@@ -107,7 +107,7 @@ public final class PageReader {
         .map(PageReader::revisionJson);
   }
 
-  private Future<Rendered> rendered(Visible v, int number) {
+  Future<Rendered> rendered(Visible v, int number) {
     return revision(v, number)
         .compose(
             r ->
@@ -133,7 +133,7 @@ public final class PageReader {
         .put("publishedAt", Rows.time(page.publishedAt()));
   }
 
-  private static JsonObject revisionJson(Rendered rendered) {
+  static JsonObject revisionJson(Rendered rendered) {
     Revision r = rendered.revision();
     return new JsonObject()
         .put("revision", r.number())
@@ -168,7 +168,7 @@ public final class PageReader {
         v.access().canSeeDrafts() ? v.access().community().id() : 0);
   }
 
-  private Future<Visible> visible(CurrentUser actor, String community, String slug) {
+  Future<Visible> visible(CurrentUser actor, String community, String slug) {
     return communities
         .access(pool, actor, community)
         .compose(
@@ -183,13 +183,14 @@ public final class PageReader {
                                 .orElseThrow(() -> AppError.notFound("page_not_found", slug))));
   }
 
-  private Future<Revision> revision(Visible v, int number) {
+  Future<Revision> revision(Visible v, int number) {
     return revisions
         .find(pool, v.page().id(), number)
         .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)));
   }
 
-  private record Visible(Access access, Page page) {}
+  /** A page the actor may see, with what they may do in its community. */
+  record Visible(Access access, Page page) {}
 
-  private record Rendered(Revision revision, String html) {}
+  record Rendered(Revision revision, String html) {}
 }

@@ -51,7 +51,9 @@ final class PageScreens implements Screens {
                       "outline",
                       Outline.of(html),
                       "crumbs",
-                      crumbs(templates.ui(ctx), page)));
+                      crumbs(templates.ui(ctx), page),
+                      "reverted",
+                      reverted(ctx)));
             })
         .onFailure(ctx::fail);
   }
@@ -63,6 +65,17 @@ final class PageScreens implements Screens {
         .setStatus(CurrentUser.of(ctx).requireLoggedIn(), community, slug, status)
         .onSuccess(s -> Redirect.seeOther(ctx, "/c/" + community + "/" + slug))
         .onFailure(ctx::fail);
+  }
+
+  /** The revision a revert just restored ({@code ?reverted=N}), for the notice; 0 for none. */
+  private static int reverted(RoutingContext ctx) {
+    String raw = ctx.queryParams().get("reverted");
+    try {
+      return raw == null ? 0 : Math.max(0, Integer.parseInt(raw));
+    } catch (NumberFormatException e) {
+      // Only a notice: a mangled link still shows the page.
+      return 0;
+    }
   }
 
   /** Home › community › page: the trail every page screen starts with. */

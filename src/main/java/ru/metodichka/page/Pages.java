@@ -9,7 +9,8 @@ import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 
 /** The page feature, wired: what Main builds once and hands to the HTTP verticles. */
-public record Pages(PageService service, PageReader reader, PageRoutes routes) {
+public record Pages(
+    PageService service, PageReader reader, HistoryReader history, PageRoutes routes) {
 
   public static Pages create(
       Pool pool,
@@ -31,11 +32,15 @@ public record Pages(PageService service, PageReader reader, PageRoutes routes) {
             links,
             new PageRendering(renderer, links),
             new ActivityRepository());
-    return new Pages(service, reader, new PageRoutes(service, reader));
+    var history = new HistoryReader(pool, reader, revisions);
+    return new Pages(service, reader, history, new PageRoutes(service, reader));
   }
 
   /** The HTML screens of pages: reading, editing, history. */
   public List<Screens> screens(Templates templates) {
-    return List.of(new PageScreens(templates, reader, service));
+    return List.of(
+        new PageScreens(templates, reader, service),
+        new HistoryScreens(templates, history),
+        new RevertScreens(templates, history, service));
   }
 }

@@ -1,0 +1,61 @@
+package ru.metodichka.profile;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.web.Crumb;
+import ru.metodichka.web.RequestParams;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.Templates;
+import ru.metodichka.web.Ui;
+
+/** {@code /me}: the logged-in user's profile and "my contributions". */
+public final class ProfileScreens implements Screens {
+  private static final int PAGE_SIZE = 50;
+  private final Templates templates;
+  private final ProfileService profiles;
+
+  public ProfileScreens(Templates templates, ProfileService profiles) {
+    this.templates = templates;
+    this.profiles = profiles;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/me").handler(this::me);
+  }
+
+  private void me(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
+    if (actor.anonymous()) {
+      // A person who followed a link to their profile wants to log in, not read a 401 page.
+      ctx.redirect("/login?back=/me");
+      return;
+    }
+    int before = RequestParams.optionalInt(ctx, "before", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    int limit = RequestParams.optionalInt(ctx, "limit", 1, 500, PAGE_SIZE);
+    profiles
+        .profile(actor, before, limit)
+        .onSuccess(
+            me -> {
+              Ui ui = templates.ui(ctx);
+              Long older = me.getLong("older");
+              String list = "/me?" + (limit == PAGE_SIZE ? "" : "limit=" + limit + "&");
+              templates.render(
+                  ctx,
+                  "profile/me.jte",
+                  Map.of(
+                      "me",
+                      me,
+                      "older",
+                      older == null ? "" : list + "before=" + older,
+                      "newer",
+                      before == Integer.MAX_VALUE ? "" : list.substring(0, list.length() - 1),
+                      "crumbs",
+                      Crumb.of(
+                          new Crumb(ui.t("nav.home"), "/"), Crumb.here(ui.t("history.me.title")))));
+            })
+        .onFailure(ctx::fail);
+  }
+}
