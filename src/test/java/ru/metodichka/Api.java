@@ -13,6 +13,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /** A small synchronous HTTP client for tests (Vert.x WebClient, awaited on the test thread). */
 public final class Api implements AutoCloseable {
@@ -114,6 +116,16 @@ public final class Api implements AutoCloseable {
 
     public String contentType() {
       return headers.get("Content-Type");
+    }
+
+    /** The body as an HTML document. */
+    public Document document() {
+      return Jsoup.parse(text());
+    }
+
+    /** Where a redirect points. */
+    public String location() {
+      return headers.get("Location");
     }
 
     @Override

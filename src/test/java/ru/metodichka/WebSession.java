@@ -26,6 +26,13 @@ public final class WebSession {
     this.api = api;
   }
 
+  /** A browser already logged in with this session token (from {@code POST /api/session}). */
+  public static WebSession withToken(Api api, String token) {
+    WebSession web = new WebSession(api);
+    web.setCookie("mtd_session", token);
+    return web;
+  }
+
   /** Logs in through the login form. */
   public WebSession login(String login, String password) {
     get("/login");
@@ -33,6 +40,8 @@ public final class WebSession {
     if (response.status() != 303) {
       throw new AssertionError("Login failed: " + response);
     }
+    // The login form's token belonged to the anonymous visitor; the next page brings the new one.
+    lastPage = null;
     return this;
   }
 
@@ -44,6 +53,21 @@ public final class WebSession {
     return response;
   }
 
+  /** The page, parsed; fails unless it answered 200 with HTML. */
+  public Document page(String path) {
+    return page(path, 200);
+  }
+
+  /** The CSRF token the screen at {@code path} hands to its forms. */
+  public String csrf(String path) {
+    page(path);
+    String token = csrfToken();
+    if (token == null) {
+      throw new AssertionError("No form with a CSRF field on " + path);
+    }
+    return token;
+  }
+
   /** The page, parsed; fails unless it answered {@code status}. */
   public Document page(String path, int status) {
     Api.Response response = get(path);
@@ -53,12 +77,19 @@ public final class WebSession {
     return lastPage;
   }
 
-  /** Posts a form with the CSRF token of the last page seen (none if no page had one). */
+  /**
+   * Posts a form with the CSRF token of the last page seen; with no page seen yet, the token of the
+   * home page (every page a logged-in user sees has the logout form) or of the login form.
+   */
   public Api.Response postForm(String path, Map<String, String> fields) {
-    Map<String, String> all = new LinkedHashMap<>(fields);
-    if (!all.containsKey("csrf") && csrfToken() != null) {
-      all.put("csrf", csrfToken());
+    if (csrfToken() == null) {
+      get("/");
+      if (csrfToken() == null) {
+        get("/login");
+      }
     }
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.putIfAbsent("csrf", csrfToken());
     return postRaw(path, all);
   }
 

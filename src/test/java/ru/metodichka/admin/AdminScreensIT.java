@@ -2,15 +2,11 @@ package ru.metodichka.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,43 +14,24 @@ import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
-import ru.metodichka.admin.Browser.Page;
+import ru.metodichka.WebSession;
 
 @ExtendWith(AppExtension.class)
 class AdminScreensIT {
   private static final String HOSTILE = "<script>alert(1)</script>";
-  private static Vertx vertx;
-  private final List<Browser> browsers = new ArrayList<>();
-  private int port;
-
-  @BeforeAll
-  static void startClients() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopClients() {
-    vertx.close().await();
-  }
+  private Api api;
 
   @BeforeEach
   void findServer(TestApp app) {
-    port = app.app().port();
+    api = app.api();
   }
 
-  @org.junit.jupiter.api.AfterEach
-  void closeBrowsers() {
-    browsers.forEach(Browser::close);
+  private WebSession browser() {
+    return new WebSession(api);
   }
 
-  private Browser browser() {
-    Browser browser = new Browser(vertx, port);
-    browsers.add(browser);
-    return browser;
-  }
-
-  private Browser admin() {
-    return browser().logIn("admin", TestApp.ADMIN_PASSWORD);
+  private WebSession admin() {
+    return browser().login("admin", TestApp.ADMIN_PASSWORD);
   }
 
   private static String community(String slug, String... rest) {
@@ -75,14 +52,14 @@ class AdminScreensIT {
   void onlyAdministratorsSeeOrUseAnyAdminScreen(Fixtures fx) {
     String slug = fx.community();
     Fixtures.TestUser teacher = fx.user("Учитель без прав");
-    Browser user = browser().logIn(teacher.login(), Fixtures.PASSWORD);
-    Browser visitor = browser();
+    WebSession user = browser().login(teacher.login(), Fixtures.PASSWORD);
+    WebSession visitor = browser();
     List<String> screens =
         List.of(
             "/admin", "/admin/communities", community(slug), "/admin/users", "/admin/institutions");
     for (String screen : screens) {
       assertThat(user.get(screen).status()).as(screen).isEqualTo(403);
-      Page anonymous = visitor.get(screen);
+      Api.Response anonymous = visitor.get(screen);
       assertThat(anonymous.status()).as(screen).isEqualTo(401);
       assertThat(anonymous.document().select("main a[href^=/login]")).as(screen).isNotEmpty();
     }
@@ -104,8 +81,8 @@ class AdminScreensIT {
             Map.of("name", Fixtures.unique("Школа"), "kind", "school"));
     actions.forEach(
         (path, form) -> {
-          assertThat(user.post(path, form).status()).as(path).isEqualTo(403);
-          assertThat(visitor.post(path, form).status()).as(path).isEqualTo(401);
+          assertThat(user.postForm(path, form).status()).as(path).isEqualTo(403);
+          assertThat(visitor.postForm(path, form).status()).as(path).isEqualTo(401);
         });
     Document after = admin().get(community(slug)).document();
     assertThat(after.select("#members-empty")).isNotEmpty();
@@ -114,10 +91,10 @@ class AdminScreensIT {
 
   @Test
   void anAdministratorSetsUpACommunityAndItsCompositionStepByStep(Fixtures fx) {
-    Browser admin = admin();
+    WebSession admin = admin();
     String institution = Fixtures.unique("МБОУ «Гимназия № 7» ");
-    Page created =
-        admin.post(
+    Api.Response created =
+        admin.postForm(
             "/admin/institutions",
             Map.of("name", institution, "short-name", "Гимназия 7", "kind", "school"));
     assertThat(created.status()).as(created.toString()).isEqualTo(303);
@@ -128,8 +105,8 @@ class AdminScreensIT {
         .contains("Гимназия 7", "Школа");
 
     String login = Fixtures.unique("teacher");
-    Page user =
-        admin.post(
+    Api.Response user =
+        admin.postForm(
             "/admin/users",
             Map.of(
                 "login", login,
@@ -153,8 +130,8 @@ class AdminScreensIT {
         .isEqualTo("1");
 
     String slug = Fixtures.unique("Наставничество");
-    Page community =
-        admin.post(
+    Api.Response community =
+        admin.postForm(
             "/admin/communities",
             Map.of(
                 "slug", slug,
@@ -168,8 +145,8 @@ class AdminScreensIT {
                 .text())
         .contains("Наставничество молодых педагогов", "Действует");
 
-    Page added =
-        admin.post(
+    Api.Response added =
+        admin.postForm(
             community(slug, "members"),
             Map.of(
                 "login",
@@ -187,8 +164,8 @@ class AdminScreensIT {
     assertThat(member.selectFirst(".member-role").text()).isEqualTo("Участник");
     assertThat(member.text()).contains("№ 15-о от 1 сентября 2026");
 
-    Page promoted =
-        admin.post(
+    Api.Response promoted =
+        admin.postForm(
             community(slug, "members", login, "role"),
             Map.of("role", "moderator", "order-number", "16-о", "order-date", "2026-10-01"));
     assertThat(promoted.location()).endsWith("?done=role_changed");
@@ -198,7 +175,7 @@ class AdminScreensIT {
     assertThat(page.selectFirst("#role-" + login + "-role option[selected]").val())
         .isEqualTo("moderator");
 
-    Page ended = admin.post(community(slug, "members", login, "end"), Map.of());
+    Api.Response ended = admin.postForm(community(slug, "members", login, "end"), Map.of());
     assertThat(ended.location()).endsWith("?done=member_ended");
     page = admin.get(community(slug)).document();
     assertThat(page.select("#members-empty")).isNotEmpty();
@@ -215,20 +192,20 @@ class AdminScreensIT {
     assertThat(history.stream().map(h -> ((JsonObject) h).getString("endReason")))
         .containsExactly("removed", "role_changed");
 
-    Page archived = admin.post(community(slug, "status"), Map.of("status", "archived"));
+    Api.Response archived = admin.postForm(community(slug, "status"), Map.of("status", "archived"));
     assertThat(archived.location()).endsWith("?done=community_archived");
     assertThat(admin.get(community(slug)).document().selectFirst("#community-status").text())
         .isEqualTo("В архиве");
     assertThat(admin.get("/c" + Api.path(slug)).status()).isEqualTo(200);
     assertThat(browser().get("/c" + Api.path(slug)).status()).isEqualTo(200);
-    admin.post(community(slug, "status"), Map.of("status", "active"));
+    admin.postForm(community(slug, "status"), Map.of("status", "active"));
     assertThat(admin.get(community(slug)).document().selectFirst("#community-status").text())
         .isEqualTo("Действует");
   }
 
   @Test
   void theScreensSpeakEnglishWhenAsked() {
-    Browser admin = admin();
+    WebSession admin = admin();
     admin.get("/lang/en");
     for (String screen :
         List.of("/admin", "/admin/communities", "/admin/users", "/admin/institutions")) {
@@ -248,31 +225,29 @@ class AdminScreensIT {
 
   @Test
   void aFormPostedWithoutItsTokenIsRefusedAndChangesNothing(Fixtures fx) {
-    Browser admin = admin();
+    WebSession admin = admin();
     String institution = Fixtures.unique("Детский сад № ");
     String slug = Fixtures.unique("c");
     String login = Fixtures.unique("u");
     assertThat(
             admin
-                .postWithoutToken(
-                    "/admin/institutions", Map.of("name", institution, "kind", "school"))
+                .postRaw("/admin/institutions", Map.of("name", institution, "kind", "school"))
                 .status())
         .isEqualTo(403);
     assertThat(
             admin
-                .postWithoutToken(
-                    "/admin/communities", Map.of("slug", slug, "name", "Н", "task", "З"))
+                .postRaw("/admin/communities", Map.of("slug", slug, "name", "Н", "task", "З"))
                 .status())
         .isEqualTo(403);
     assertThat(
             admin
-                .postWithoutToken(
+                .postRaw(
                     "/admin/users",
                     Map.of("login", login, "name", "Н", "password", "long-password"))
                 .status())
         .isEqualTo(403);
-    Page forged =
-        admin.postWithoutToken(
+    Api.Response forged =
+        admin.postRaw(
             "/admin/institutions", Map.of("name", institution, "kind", "school", "csrf", "forged"));
     assertThat(forged.status()).isEqualTo(403);
 
@@ -285,11 +260,11 @@ class AdminScreensIT {
 
   @Test
   void hostileNamesAreShownAsText(Fixtures fx) {
-    Browser admin = admin();
+    WebSession admin = admin();
     String institution = HOSTILE + Fixtures.unique(" школа ");
-    admin.post("/admin/institutions", Map.of("name", institution, "kind", "other"));
+    admin.postForm("/admin/institutions", Map.of("name", institution, "kind", "other"));
     String login = Fixtures.unique("h");
-    admin.post(
+    admin.postForm(
         "/admin/users",
         Map.of(
             "login",
@@ -301,12 +276,12 @@ class AdminScreensIT {
             "institution",
             institution));
     String slug = Fixtures.unique("h");
-    admin.post("/admin/communities", Map.of("slug", slug, "name", HOSTILE, "task", HOSTILE));
-    admin.post(community(slug, "members"), Map.of("login", login, "role", "expert"));
+    admin.postForm("/admin/communities", Map.of("slug", slug, "name", HOSTILE, "task", HOSTILE));
+    admin.postForm(community(slug, "members"), Map.of("login", login, "role", "expert"));
 
     for (String screen :
         List.of("/admin/institutions", "/admin/users", "/admin/communities", community(slug))) {
-      Page page = admin.get(screen);
+      Api.Response page = admin.get(screen);
       assertThat(page.status()).as(screen).isEqualTo(200);
       assertThat(page.text()).as(screen).doesNotContain(HOSTILE);
       assertThat(page.document().select("script").stream().map(Element::data))
@@ -323,9 +298,9 @@ class AdminScreensIT {
 
   @Test
   void invalidFormsComeBackWithTheInputAndWhatIsWrong(Fixtures fx) {
-    Browser admin = admin();
-    Page community =
-        admin.post(
+    WebSession admin = admin();
+    Api.Response community =
+        admin.postForm(
             "/admin/communities",
             Map.of("slug", "с пробелом", "name", "Сообщество «Ромашка»", "task", " "));
     assertThat(community.status()).isEqualTo(422);
@@ -338,14 +313,14 @@ class AdminScreensIT {
         .contains("community-task-error");
 
     String taken = fx.community();
-    Page duplicate =
-        admin.post("/admin/communities", Map.of("slug", taken, "name", "Другое", "task", "З"));
+    Api.Response duplicate =
+        admin.postForm("/admin/communities", Map.of("slug", taken, "name", "Другое", "task", "З"));
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.document().selectFirst("#community-slug-error").text()).contains("занят");
     assertThat(duplicate.document().selectFirst("#community-name").val()).isEqualTo("Другое");
 
-    Page user =
-        admin.post(
+    Api.Response user =
+        admin.postForm(
             "/admin/users",
             Map.of(
                 "login",
@@ -367,35 +342,37 @@ class AdminScreensIT {
     assertThat(userForm.selectFirst("#user-admin").hasAttr("checked")).isTrue();
     assertThat(userForm.select("#user-login-error, #user-email-error, #user-password-error"))
         .hasSize(3);
-    Page takenLogin =
-        admin.post(
+    Api.Response takenLogin =
+        admin.postForm(
             "/admin/users", Map.of("login", "ADMIN", "name", "Н", "password", "long-password"));
     assertThat(takenLogin.status()).isEqualTo(409);
     assertThat(takenLogin.document().select("#user-login-error")).isNotEmpty();
 
     String name = Fixtures.unique("Колледж ");
-    admin.post("/admin/institutions", Map.of("name", name, "kind", "college"));
-    Page again =
-        admin.post(
+    admin.postForm("/admin/institutions", Map.of("name", name, "kind", "college"));
+    Api.Response again =
+        admin.postForm(
             "/admin/institutions", Map.of("name", name, "short-name", "К", "kind", "college"));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.document().select("#institution-name-error")).isNotEmpty();
     assertThat(again.document().selectFirst("#institution-short-name").val()).isEqualTo("К");
     assertThat(again.document().selectFirst("#institution-kind option[selected]").val())
         .isEqualTo("college");
-    Page empty = admin.post("/admin/institutions", Map.of("name", "", "kind", "castle"));
+    Api.Response empty =
+        admin.postForm("/admin/institutions", Map.of("name", "", "kind", "castle"));
     assertThat(empty.status()).isEqualTo(422);
     assertThat(empty.document().select("#institution-name-error, #institution-kind-error"))
         .hasSize(2);
 
     String slug = fx.community();
-    Page unknown =
-        admin.post(community(slug, "members"), Map.of("login", "nobody-here", "role", "member"));
+    Api.Response unknown =
+        admin.postForm(
+            community(slug, "members"), Map.of("login", "nobody-here", "role", "member"));
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.document().select("#member-login-error")).isNotEmpty();
     assertThat(unknown.document().selectFirst("#member-login").val()).isEqualTo("nobody-here");
-    Page halfOrder =
-        admin.post(
+    Api.Response halfOrder =
+        admin.postForm(
             community(slug, "members"),
             Map.of("login", "admin", "role", "moderator", "order-number", "17"));
     assertThat(halfOrder.status()).isEqualTo(422);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
 import ru.metodichka.Fixtures;
-import ru.metodichka.HtmlClient;
+import ru.metodichka.WebSession;
 
 /** The history screens over HTTP, as a browser without scripts sees them. */
 @ExtendWith(AppExtension.class)
@@ -24,16 +24,16 @@ class HistoryScreensIT {
   private Fixtures fx;
   private Api api;
   private Fixtures.Team team;
-  private HtmlClient member;
-  private HtmlClient anonymous;
+  private WebSession member;
+  private WebSession anonymous;
 
   @BeforeEach
   void setUp(Fixtures fx) {
     this.fx = fx;
     this.api = fx.api();
     this.team = fx.team();
-    this.member = new HtmlClient(api, team.member().token());
-    this.anonymous = new HtmlClient(api, null);
+    this.member = WebSession.withToken(api, team.member().token());
+    this.anonymous = new WebSession(api);
     save(team.member().token(), "История", V1, 0, "Первая версия");
     save(team.moderator().token(), "История", V2, 1, "Яблоки заменены грушами");
     save(team.member().token(), "История", V3, 2, "Добавлена четвёртая строка");
@@ -192,10 +192,10 @@ class HistoryScreensIT {
 
   @Test
   void revertWithoutCsrfTokenIsRejectedAndChangesNothing() {
-    var response = member.post(screen("revert"), Map.of("to", "1"));
+    var response = member.postRaw(screen("revert"), Map.of("to", "1"));
     assertThat(response.status()).isEqualTo(403);
     assertThat(revisionCount()).isEqualTo(3);
-    var forged = member.post(screen("revert"), Map.of("to", "1", "csrf", "forged"));
+    var forged = member.postRaw(screen("revert"), Map.of("to", "1", "csrf", "forged"));
     assertThat(forged.status()).isEqualTo(403);
     assertThat(revisionCount()).isEqualTo(3);
   }
@@ -203,7 +203,7 @@ class HistoryScreensIT {
   @Test
   void revertWithCsrfTokenAppendsARevisionWithTheOldText() {
     String csrf = member.csrf(screen("revert") + "?to=1");
-    var response = member.post(screen("revert"), Map.of("to", "1", "csrf", csrf));
+    var response = member.postRaw(screen("revert"), Map.of("to", "1", "csrf", csrf));
     assertThat(response.status()).isEqualTo(303);
     String location = response.headers().get("Location");
     assertThat(location).isEqualTo(Api.path("c", team.community(), SLUG) + "?reverted=1");
@@ -219,12 +219,12 @@ class HistoryScreensIT {
   @Test
   void revertToTheCurrentRevisionOrWithABadNumberAppendsNothing() {
     String csrf = member.csrf(screen("history"));
-    var same = member.post(screen("revert"), Map.of("to", "3", "csrf", csrf));
+    var same = member.postRaw(screen("revert"), Map.of("to", "3", "csrf", csrf));
     assertThat(same.status()).isEqualTo(303);
     assertThat(same.headers().get("Location")).isEqualTo(Api.path("c", team.community(), SLUG));
-    assertThat(member.post(screen("revert"), Map.of("to", "x", "csrf", csrf)).status())
+    assertThat(member.postRaw(screen("revert"), Map.of("to", "x", "csrf", csrf)).status())
         .isEqualTo(400);
-    assertThat(member.post(screen("revert"), Map.of("to", "9", "csrf", csrf)).status())
+    assertThat(member.postRaw(screen("revert"), Map.of("to", "9", "csrf", csrf)).status())
         .isEqualTo(404);
     assertThat(member.page(screen("revert") + "?to=3").getElementById("revert")).isNull();
     assertThat(revisionCount()).isEqualTo(3);
@@ -233,14 +233,14 @@ class HistoryScreensIT {
   @Test
   void nonMembersSeeNoRevertControlsAndCannotRevert() {
     publish();
-    HtmlClient stranger = new HtmlClient(api, fx.user("Посторонний Учитель").token());
+    WebSession stranger = WebSession.withToken(api, fx.user("Посторонний Учитель").token());
     Document history = stranger.page(screen("history"));
     assertThat(history.select("li.revision")).hasSize(3);
     assertThat(history.select(".revert, .revert-link, #revert")).isEmpty();
     assertThat(stranger.page(screen("revisions", "1")).getElementById("revert")).isNull();
     assertThat(stranger.get(screen("revert") + "?to=1").status()).isEqualTo(403);
     String csrf = stranger.csrf(screen("history"));
-    var response = stranger.post(screen("revert"), Map.of("to", "1", "csrf", csrf));
+    var response = stranger.postRaw(screen("revert"), Map.of("to", "1", "csrf", csrf));
     assertThat(response.status()).isEqualTo(403);
     assertThat(revisionCount()).isEqualTo(3);
     // Anonymous visitors of a published page see the history, and no revert controls either.

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
 import ru.metodichka.Fixtures;
-import ru.metodichka.HtmlClient;
+import ru.metodichka.WebSession;
 
 /** {@code /me} over HTTP: the profile, the user's communities and their contributions. */
 @ExtendWith(AppExtension.class)
@@ -17,7 +17,7 @@ class ProfileScreensIT {
 
   @Test
   void anonymousVisitorsAreSentToLogInFirst(Api api) {
-    var response = new HtmlClient(api, null).get("/me");
+    var response = new WebSession(api).get("/me");
     assertThat(response.status()).isIn(302, 303);
     assertThat(response.headers().get("Location")).isEqualTo("/login?back=/me");
   }
@@ -28,7 +28,7 @@ class ProfileScreensIT {
     Fixtures.Team team = fx.team();
     fx.save(team.community(), "план", team.member().token(), "План работы", "Раз.\n", 0);
     fx.save(team.community(), "план", team.member().token(), "План работы", "Раз.\nДва.\n", 1);
-    HtmlClient member = new HtmlClient(api, team.member().token());
+    WebSession member = WebSession.withToken(api, team.member().token());
 
     Document doc = member.page("/me");
     assertThat(doc.getElementById("profile-name").text()).isEqualTo("Анна Петровна Иванова");
@@ -60,7 +60,7 @@ class ProfileScreensIT {
       fx.save(
           team.community(), "стр" + i, team.moderator().token(), "Страница " + i, "Текст.\n", 0);
     }
-    HtmlClient moderator = new HtmlClient(api, team.moderator().token());
+    WebSession moderator = WebSession.withToken(api, team.moderator().token());
     Document first = moderator.page("/me?limit=4");
     assertThat(first.select("tr.contribution")).hasSize(4);
     String older = first.getElementById("older").attr("href");
