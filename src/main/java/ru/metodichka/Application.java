@@ -122,7 +122,8 @@ public final class Application implements AutoCloseable {
     var communities =
         new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
     var pages =
-        Pages.create(pool, communities, new ContributionRepository(), new MarkdownRenderer());
+        Pages.create(
+            pool, communities, new ContributionRepository(), new MarkdownRenderer(), blocking);
     var csrf = Csrf.load(pool).await();
     var templates = new Templates(csrf, config.timeZone());
     List<Screens> screens = new ArrayList<>();

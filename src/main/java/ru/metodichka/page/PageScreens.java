@@ -50,9 +50,21 @@ final class PageScreens implements Screens {
                       "outline",
                       Outline.of(html),
                       "crumbs",
-                      crumbs(templates.ui(ctx), page)));
+                      crumbs(templates.ui(ctx), page),
+                      "notice",
+                      notice(ctx)));
             })
         .onFailure(ctx::fail);
+  }
+
+  /** The one-time notice after the editor saved ({@code ?saved=1} and the like), or "". */
+  private static String notice(RoutingContext ctx) {
+    for (String what : List.of("created", "saved", "merged", "unchanged")) {
+      if (ctx.request().getParam(what) != null) {
+        return "editor.notice." + what;
+      }
+    }
+    return "";
   }
 
   private void status(RoutingContext ctx, String status) {
