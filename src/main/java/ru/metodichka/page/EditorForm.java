@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import ru.metodichka.community.Slugs;
@@ -173,7 +174,7 @@ public record EditorForm(
   }
 
   public List<String> kinds() {
-    return java.util.Arrays.stream(ResultKind.values()).map(ResultKind::code).toList();
+    return Arrays.stream(ResultKind.values()).map(ResultKind::code).toList();
   }
 
   private static String freshKey() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
 
@@ -21,7 +22,7 @@ import ru.metodichka.web.Ui;
  * JavaScript: the form posts back here, a stale save that merges cleanly is saved, one that
  * overlaps gets the {@link ConflictScreen}, and whatever goes wrong the author's text comes back.
  */
-final class EditorScreens implements ru.metodichka.web.Screens {
+final class EditorScreens implements Screens {
   private static final String EDIT = "/c/:community/:slug/edit";
   private static final String NEW = "/c/:community/new";
   private final Templates templates;
