@@ -129,7 +129,7 @@ public final class Application implements AutoCloseable {
     var communities =
         new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
     var contributions = new ContributionRepository();
-    var pages = Pages.create(pool, communities, contributions, new MarkdownRenderer());
+    var pages = Pages.create(pool, communities, contributions, new MarkdownRenderer(), blocking);
     var csrf = patiently(() -> Csrf.load(pool));
     var templates = new Templates(csrf, config.timeZone());
     List<Screens> screens = new ArrayList<>();

@@ -31,6 +31,16 @@ final class LinkRepository {
        WHERE l.revision_id = $1
        ORDER BY (p.slug_key = l.target_slug_key) DESC
       """;
+  // The same matching as RESOLVE, for links not stored yet (the editor's preview).
+  private static final String RESOLVE_TARGETS =
+      """
+      SELECT t.community_key, t.title_key, c.slug AS community_slug, p.slug
+        FROM unnest($1::text[], $2::text[], $3::text[]) AS t(community_key, slug_key, title_key)
+        JOIN communities c ON c.slug_key = t.community_key
+        JOIN pages p ON p.community_id = c.id
+                    AND (p.slug_key = t.slug_key OR p.title_key = t.title_key)
+       ORDER BY (p.slug_key = t.slug_key) DESC
+      """;
   private static final String BACKLINKS =
       """
       SELECT DISTINCT sc.slug AS community, src.slug, src.title, src.status, src.title_key
@@ -69,6 +79,31 @@ final class LinkRepository {
                       hrefs.putIfAbsent(
                           new LinkTarget.Key(
                               r.getString("target_community"), r.getString("target_title_key")),
+                          "/c/" + r.getString("community_slug") + "/" + r.getString("slug")));
+              return hrefs;
+            });
+  }
+
+  /** Where each of the given links leads, as {@link #resolve} answers for a stored revision. */
+  Future<Map<LinkTarget.Key, String>> resolveTargets(SqlClient sql, List<LinkTarget> targets) {
+    if (targets.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    Tuple arrays =
+        Tuple.tuple()
+            .addValue(targets.stream().map(LinkTarget::communityKey).toArray(String[]::new))
+            .addValue(targets.stream().map(LinkTarget::slugKey).toArray(String[]::new))
+            .addValue(targets.stream().map(LinkTarget::titleKey).toArray(String[]::new));
+    return sql.preparedQuery(RESOLVE_TARGETS)
+        .execute(arrays)
+        .map(
+            rows -> {
+              Map<LinkTarget.Key, String> hrefs = new HashMap<>();
+              rows.forEach(
+                  r ->
+                      hrefs.putIfAbsent(
+                          new LinkTarget.Key(
+                              r.getString("community_key"), r.getString("title_key")),
                           "/c/" + r.getString("community_slug") + "/" + r.getString("slug")));
               return hrefs;
             });

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import ru.metodichka.community.Community;
@@ -47,8 +49,11 @@ final class PageRendering {
     return keyed;
   }
 
-  /** Existing targets link to their page; missing ones to where the page would be created. */
-  private static WikiLinkResolver resolver(Community community, Map<LinkTarget.Key, String> hrefs) {
+  /**
+   * Existing targets link to their page; missing ones to the editor of a new page with the link's
+   * text as its title (whose slug, made from that title, is what the link will then find).
+   */
+  static WikiLinkResolver resolver(Community community, Map<LinkTarget.Key, String> hrefs) {
     return (WikiLink link) -> {
       LinkTarget target = LinkTarget.of(link, community.slug());
       String href = hrefs.get(target.key());
@@ -57,7 +62,11 @@ final class PageRendering {
       }
       String targetCommunity = link.community() != null ? link.community() : community.slug();
       return new WikiLinkResolver.Resolution(
-          "/c/" + targetCommunity + "/" + target.slugKey(), false);
+          "/c/"
+              + targetCommunity
+              + "/new?title="
+              + URLEncoder.encode(link.target(), StandardCharsets.UTF_8),
+          false);
     };
   }
 }

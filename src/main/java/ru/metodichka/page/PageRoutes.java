@@ -14,10 +14,12 @@ public final class PageRoutes {
   private static final String PAGE = PAGES + "/:slug";
   private final PageService service;
   private final PageReader reader;
+  private final EditorService editor;
 
-  PageRoutes(PageService service, PageReader reader) {
+  PageRoutes(PageService service, PageReader reader, EditorService editor) {
     this.service = service;
     this.reader = reader;
+    this.editor = editor;
   }
 
   public void mount(Router api) {
@@ -44,6 +46,21 @@ public final class PageRoutes {
     api.post(PAGE + "/revert").consumes("application/json").respond(this::revert);
     api.post(PAGE + "/publish").respond(ctx -> status(ctx, "published"));
     api.post(PAGE + "/unpublish").respond(ctx -> status(ctx, "draft"));
+    api.post("/communities/:community/preview").consumes("application/json").respond(this::preview);
+  }
+
+  /** The editor's live preview: Markdown in, the page's sanitised HTML out (members only). */
+  private Future<JsonObject> preview(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
+    JsonInput in = JsonInput.of(ctx);
+    String markdown = in.rawText("markdown", SaveRequest.MAX_MARKDOWN);
+    if (markdown == null && !in.hasError("markdown")) {
+      in.reject("markdown", "Обязательное поле");
+    }
+    in.validate();
+    return editor
+        .preview(actor, community(ctx), markdown)
+        .map(html -> new JsonObject().put("html", html));
   }
 
   private Future<JsonObject> save(RoutingContext ctx) {

@@ -53,9 +53,21 @@ final class PageScreens implements Screens {
                       "crumbs",
                       crumbs(templates.ui(ctx), page),
                       "reverted",
-                      reverted(ctx)));
+                      reverted(ctx),
+                      "notice",
+                      notice(ctx)));
             })
         .onFailure(ctx::fail);
+  }
+
+  /** The one-time notice after the editor saved ({@code ?saved=1} and the like), or "". */
+  private static String notice(RoutingContext ctx) {
+    for (String what : List.of("created", "saved", "merged", "unchanged")) {
+      if (ctx.request().getParam(what) != null) {
+        return "editor.notice." + what;
+      }
+    }
+    return "";
   }
 
   private void status(RoutingContext ctx, String status) {

@@ -1,5 +1,6 @@
 package ru.metodichka.page;
 
+import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import ru.metodichka.community.CommunityService;
@@ -10,13 +11,18 @@ import ru.metodichka.web.Templates;
 
 /** The page feature, wired: what Main builds once and hands to the HTTP verticles. */
 public record Pages(
-    PageService service, PageReader reader, HistoryReader history, PageRoutes routes) {
+    PageService service,
+    PageReader reader,
+    HistoryReader history,
+    EditorService editor,
+    PageRoutes routes) {
 
   public static Pages create(
       Pool pool,
       CommunityService communities,
       ContributionRepository contributions,
-      MarkdownRenderer renderer) {
+      MarkdownRenderer renderer,
+      WorkerExecutor blocking) {
     var pages = new PageRepository();
     var revisions = new RevisionRepository();
     var links = new LinkRepository();
@@ -33,12 +39,15 @@ public record Pages(
             new PageRendering(renderer, links),
             new ActivityRepository());
     var history = new HistoryReader(pool, reader, revisions);
-    return new Pages(service, reader, history, new PageRoutes(service, reader));
+    var editor = new EditorService(pool, communities, pages, revisions, links, renderer, blocking);
+    return new Pages(service, reader, history, editor, new PageRoutes(service, reader, editor));
   }
 
   /** The HTML screens of pages: reading, editing, history. */
   public List<Screens> screens(Templates templates) {
+    // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
     return List.of(
+        new EditorScreens(templates, service, reader, editor),
         new PageScreens(templates, reader, service),
         new HistoryScreens(templates, history),
         new RevertScreens(templates, history, service));

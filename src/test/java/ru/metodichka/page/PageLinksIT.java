@@ -56,7 +56,12 @@ class PageLinksIT {
     assertThat(existing.hasClass("wikilink-missing")).isFalse();
     Element missing = doc.selectFirst("a:contains(портфолио)");
     assertThat(missing.hasClass("wikilink-missing")).isTrue();
-    assertThat(missing.attr("href")).isEqualTo("/c/" + team.community() + "/портфолио-ученика");
+    // A red link opens the editor of the missing page, its title filled in.
+    assertThat(missing.attr("href"))
+        .isEqualTo(
+            "/c/"
+                + team.community()
+                + "/new?title=%D0%9F%D0%BE%D1%80%D1%82%D1%84%D0%BE%D0%BB%D0%B8%D0%BE+%D1%83%D1%87%D0%B5%D0%BD%D0%B8%D0%BA%D0%B0");
 
     fx.save(
         team.community(),

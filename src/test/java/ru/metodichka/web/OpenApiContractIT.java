@@ -60,7 +60,8 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/pages/{slug}/backlinks",
           "POST /api/communities/{community}/pages/{slug}/revert",
           "POST /api/communities/{community}/pages/{slug}/publish",
-          "POST /api/communities/{community}/pages/{slug}/unpublish");
+          "POST /api/communities/{community}/pages/{slug}/unpublish",
+          "POST /api/communities/{community}/preview");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -75,6 +76,7 @@ class OpenApiContractIT {
           "setMemberRole", "{\"role\":\"member\"}",
           "savePage", "{\"title\":\"Т\",\"markdown\":\"т\"}",
           "revertPage", "{\"revision\":1}",
+          "previewMarkdown", "{\"markdown\":\"т\"}",
           "diffRevisions", "?from=1&to=2");
 
   /** The first save of a page in the page scenarios. */
@@ -352,6 +354,26 @@ class OpenApiContractIT {
     contract.expect("unpublishPage", 200, api.post(page + "/unpublish", moderator, null));
     String missing = Api.page(team.community(), "нет", "unpublish");
     contract.expect("unpublishPage", 404, api.post(missing, moderator, null));
+  }
+
+  @Test
+  void previewingMarkdown(Fixtures fx) {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String preview = "/api" + Api.path("communities", team.community(), "preview");
+    JsonObject markdown = new JsonObject().put("markdown", "# Заголовок\n\n[[Нет такой]]\n");
+    JsonObject html =
+        contract.expect("previewMarkdown", 200, api.post(preview, team.member().token(), markdown));
+    assertThat(html.getString("html")).contains("<h1", "wikilink-missing");
+    contract.expect("previewMarkdown", 401, api.post(preview, null, markdown));
+    contract.expect("previewMarkdown", 403, api.post(preview, fx.user("Чужой").token(), markdown));
+    Map<String, String> cookie = Map.of("Cookie", "mtd_session=" + team.member().token());
+    contract.expect(
+        "previewMarkdown",
+        403,
+        api.send(HttpMethod.POST, preview, null, markdown.toBuffer(), JSON, cookie));
+    contract.expect(
+        "previewMarkdown", 422, api.post(preview, team.member().token(), new JsonObject()));
   }
 
   /** Page "контракт" with revisions 1, 2 (moderator) and 3 (member's edit of 1, merged). */
