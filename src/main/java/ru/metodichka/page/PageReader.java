@@ -57,26 +57,22 @@ public final class PageReader {
    * history, the backlinks, and what the reader may do with it.
    */
   public Future<JsonObject> view(CurrentUser actor, String community, String slug) {
-    return visible(actor, community, slug)
-        .compose(
-            v ->
-                rendered(v, v.page().currentRevision())
-                    .compose(
-                        r ->
-                            activity
-                                .authors(pool, v.page().id())
-                                .compose(
-                                    authors ->
-                                        backlinks(v)
-                                            .map(
-                                                links ->
-                                                    pageJson(v, r)
-                                                        .put("authors", authors)
-                                                        .put("backlinks", links)
-                                                        .put("canEdit", v.access().canEdit())
-                                                        .put(
-                                                            "canModerate",
-                                                            v.access().canModerate())))));
+    return visible(actor, community, slug).compose(this::view);
+  }
+
+  /** The current revision, its authors and backlinks, read side by side. */
+  private Future<JsonObject> view(Visible v) {
+    var current = rendered(v, v.page().currentRevision());
+    var authors = activity.authors(pool, v.page().id());
+    var backlinks = backlinks(v);
+    return Future.all(current, authors, backlinks)
+        .map(
+            all ->
+                pageJson(v, current.result())
+                    .put("authors", authors.result())
+                    .put("backlinks", backlinks.result())
+                    .put("canEdit", v.access().canEdit())
+                    .put("canModerate", v.access().canModerate()));
   }
 
   /** The newest revisions the actor may see, in one community or (null) across the site. */

@@ -1,6 +1,8 @@
 package ru.metodichka.web;
 
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -106,6 +108,11 @@ public final class Ui {
   /** The path and query of this request, to come back to after logging in or switching language. */
   public String here() {
     return ctx.request().uri();
+  }
+
+  /** {@link #here()} encoded for a {@code ?back=} parameter, its own query included. */
+  public String hereAsParam() {
+    return URLEncoder.encode(here(), StandardCharsets.UTF_8);
   }
 
   /** A timestamp from the API ({@code 2026-11-27T10:15:00Z}) as people read it, or "" if absent. */

@@ -44,9 +44,29 @@ class AccessibilityBrowserIT {
   void screensPassWcagRulesOnDesktopAndPhone(TestApp app, Fixtures fixtures) {
     var team = fixtures.team();
     fixtures.save(team.community(), "урок", team.member().token(), "Урок", TEXT, 0);
+    fixtures.save(team.community(), "урок", team.moderator().token(), "Урок", TEXT + "\nЕщё.\n", 1);
     String community = "/c/" + team.community();
-    List<String> anonymous = List.of("/", community, "/login", "/c/нет-такого");
-    List<String> member = List.of("/", community, community + "/урок");
+    String page = community + "/урок";
+    List<String> anonymous = List.of("/", community, page, "/login", "/c/нет-такого");
+    List<String> member =
+        List.of(
+            "/",
+            community,
+            page,
+            page + "/edit",
+            community + "/new",
+            page + "/history",
+            page + "/diff?from=1&to=2",
+            page + "/revisions/1",
+            page + "/revert?to=1",
+            "/me");
+    List<String> admin =
+        List.of(
+            "/admin",
+            "/admin/communities",
+            "/admin/communities/" + team.community(),
+            "/admin/users",
+            "/admin/institutions");
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();
@@ -59,6 +79,10 @@ class AccessibilityBrowserIT {
       browser.driver().manage().window().setSize(size);
       check(browser, member, size, problems);
     }
+    conflictScreen(browser, fixtures, team, page, problems);
+    Browser administrator = browsers.open(app.app().port());
+    administrator.login("admin", TestApp.ADMIN_PASSWORD);
+    check(administrator, admin, new Dimension(1280, 900), problems);
     assertThat(problems).isEmpty();
   }
 
@@ -87,6 +111,19 @@ class AccessibilityBrowserIT {
     assertThat(Accessibility.violations(browser))
         .anySatisfy(v -> assertThat(v).startsWith("label"))
         .anySatisfy(v -> assertThat(v).startsWith("color-contrast"));
+  }
+
+  /** The conflict screen, reached the way people reach it: someone saved while they typed. */
+  private static void conflictScreen(
+      Browser browser, Fixtures fixtures, Fixtures.Team team, String page, List<String> problems) {
+    browser.go(page + "/edit");
+    fixtures.save(team.community(), "урок", team.moderator().token(), "Урок", "Другой текст\n", 2);
+    browser.fill("#markdown", TEXT + "\nМоё.\n");
+    browser.click("#save");
+    browser.find(".conflict");
+    for (String violation : Accessibility.violations(browser)) {
+      problems.add("conflict screen: " + violation);
+    }
   }
 
   /** Checks each path at one size; records every problem rather than stopping at the first. */

@@ -48,6 +48,15 @@ class LanguageIT {
   }
 
   @Test
+  void theWayBackKeepsTheWholeAddressQueryIncluded(Api api) {
+    Document page = Jsoup.parse(api.get("/c/x?from=1&to=3", null).text());
+    String login = page.selectFirst(".user-nav a[href^=/login]").attr("href");
+    assertThat(login).isEqualTo("/login?back=%2Fc%2Fx%3Ffrom%3D1%26to%3D3");
+    Document form = Jsoup.parse(api.get(login, null).text());
+    assertThat(form.select("input[name=back]").val()).isEqualTo("/c/x?from=1&to=3");
+  }
+
+  @Test
   void theLanguageSwitchNeverSendsUsersToAnotherSite(Api api) {
     for (String back :
         new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example"}) {
