@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -31,6 +33,13 @@ public final class Browser implements AutoCloseable {
   static final Path DRIVER =
       Path.of(System.getenv().getOrDefault("METODICHKA_CHROMEDRIVER", "/usr/bin/chromedriver"));
   private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /**
+   * Selenium warns on every start that it has no DevTools bindings for this Chromium version; the
+   * tests use WebDriver only. Held in a field so the setting is not garbage-collected.
+   */
+  private static final Logger DEVTOOLS_LOG = quiet("org.openqa.selenium.devtools");
+
   private final ChromeDriver driver;
   private final Path profile;
   private final String base;
@@ -204,6 +213,12 @@ public final class Browser implements AutoCloseable {
 
   private <T> T wait(ExpectedCondition<T> condition) {
     return new WebDriverWait(driver, WAIT).until(condition);
+  }
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   private static String xpath(String text) {
