@@ -129,7 +129,10 @@ public final class Application implements AutoCloseable {
     var communities =
         new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
     var contributions = new ContributionRepository();
-    var pages = Pages.create(pool, communities, contributions, new MarkdownRenderer(), blocking);
+    // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
+    // one never makes a login (password hashing on the pool above) wait.
+    WorkerExecutor previews = vertx.createSharedWorkerExecutor("metodichka-preview", 2);
+    var pages = Pages.create(pool, communities, contributions, new MarkdownRenderer(), previews);
     var csrf = patiently(() -> Csrf.load(pool));
     var templates = new Templates(csrf, config.timeZone());
     List<Screens> screens = new ArrayList<>();

@@ -22,7 +22,7 @@ final class EditorService {
   private final RevisionRepository revisions;
   private final LinkRepository links;
   private final MarkdownRenderer renderer;
-  private final WorkerExecutor blocking;
+  private final WorkerExecutor previews;
 
   EditorService(
       Pool pool,
@@ -31,14 +31,14 @@ final class EditorService {
       RevisionRepository revisions,
       LinkRepository links,
       MarkdownRenderer renderer,
-      WorkerExecutor blocking) {
+      WorkerExecutor previews) {
     this.pool = pool;
     this.communities = communities;
     this.pages = pages;
     this.revisions = revisions;
     this.links = links;
     this.renderer = renderer;
-    this.blocking = blocking;
+    this.previews = previews;
   }
 
   /** The community an editor works in: 401 for visitors, 403 for non-members. */
@@ -66,12 +66,12 @@ final class EditorService {
     return editor(actor, community)
         .compose(
             access ->
-                blocking
+                previews
                     .executeBlocking(() -> targets(markdown, access), false)
                     .compose(targets -> links.resolveTargets(pool, targets))
                     .compose(
                         hrefs ->
-                            blocking.executeBlocking(
+                            previews.executeBlocking(
                                 () ->
                                     renderer.render(
                                         markdown,

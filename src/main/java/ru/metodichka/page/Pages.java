@@ -22,7 +22,7 @@ public record Pages(
       CommunityService communities,
       ContributionRepository contributions,
       MarkdownRenderer renderer,
-      WorkerExecutor blocking) {
+      WorkerExecutor previews) {
     var pages = new PageRepository();
     var revisions = new RevisionRepository();
     var links = new LinkRepository();
@@ -39,7 +39,7 @@ public record Pages(
             new PageRendering(renderer, links),
             new ActivityRepository());
     var history = new HistoryReader(pool, reader, revisions);
-    var editor = new EditorService(pool, communities, pages, revisions, links, renderer, blocking);
+    var editor = new EditorService(pool, communities, pages, revisions, links, renderer, previews);
     return new Pages(service, reader, history, editor, new PageRoutes(service, reader, editor));
   }
 
