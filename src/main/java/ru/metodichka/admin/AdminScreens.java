@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
@@ -119,15 +118,10 @@ public final class AdminScreens implements Screens {
 
   /** 303 to a screen after a successful POST, with its notice, so a reload does not post again. */
   static void seeOther(RoutingContext ctx, String path, String done) {
-    ctx.response().setStatusCode(303).putHeader("Location", path + "?done=" + done).end();
-  }
-
-  /** A path segment percent-encoded: Cyrillic slugs would not survive a header otherwise. */
-  static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    Redirect.seeOther(ctx, path + "?done=" + done);
   }
 
   static String communityPath(String slug) {
-    return "/admin/communities/" + segment(slug);
+    return Redirect.encoded("/admin/communities/" + slug);
   }
 }

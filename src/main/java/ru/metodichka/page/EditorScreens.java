@@ -4,8 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
@@ -90,10 +89,7 @@ final class EditorScreens implements Screens {
         body.getBoolean("created")
             ? "created"
             : body.getBoolean("unchanged") ? "unchanged" : result.merged() ? "merged" : "saved";
-    ctx.response()
-        .setStatusCode(303)
-        .putHeader("Location", pagePath(community, slug) + "?" + what + "=1")
-        .end();
+    Redirect.seeOther(ctx, "/c/" + community + "/" + slug + "?" + what + "=1");
   }
 
   private void refused(
@@ -174,14 +170,6 @@ final class EditorScreens implements Screens {
   }
 
   /** {@code /c/{community}/{slug}} with both segments percent-encoded, for a Location header. */
-  static String pagePath(String community, String slug) {
-    return "/c/" + encode(community) + "/" + encode(slug);
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
   /** What the editor shows besides the form: a notice key, error messages, a rendered preview. */
   record Extras(String notice, List<String> errors, String preview) {
     static final Extras NONE = new Extras("", List.of(), "");

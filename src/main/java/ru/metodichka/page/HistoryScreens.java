@@ -3,13 +3,12 @@ package ru.metodichka.page;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Redirect;
 import ru.metodichka.web.RequestParams;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
@@ -131,11 +130,7 @@ final class HistoryScreens implements Screens {
 
   /** The page's address for a Location header, which must be ASCII: each segment encoded. */
   static String path(String community, String slug) {
-    return "/c/" + encode(community) + "/" + encode(slug);
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    return Redirect.encoded("/c/" + community + "/" + slug);
   }
 
   static String community(RoutingContext ctx) {

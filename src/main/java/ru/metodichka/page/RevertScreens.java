@@ -2,7 +2,6 @@ package ru.metodichka.page;
 
 import static ru.metodichka.page.HistoryScreens.community;
 import static ru.metodichka.page.HistoryScreens.historyCrumb;
-import static ru.metodichka.page.HistoryScreens.path;
 import static ru.metodichka.page.HistoryScreens.slug;
 
 import io.vertx.core.json.JsonObject;
@@ -12,6 +11,7 @@ import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Redirect;
 import ru.metodichka.web.RequestParams;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
@@ -74,10 +74,7 @@ final class RevertScreens implements Screens {
               // Restoring the text the page already has appends nothing, so there is no notice.
               boolean unchanged = saved.toJson().getBoolean("unchanged", false);
               String notice = unchanged ? "" : "?reverted=" + number;
-              ctx.response()
-                  .setStatusCode(303)
-                  .putHeader("Location", path(community, slug) + notice)
-                  .end();
+              Redirect.seeOther(ctx, "/c/" + community + "/" + slug + notice);
             })
         .onFailure(ctx::fail);
   }
