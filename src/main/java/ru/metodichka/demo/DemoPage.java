@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import ru.metodichka.page.Metadata;
 
 /**
  * One demo page and the whole text of each of its revisions. The seed file describes revisions as
@@ -16,6 +17,7 @@ record DemoPage(
     String title,
     String kind,
     boolean publish,
+    Metadata metadata,
     List<DemoRevision> revisions) {
 
   static DemoPage from(JsonObject json) {
@@ -33,6 +35,7 @@ record DemoPage(
         json.getString("title"),
         json.getString("kind"),
         json.getBoolean("publish"),
+        Metadata.fromJson(json.getJsonObject("metadata")),
         List.copyOf(revisions));
   }
 

@@ -36,8 +36,15 @@ final class DemoPages {
   // Each revision is based on the one before, as when an author opens the current page and saves.
   private Future<Void> save(DemoPage page, int base) {
     DemoPage.DemoRevision revision = page.revisions().get(base);
+    // The first revision brings the bank's metadata; later ones keep it.
     SaveRequest request =
-        new SaveRequest(page.title(), revision.markdown(), base, revision.summary(), page.kind());
+        new SaveRequest(
+            page.title(),
+            revision.markdown(),
+            base,
+            revision.summary(),
+            page.kind(),
+            base == 0 ? page.metadata() : null);
     return pages
         .save(people.get(revision.author()), page.community(), page.slug(), request, null)
         .mapEmpty();

@@ -43,10 +43,11 @@ final class ActivityRepository {
       """;
   private static final String AUTHORS =
       """
-      SELECT u.login, u.display_name, count(*) AS revisions, min(r.created_at) AS first_at
+      SELECT u.login, u.display_name, i.name AS institution, count(*) AS revisions
         FROM revisions r JOIN users u ON u.id = r.author_id
+        LEFT JOIN institutions i ON i.id = u.institution_id
        WHERE r.page_id = $1
-       GROUP BY u.id, u.login, u.display_name
+       GROUP BY u.id, u.login, u.display_name, i.name
        ORDER BY min(r.number)
       """;
 
@@ -86,6 +87,7 @@ final class ActivityRepository {
                         new JsonObject()
                             .put("login", r.getString("login"))
                             .put("name", r.getString("display_name"))
+                            .put("institution", r.getString("institution"))
                             .put("revisions", r.getLong("revisions"))));
   }
 

@@ -25,6 +25,7 @@ public record EditorForm(
     String kind,
     String markdown,
     String summary,
+    Metadata metadata,
     int baseRevision,
     String idempotencyKey) {
 
@@ -39,6 +40,7 @@ public record EditorForm(
         page.getString("kind"),
         page.getString("markdown"),
         "",
+        Metadata.fromJson(page.getJsonObject("metadata")),
         page.getInteger("revision"),
         freshKey());
   }
@@ -54,6 +56,7 @@ public record EditorForm(
         ResultKind.ARTICLE.code(),
         "",
         "",
+        Metadata.EMPTY,
         0,
         freshKey());
   }
@@ -77,6 +80,7 @@ public record EditorForm(
         ResultKind.fromCode(kind) == null ? ResultKind.ARTICLE.code() : kind,
         field(ctx, "markdown"),
         field(ctx, "summary"),
+        MetadataForm.posted(ctx),
         base,
         field(ctx, "idempotencyKey"));
   }
@@ -103,11 +107,12 @@ public record EditorForm(
     if (summary.strip().length() > SaveRequest.MAX_SUMMARY) {
       problems.add("editor.error.summaryTooLong");
     }
+    problems.addAll(MetadataForm.problems(metadata));
     return problems;
   }
 
   SaveRequest request() {
-    return new SaveRequest(title.strip(), markdown, baseRevision, summary.strip(), kind);
+    return new SaveRequest(title.strip(), markdown, baseRevision, summary.strip(), kind, metadata);
   }
 
   /**
@@ -115,7 +120,16 @@ public record EditorForm(
    * button, so a resubmission of the same form is recognised as the same request.
    */
   byte[] fingerprint() {
-    String all = String.join("\u0000", slug, title, kind, markdown, summary, "" + baseRevision);
+    String all =
+        String.join(
+            "\u0000",
+            slug,
+            title,
+            kind,
+            markdown,
+            summary,
+            metadata.toJson().encode(),
+            "" + baseRevision);
     return all.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -129,6 +143,7 @@ public record EditorForm(
         kind,
         markdown,
         summary,
+        metadata,
         baseRevision,
         idempotencyKey);
   }
@@ -144,6 +159,7 @@ public record EditorForm(
         kind,
         markdown,
         summary,
+        metadata,
         revision,
         freshKey());
   }
@@ -159,6 +175,7 @@ public record EditorForm(
         kind,
         markdown,
         summary,
+        metadata,
         baseRevision,
         freshKey());
   }
@@ -171,6 +188,14 @@ public record EditorForm(
   /** The key editor.js keeps the browser draft under. */
   public String draftKey() {
     return community + ":" + (isNew ? "new" : slug);
+  }
+
+  public List<String> levels() {
+    return Metadata.LEVELS;
+  }
+
+  public List<String> licences() {
+    return Metadata.LICENCES;
   }
 
   public List<String> kinds() {

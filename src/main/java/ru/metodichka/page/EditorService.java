@@ -108,6 +108,7 @@ final class EditorService {
         .put("title", r.title())
         .put("kind", r.kind())
         .put("revision", r.number())
-        .put("markdown", r.markdown());
+        .put("markdown", r.markdown())
+        .put("metadata", r.metadata().toJson());
   }
 }

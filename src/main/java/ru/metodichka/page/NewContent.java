@@ -8,20 +8,31 @@ record NewContent(
     String title,
     String kind,
     String markdown,
+    Metadata metadata,
     boolean merged,
     Integer revertedFrom,
     Revision replaced) {
 
-  /** The request's content as sent; a request without a kind keeps the replaced one's. */
+  /**
+   * The request's content as sent; a request without a kind or metadata keeps the replaced one's.
+   */
   static NewContent as(SaveRequest request, Revision replaced) {
     String kind = request.kind() != null ? request.kind() : replaced.kind();
-    return new NewContent(request.title(), kind, request.markdown(), false, null, replaced);
+    Metadata metadata = request.metadata() != null ? request.metadata() : replaced.metadata();
+    return new NewContent(
+        request.title(), kind, request.markdown(), metadata, false, null, replaced);
   }
 
   /** The content of an earlier revision, brought back. */
   static NewContent revertTo(Revision target, Revision current) {
     return new NewContent(
-        target.title(), target.kind(), target.markdown(), false, target.number(), current);
+        target.title(),
+        target.kind(),
+        target.markdown(),
+        target.metadata(),
+        false,
+        target.number(),
+        current);
   }
 
   /** True when appending this would repeat the current revision. */
@@ -29,6 +40,7 @@ record NewContent(
     return current.number() > 0
         && markdown.equals(current.markdown())
         && title.equals(current.title())
-        && kind.equals(current.kind());
+        && kind.equals(current.kind())
+        && metadata.equals(current.metadata());
   }
 }

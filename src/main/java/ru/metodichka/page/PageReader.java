@@ -122,6 +122,7 @@ public final class PageReader {
         .put("status", page.status())
         .put("revision", r.number())
         .put("markdown", r.markdown())
+        .put("metadata", r.metadata().toJson())
         .put("html", rendered.html())
         .put("author", r.author())
         .put("createdAt", Rows.time(page.createdAt()))
@@ -142,6 +143,7 @@ public final class PageReader {
         .put("merged", r.merged())
         .put("revertedFrom", r.revertedFrom())
         .put("markdown", r.markdown())
+        .put("metadata", r.metadata().toJson())
         .put("html", rendered.html());
   }
 

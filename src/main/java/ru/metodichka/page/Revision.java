@@ -18,18 +18,32 @@ public record Revision(
     String kind,
     String markdown,
     boolean merged,
-    Integer revertedFrom) {
+    Integer revertedFrom,
+    Metadata metadata) {
 
   static final String COLUMNS =
       """
       r.id, r.page_id, r.number, r.base_number, u.login, u.display_name, r.created_at, r.summary,
-      r.title, r.kind, r.markdown, r.merged, r.reverted_from
+      r.title, r.kind, r.markdown, r.merged, r.reverted_from, r.metadata
       """;
 
   /** The text before a page's first revision, used as the base when two people create one page. */
   static Revision nothing(long pageId) {
     return new Revision(
-        0, pageId, 0, null, "", "", null, "", "", ResultKind.ARTICLE.code(), "", false, null);
+        0,
+        pageId,
+        0,
+        null,
+        "",
+        "",
+        null,
+        "",
+        "",
+        ResultKind.ARTICLE.code(),
+        "",
+        false,
+        null,
+        Metadata.EMPTY);
   }
 
   static Revision from(Row row) {
@@ -46,7 +60,8 @@ public record Revision(
         row.getString("kind"),
         row.getString("markdown"),
         row.getBoolean("merged"),
-        row.getInteger("reverted_from"));
+        row.getInteger("reverted_from"),
+        Metadata.fromJson((JsonObject) row.getValue("metadata")));
   }
 
   public JsonObject author() {

@@ -23,8 +23,8 @@ final class RevisionRepository {
   private static final String INSERT =
       """
       INSERT INTO revisions (page_id, number, base_number, author_id, summary, title, kind, markdown,
-                             size, content_hash, merged, reverted_from)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                             size, content_hash, merged, reverted_from, metadata)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
       RETURNING id
       """;
   // delta is computed over the whole history before paging, so the oldest row on a page is right.
@@ -60,7 +60,8 @@ final class RevisionRepository {
       r.markdown().length(),
       contentHash(r.title(), r.markdown()),
       r.merged(),
-      r.revertedFrom()
+      r.revertedFrom(),
+      r.metadata().toJson()
     };
     return sql.preparedQuery(INSERT)
         .execute(Tuple.from(values))
@@ -113,5 +114,6 @@ final class RevisionRepository {
       String kind,
       String markdown,
       boolean merged,
-      Integer revertedFrom) {}
+      Integer revertedFrom,
+      Metadata metadata) {}
 }

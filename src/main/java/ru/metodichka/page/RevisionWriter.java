@@ -57,7 +57,8 @@ final class RevisionWriter {
             content.kind(),
             content.markdown(),
             content.merged(),
-            content.revertedFrom());
+            content.revertedFrom(),
+            content.metadata());
     List<LinkTarget> targets =
         LinkTarget.distinct(renderer.wikiLinks(content.markdown()), access.community().slug());
     return revisions

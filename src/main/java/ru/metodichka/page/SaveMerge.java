@@ -19,9 +19,14 @@ final class SaveMerge {
     String yourKind = yours.kind() != null ? yours.kind() : base.kind();
     String title = pick(base.title(), current.title(), yours.title());
     String kind = pick(base.kind(), current.kind(), yourKind);
+    Metadata yourMetadata = yours.metadata() != null ? yours.metadata() : base.metadata();
+    Metadata metadata = pick(base.metadata(), current.metadata(), yourMetadata);
     MergeOutcome text = TextMerge.merge(base.markdown(), current.markdown(), yours.markdown());
-    if (text instanceof MergeOutcome.Clean clean && title != null && kind != null) {
-      return new NewContent(title, kind, clean.text(), true, null, current);
+    if (text instanceof MergeOutcome.Clean clean
+        && title != null
+        && kind != null
+        && metadata != null) {
+      return new NewContent(title, kind, clean.text(), metadata, true, null, current);
     }
     JsonArray hunks = new JsonArray();
     if (text instanceof MergeOutcome.Conflicted conflicted) {
@@ -35,11 +40,12 @@ final class SaveMerge {
         .with("yourMarkdown", yours.markdown())
         .with("baseRevision", base.number())
         .with("titleConflict", title == null || kind == null)
+        .with("metadataConflict", metadata == null)
         .with("conflicts", hunks);
   }
 
   /** Three-way merge of one value; null when both sides changed it differently. */
-  static String pick(String base, String current, String yours) {
+  static <T> T pick(T base, T current, T yours) {
     if (yours.equals(current) || yours.equals(base)) {
       return current;
     }

@@ -7,9 +7,15 @@ import ru.metodichka.web.JsonInput;
  *
  * @param baseRevision 0 when creating the page
  * @param kind null to keep the page's kind (a new page becomes an article)
+ * @param metadata null to keep the page's metadata
  */
 public record SaveRequest(
-    String title, String markdown, int baseRevision, String summary, String kind) {
+    String title,
+    String markdown,
+    int baseRevision,
+    String summary,
+    String kind,
+    Metadata metadata) {
   public static final int MAX_TITLE = 200;
   public static final int MAX_SUMMARY = 500;
   public static final int MAX_MARKDOWN = 1_000_000;
@@ -32,7 +38,8 @@ public record SaveRequest(
     if (kind != null && ResultKind.fromCode(kind) == null) {
       in.reject("kind", "Один из видов: " + ResultKind.allCodes());
     }
+    Metadata metadata = Metadata.read(in);
     in.validate();
-    return new SaveRequest(title, markdown, base, summary, kind);
+    return new SaveRequest(title, markdown, base, summary, kind, metadata);
   }
 }

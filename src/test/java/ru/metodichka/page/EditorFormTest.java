@@ -10,7 +10,8 @@ class EditorFormTest {
       new JsonObject().put("community", "math").put("communityName", "Математика");
 
   private static EditorForm newPage(String title, String slug) {
-    return new EditorForm("math", "", slug, true, title, "article", "Текст\n", "", 0, "k");
+    return new EditorForm(
+        "math", "", slug, true, title, "article", "Текст\n", "", Metadata.EMPTY, 0, "k");
   }
 
   @Test

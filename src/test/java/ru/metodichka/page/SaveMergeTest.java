@@ -3,13 +3,24 @@ package ru.metodichka.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.error.AppError;
 
 class SaveMergeTest {
   private static Revision revision(int number, String title, String kind, String markdown) {
+    return revision(number, title, kind, markdown, Metadata.EMPTY);
+  }
+
+  private static Revision revision(
+      int number, String title, String kind, String markdown, Metadata metadata) {
     return new Revision(
-        number, 1, number, null, "u", "U", null, "", title, kind, markdown, false, null);
+        number, 1, number, null, "u", "U", null, "", title, kind, markdown, false, null, metadata);
+  }
+
+  private static Metadata subjects(String... subjects) {
+    return new Metadata(
+        List.of(subjects), List.of(), List.of(), List.of(), Metadata.DEFAULT_LICENCE, null);
   }
 
   @Test
@@ -26,7 +37,7 @@ class SaveMergeTest {
     Revision current = revision(2, "Т", "article", "один\n2\n3\n4\n5\n");
     NewContent merged =
         SaveMerge.merge(
-            base, current, new SaveRequest("Т", "1\n2\n3\n4\nпять\n", 1, "", "practice"));
+            base, current, new SaveRequest("Т", "1\n2\n3\n4\nпять\n", 1, "", "practice", null));
     assertThat(merged.markdown()).isEqualTo("один\n2\n3\n4\nпять\n");
     assertThat(merged.kind()).isEqualTo("practice");
     assertThat(merged.merged()).isTrue();
@@ -41,12 +52,34 @@ class SaveMergeTest {
             AppError.class,
             () ->
                 SaveMerge.merge(
-                    base, current, new SaveRequest("Т", "строка участника\n", 1, "", null)));
+                    base, current, new SaveRequest("Т", "строка участника\n", 1, "", null, null)));
     assertThat(error.status()).isEqualTo(409);
     assertThat(error.extras().getString("yourMarkdown")).isEqualTo("строка участника\n");
     assertThat(error.extras().getString("currentMarkdown")).isEqualTo("строка модератора\n");
     assertThat(error.extras().getInteger("currentRevision")).isEqualTo(3);
     assertThat(error.extras().getJsonArray("conflicts")).hasSize(1);
     assertThat(error.extras().getBoolean("titleConflict")).isFalse();
+  }
+
+  @Test
+  void metadataMergesByTheTitlesRule() {
+    Revision base = revision(1, "Т", "article", "текст\n", subjects("математика"));
+    Revision current = revision(2, "Т", "article", "текст\n", subjects("математика", "физика"));
+    NewContent kept =
+        SaveMerge.merge(base, current, new SaveRequest("Т", "текст!\n", 1, "", null, null));
+    assertThat(kept.metadata()).isEqualTo(current.metadata());
+    NewContent theirs =
+        SaveMerge.merge(
+            base, current, new SaveRequest("Т", "текст\n", 1, "", null, subjects("математика")));
+    assertThat(theirs.metadata()).isEqualTo(current.metadata());
+    AppError clash =
+        catchThrowableOfType(
+            AppError.class,
+            () ->
+                SaveMerge.merge(
+                    base,
+                    current,
+                    new SaveRequest("Т", "текст\n", 1, "", null, subjects("химия"))));
+    assertThat(clash.extras().getBoolean("metadataConflict")).isTrue();
   }
 }
