@@ -52,6 +52,7 @@ import ru.metodichka.web.Templates;
  */
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  private static final long VIEW_FLUSH_MS = 10_000;
   private final ResolvedDatabase database;
   private final Vertx vertx;
   private final Services services;
@@ -132,7 +133,10 @@ public final class Application implements AutoCloseable {
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing on the pool above) wait.
     WorkerExecutor previews = vertx.createSharedWorkerExecutor("metodichka-preview", 2);
-    var pages = Pages.create(pool, communities, contributions, new MarkdownRenderer(), previews);
+    var pages =
+        Pages.create(
+            pool, communities, contributions, new MarkdownRenderer(), previews, config.timeZone());
+    pages.views().start(vertx, VIEW_FLUSH_MS);
     var csrf = patiently(() -> Csrf.load(pool));
     var templates = new Templates(csrf, config.timeZone());
     List<Screens> screens = new ArrayList<>();
@@ -216,9 +220,14 @@ public final class Application implements AutoCloseable {
     return database;
   }
 
-  /** Stops the HTTP server, the pool and an embedded database, in that order. */
+  /** Writes pending view counts, then stops the HTTP server, the pool and an embedded database. */
   @Override
   public void close() {
+    try {
+      services.pages().views().flush().await();
+    } catch (RuntimeException e) {
+      LOG.warn("Page view counts not written at shutdown: {}", e.toString());
+    }
     vertx.close().await();
     database.close();
   }

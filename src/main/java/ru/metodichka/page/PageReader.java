@@ -22,6 +22,7 @@ public final class PageReader {
   private final LinkRepository links;
   private final PageRendering rendering;
   private final ActivityRepository activity;
+  private final ViewCounter views;
 
   PageReader(
       Pool pool,
@@ -30,7 +31,8 @@ public final class PageReader {
       RevisionRepository revisions,
       LinkRepository links,
       PageRendering rendering,
-      ActivityRepository activity) {
+      ActivityRepository activity,
+      ViewCounter views) {
     this.pool = pool;
     this.communities = communities;
     this.pages = pages;
@@ -38,6 +40,7 @@ public final class PageReader {
     this.links = links;
     this.rendering = rendering;
     this.activity = activity;
+    this.views = views;
   }
 
   public Future<JsonArray> list(CurrentUser actor, String community) {
@@ -60,8 +63,11 @@ public final class PageReader {
     return visible(actor, community, slug).compose(this::view);
   }
 
-  /** The current revision, its authors and backlinks, read side by side. */
+  /** The current revision, its authors and backlinks, read side by side; a view is counted. */
   private Future<JsonObject> view(Visible v) {
+    if (v.page().published()) {
+      views.viewed(v.page().id());
+    }
     var current = rendered(v, v.page().currentRevision());
     var authors = activity.authors(pool, v.page().id());
     var backlinks = backlinks(v);

@@ -2,6 +2,7 @@ package ru.metodichka.page;
 
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
+import java.time.ZoneId;
 import java.util.List;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.contribution.ContributionRepository;
@@ -15,20 +16,23 @@ public record Pages(
     PageReader reader,
     HistoryReader history,
     EditorService editor,
-    PageRoutes routes) {
+    PageRoutes routes,
+    ViewCounter views) {
 
   public static Pages create(
       Pool pool,
       CommunityService communities,
       ContributionRepository contributions,
       MarkdownRenderer renderer,
-      WorkerExecutor previews) {
+      WorkerExecutor previews,
+      ZoneId zone) {
     var pages = new PageRepository();
     var revisions = new RevisionRepository();
     var links = new LinkRepository();
     var writer = new RevisionWriter(pages, revisions, links, contributions, renderer);
     var service =
         new PageService(pool, communities, pages, revisions, new IdempotencyRepository(), writer);
+    var views = new ViewCounter(pool, zone);
     var reader =
         new PageReader(
             pool,
@@ -37,10 +41,12 @@ public record Pages(
             revisions,
             links,
             new PageRendering(renderer, links),
-            new ActivityRepository());
+            new ActivityRepository(),
+            views);
     var history = new HistoryReader(pool, reader, revisions);
     var editor = new EditorService(pool, communities, pages, revisions, links, renderer, previews);
-    return new Pages(service, reader, history, editor, new PageRoutes(service, reader, editor));
+    return new Pages(
+        service, reader, history, editor, new PageRoutes(service, reader, editor), views);
   }
 
   /** The HTML screens of pages: reading, editing, history. */

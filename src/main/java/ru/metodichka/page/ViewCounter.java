@@ -1,0 +1,74 @@
+package ru.metodichka.page;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts views of published pages per page and day, off the request's hot path: a view is an
+ * increment in memory, and a timer adds the counts to PostgreSQL in one batch. Nothing about the
+ * viewer is recorded. Counts not yet written when the server dies are lost; they are statistics,
+ * not content.
+ */
+public final class ViewCounter {
+  private static final Logger LOG = LoggerFactory.getLogger(ViewCounter.class);
+  private static final String ADD =
+      """
+      INSERT INTO page_views (page_id, day, views) VALUES ($1, $2, $3)
+      ON CONFLICT (page_id, day) DO UPDATE SET views = page_views.views + EXCLUDED.views
+      """;
+  private final Pool pool;
+  private final ZoneId zone;
+  private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
+
+  private record Key(long pageId, LocalDate day) {}
+
+  ViewCounter(Pool pool, ZoneId zone) {
+    this.pool = pool;
+    this.zone = zone;
+  }
+
+  /** Writes the counts every {@code periodMs}; call once at start-up. */
+  public void start(Vertx vertx, long periodMs) {
+    vertx.setPeriodic(periodMs, id -> flush());
+  }
+
+  /** One view of a published page, now. Safe from any thread. */
+  void viewed(long pageId) {
+    pending.computeIfAbsent(new Key(pageId, LocalDate.now(zone)), k -> new LongAdder()).increment();
+  }
+
+  /** Adds what was counted since the last flush to the database. */
+  public Future<Void> flush() {
+    List<Tuple> batch = new ArrayList<>();
+    LocalDate today = LocalDate.now(zone);
+    for (var entry : pending.entrySet()) {
+      long views = entry.getValue().sumThenReset();
+      if (views > 0) {
+        batch.add(Tuple.of(entry.getKey().pageId(), entry.getKey().day(), views));
+      }
+      // New views go to today's counters, so yesterday's can go once read.
+      if (entry.getKey().day().isBefore(today)) {
+        pending.remove(entry.getKey());
+      }
+    }
+    if (batch.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(ADD)
+        .executeBatch(batch)
+        .<Void>mapEmpty()
+        .onFailure(
+            e -> LOG.warn("Could not write {} page view counts: {}", batch.size(), e.toString()));
+  }
+}
