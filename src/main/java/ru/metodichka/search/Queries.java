@@ -63,19 +63,26 @@ final class Queries {
     return query == null ? new MatchNoDocsQuery("no words") : query;
   }
 
-  /** Any word within one or two edits (by its length) of an indexed stem, or null if none. */
+  /**
+   * Every word within one or two edits (by its length) of an indexed stem, in title or body; null
+   * when no word is long enough to be fuzzy.
+   */
   Query fuzzy(String text) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> stems = analyze(text);
     for (String stem : stems.subList(0, Math.min(stems.size(), FUZZY_WORDS))) {
       int edits = stem.length() < 4 ? 0 : stem.length() < 7 ? 1 : 2;
       if (edits == 0) {
         continue;
       }
-      any.add(fuzzy(TITLE, stem, edits, TITLE_BOOST), Occur.SHOULD);
-      any.add(fuzzy(BODY, stem, edits, 1f), Occur.SHOULD);
+      Query word =
+          new BooleanQuery.Builder()
+              .add(fuzzy(TITLE, stem, edits, TITLE_BOOST), Occur.SHOULD)
+              .add(fuzzy(BODY, stem, edits, 1f), Occur.SHOULD)
+              .build();
+      all.add(word, Occur.MUST);
     }
-    BooleanQuery query = any.build();
+    BooleanQuery query = all.build();
     return query.clauses().isEmpty() ? null : query;
   }
 
