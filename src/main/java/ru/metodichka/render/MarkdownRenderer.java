@@ -98,6 +98,14 @@ public final class MarkdownRenderer {
     }
   }
 
+  /**
+   * The parser options pages are rendered with (extensions, wiki-link syntax), for other readers of
+   * the same Markdown such as the search index's plain-text extraction.
+   */
+  public static DataHolder parserOptions() {
+    return options();
+  }
+
   private static DataHolder options() {
     return new MutableDataSet()
         .set(

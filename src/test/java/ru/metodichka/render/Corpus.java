@@ -17,10 +17,10 @@ import java.util.List;
  * ../shared/corpus} next to the working directory. A test that needs a file the machine lacks is
  * skipped with a message saying which, never failed.
  */
-final class Corpus {
+public final class Corpus {
   private Corpus() {}
 
-  static Path file(String name) {
+  public static Path file(String name) {
     String configured = System.getProperty("metodichka.corpus");
     Path dir = configured != null ? Path.of(configured) : Path.of("..", "shared", "corpus");
     Path file = dir.resolve(name).toAbsolutePath().normalize();
@@ -33,7 +33,7 @@ final class Corpus {
     return file;
   }
 
-  static List<String> lines(String name) {
+  public static List<String> lines(String name) {
     try {
       return Files.readAllLines(file(name), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -41,7 +41,7 @@ final class Corpus {
     }
   }
 
-  static String text(String name) {
+  public static String text(String name) {
     try {
       return Files.readString(file(name), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -49,7 +49,7 @@ final class Corpus {
     }
   }
 
-  static List<JsonObject> jsonArray(String name) {
+  public static List<JsonObject> jsonArray(String name) {
     JsonArray array = new JsonArray(text(name));
     return array.stream().map(JsonObject.class::cast).toList();
   }

@@ -1,0 +1,114 @@
+package ru.metodichka.search;
+
+import static ru.metodichka.search.IndexedFields.BODY;
+import static ru.metodichka.search.IndexedFields.TITLE;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/** Turns matching documents into {@link SearchResult.Hit}s with highlighted title and snippet. */
+final class HitReader {
+  private static final Set<String> SHOWN =
+      Set.of(
+          IndexedFields.KEY,
+          IndexedFields.COMMUNITY,
+          IndexedFields.COMMUNITY_NAME,
+          IndexedFields.SLUG,
+          TITLE,
+          IndexedFields.KIND,
+          IndexedFields.STATUS);
+
+  /** Passages longer than a couple of lines are cut around the first match. */
+  static final int SNIPPET_CHARS = 240;
+
+  /** Matches beyond this many characters of a body are not looked for. */
+  private static final int MAX_HIGHLIGHT_CHARS = 100_000;
+
+  private static final Locale RUSSIAN = Locale.of("ru");
+
+  private final Analyzer analyzer = SearchAnalyzers.perField();
+
+  List<SearchResult.Hit> read(IndexSearcher searcher, Query query, ScoreDoc[] docs)
+      throws IOException {
+    if (docs.length == 0) {
+      return List.of();
+    }
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    String[] titles =
+        highlighter(searcher, true)
+            .highlightFields(new String[] {TITLE}, query, ids, new int[] {1})
+            .get(TITLE);
+    String[] bodies =
+        highlighter(searcher, false)
+            .highlightFields(new String[] {BODY}, query, ids, new int[] {2})
+            .get(BODY);
+    StoredFields stored = searcher.storedFields();
+    List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      Document doc = stored.document(ids[i], SHOWN);
+      String title = doc.get(TITLE);
+      String titleHtml = titles[i] != null ? titles[i] : Snippets.escape(title);
+      String snippet = bodies[i] != null ? Snippets.trim(bodies[i], SNIPPET_CHARS) : "";
+      hits.add(hit(doc, titleHtml, snippet, docs[i].score));
+    }
+    return hits;
+  }
+
+  /** Hits without highlighting (autocomplete, similar pages). */
+  static List<SearchResult.Hit> plain(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
+    for (ScoreDoc scoreDoc : docs) {
+      Document doc = stored.document(scoreDoc.doc, SHOWN);
+      hits.add(hit(doc, Snippets.escape(doc.get(TITLE)), "", scoreDoc.score));
+    }
+    return hits;
+  }
+
+  private static SearchResult.Hit hit(Document doc, String titleHtml, String snippet, float score) {
+    return new SearchResult.Hit(
+        doc.get(IndexedFields.KEY),
+        doc.get(IndexedFields.COMMUNITY),
+        doc.get(IndexedFields.COMMUNITY_NAME),
+        doc.get(IndexedFields.SLUG),
+        doc.get(TITLE),
+        titleHtml,
+        doc.get(IndexedFields.KIND),
+        doc.get(IndexedFields.STATUS),
+        snippet,
+        score);
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean whole) {
+    return UnifiedHighlighter.builder(searcher, analyzer)
+        // HTML-escaped text with the matches in <mark>: safe to put into a page as is.
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withBreakIterator(whole ? WholeBreakIterator::new : HitReader::sentences)
+        .withMaxLength(MAX_HIGHLIGHT_CHARS)
+        .withHandleMultiTermQuery(true)
+        .withHighlightPhrasesStrictly(true)
+        .build();
+  }
+
+  private static BreakIterator sentences() {
+    return LengthGoalBreakIterator.createClosestToLength(
+        BreakIterator.getSentenceInstance(RUSSIAN), SNIPPET_CHARS / 2, 0.5f);
+  }
+}

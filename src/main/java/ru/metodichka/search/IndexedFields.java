@@ -1,0 +1,116 @@
+package ru.metodichka.search;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+
+/** The index's fields and how a {@link SearchDocument} becomes a Lucene document. */
+final class IndexedFields {
+  private IndexedFields() {}
+
+  static final String KEY = "key";
+  static final String TITLE = "title";
+  static final String BODY = "body";
+  static final String TITLE_WORDS = "title_words";
+  static final String SPELL = "spell";
+  static final String COMMUNITY = "community";
+  static final String COMMUNITY_NAME = "community_name";
+  static final String COMMUNITY_ID = "community_id";
+  static final String SLUG = "slug";
+  static final String KIND = "kind";
+  static final String STATUS = "status";
+  static final String SUBJECT = "subject";
+  static final String LEVEL = "level";
+  static final String LICENCE = "licence";
+  static final String YEAR = "year";
+  static final String NEWEST = "newest";
+  static final String VIEWS = "views";
+  static final String PUBLISHED = "published";
+
+  /** The facet dimensions, in the order the API lists them. */
+  static final List<String> FACETS = List.of(COMMUNITY, KIND, SUBJECT, LEVEL, LICENCE, YEAR);
+
+  /**
+   * Title and body: analysed (stemmed) for search, stored for snippets and «similar», and with
+   * offsets in the postings so that the UnifiedHighlighter finds the matches without analysing the
+   * text again (several times faster snippets on long articles, for a bigger index).
+   */
+  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  /** Subjects and levels are lists; the other dimensions hold one value per page. */
+  static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(SUBJECT, true);
+    config.setMultiValued(LEVEL, true);
+    return config;
+  }
+
+  static Document toLucene(SearchDocument page, FacetsConfig config) throws IOException {
+    Document doc = new Document();
+    // The page's identity: not analysed, so updateDocument/deleteDocuments match it exactly.
+    doc.add(new StringField(KEY, page.key(), Field.Store.YES));
+    doc.add(new Field(TITLE, page.title(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(BODY, page.body(), TEXT_WITH_OFFSETS));
+    // Title words unstemmed and unstored: prefix queries for autocomplete as the user types.
+    doc.add(new TextField(TITLE_WORDS, page.title(), Field.Store.NO));
+    if (PUBLISHED.equals(page.status())) {
+      // Words as written, published pages only: the dictionary of the spelling and keyboard-layout
+      // corrections, which must never offer a word that only a draft contains.
+      doc.add(new TextField(SPELL, page.title() + "\n" + page.body(), Field.Store.NO));
+    }
+    // Filters are exact terms (FILTER clauses: no scoring, cached); the displayed ones are stored.
+    doc.add(new StringField(COMMUNITY, page.communitySlug(), Field.Store.YES));
+    doc.add(new StoredField(COMMUNITY_NAME, page.communityName()));
+    doc.add(new StringField(COMMUNITY_ID, Long.toString(page.communityId()), Field.Store.NO));
+    doc.add(new StoredField(SLUG, page.pageSlug()));
+    doc.add(new StringField(KIND, page.kind(), Field.Store.YES));
+    doc.add(new StringField(STATUS, page.status(), Field.Store.YES));
+    page.subjects().stream()
+        .filter(s -> !s.isBlank())
+        .forEach(s -> doc.add(new StringField(SUBJECT, s, Field.Store.NO)));
+    page.levels().stream()
+        .filter(l -> !l.isBlank())
+        .forEach(l -> doc.add(new StringField(LEVEL, l, Field.Store.NO)));
+    // Sort keys live in doc values: column-wise, read without loading stored documents.
+    doc.add(new NumericDocValuesField(NEWEST, page.newest().toEpochMilli()));
+    doc.add(new NumericDocValuesField(VIEWS, page.views()));
+    addFacets(doc, page);
+    // Taxonomy-free facets: counted from sorted-set doc values, nothing to keep in sync on disk.
+    return config.build(doc);
+  }
+
+  private static void addFacets(Document doc, SearchDocument page) {
+    doc.add(new SortedSetDocValuesFacetField(COMMUNITY, page.communitySlug()));
+    doc.add(new SortedSetDocValuesFacetField(KIND, page.kind()));
+    page.subjects().stream()
+        .filter(s -> !s.isBlank())
+        .distinct()
+        .forEach(s -> doc.add(new SortedSetDocValuesFacetField(SUBJECT, s)));
+    page.levels().stream()
+        .filter(l -> !l.isBlank())
+        .distinct()
+        .forEach(l -> doc.add(new SortedSetDocValuesFacetField(LEVEL, l)));
+    if (page.licence() != null && !page.licence().isBlank()) {
+      doc.add(new SortedSetDocValuesFacetField(LICENCE, page.licence()));
+    }
+    if (page.year() != null) {
+      doc.add(new SortedSetDocValuesFacetField(YEAR, page.year().toString()));
+    }
+  }
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

@@ -1,0 +1,259 @@
+package ru.metodichka.search;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * The server's one search index, a directory on local disk: one long-lived {@link IndexWriter} and
+ * a {@link SearcherManager} for near-real-time searches. Thread-safe. Every method blocks on disk
+ * I/O: <b>call from a worker thread</b>, never from an event loop.
+ *
+ * <p>The index is derived data: the indexer rebuilds it from PostgreSQL when {@link #state()} says
+ * it is new, and resumes from {@link #checkpoint()} otherwise.
+ */
+public final class SearchIndex implements Closeable {
+  /** Version of the document layout; an index built by another version is rebuilt. */
+  static final String SCHEMA = "1";
+
+  private static final String SCHEMA_KEY = "schema";
+  private static final String CHECKPOINT_KEY = "checkpoint";
+
+  /** How the directory was found at open. */
+  public enum State {
+    /** A usable index; resume from its checkpoint. */
+    EXISTING,
+    /** There was no index: a new empty one was created; rebuild it from the database. */
+    CREATED,
+    /** The index was corrupt or of another schema and was replaced by an empty one; rebuild it. */
+    RECREATED
+  }
+
+  /** The directory holds an index that cannot be read; the caller should rebuild it. */
+  public static final class UnusableIndexException extends IOException {
+    UnusableIndexException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final FacetsConfig facetsConfig = IndexedFields.facetsConfig();
+  private final FacetStates facetStates = new FacetStates(facetsConfig);
+  private final State state;
+  private volatile String checkpoint;
+
+  private SearchIndex(Directory directory, State state, String checkpoint) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    IndexWriter opened = new IndexWriter(directory, config);
+    try {
+      this.searchers = new SearcherManager(opened, null);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(opened);
+      throw e;
+    }
+    this.directory = directory;
+    this.writer = opened;
+    this.state = state;
+    this.checkpoint = checkpoint;
+    if (state != State.EXISTING) {
+      commit(null);
+    }
+  }
+
+  /**
+   * Opens the index in {@code dir}, creating the directory and an empty index when there is none.
+   *
+   * @throws UnusableIndexException when the directory holds a corrupt index, or one of another
+   *     version; {@link #openOrRecreate} replaces it instead
+   */
+  public static SearchIndex open(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Directory directory = FSDirectory.open(dir);
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return new SearchIndex(directory, State.CREATED, null);
+      }
+      Map<String, String> data = readCommit(directory, dir);
+      if (!SCHEMA.equals(data.get(SCHEMA_KEY))) {
+        throw new UnusableIndexException(
+            "Search index in " + dir + " has schema " + data.get(SCHEMA_KEY) + ", not " + SCHEMA,
+            null);
+      }
+      try {
+        return new SearchIndex(directory, State.EXISTING, data.get(CHECKPOINT_KEY));
+      } catch (CorruptIndexException
+          | IndexFormatTooOldException
+          | IndexFormatTooNewException
+          | NoSuchFileException
+          | FileNotFoundException
+          | EOFException e) {
+        throw unusable(dir, e);
+      }
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(directory);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the index in {@code dir}; a corrupt or outdated one is deleted and replaced by an empty
+   * index whose {@link #state()} is {@link State#RECREATED}, so that the caller logs it and
+   * rebuilds.
+   */
+  public static SearchIndex openOrRecreate(Path dir) throws IOException {
+    try {
+      return open(dir);
+    } catch (UnusableIndexException e) {
+      try (var files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Directory directory = FSDirectory.open(dir);
+      try {
+        return new SearchIndex(directory, State.RECREATED, null);
+      } catch (IOException | RuntimeException failure) {
+        IOUtils.closeWhileHandlingException(directory);
+        throw failure;
+      }
+    }
+  }
+
+  private static Map<String, String> readCommit(Directory directory, Path dir) throws IOException {
+    try {
+      return SegmentInfos.readLatestCommit(directory).getUserData();
+    } catch (CorruptIndexException
+        | IndexFormatTooOldException
+        | IndexFormatTooNewException
+        | NoSuchFileException
+        | FileNotFoundException
+        | EOFException e) {
+      throw unusable(dir, e);
+    }
+  }
+
+  private static UnusableIndexException unusable(Path dir, IOException cause) {
+    return new UnusableIndexException(
+        "Search index in " + dir + " cannot be read (" + cause + "); it must be rebuilt", cause);
+  }
+
+  /** How the directory was found at open. */
+  public State state() {
+    return state;
+  }
+
+  /** The checkpoint of the last {@link #commit}, if any: what the indexer has durably applied. */
+  public Optional<String> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
+  /** Adds the page, or replaces the one with the same key; searchable when this returns. */
+  public void upsert(SearchDocument page) throws IOException {
+    write(page);
+    refresh();
+  }
+
+  /** Upserts many pages and refreshes searchers once (bulk indexing, rebuild). */
+  public void upsertAll(Collection<SearchDocument> pages) throws IOException {
+    for (SearchDocument page : pages) {
+      write(page);
+    }
+    refresh();
+  }
+
+  private void write(SearchDocument page) throws IOException {
+    writer.updateDocument(
+        new Term(IndexedFields.KEY, page.key()), IndexedFields.toLucene(page, facetsConfig));
+  }
+
+  /** Removes the page with this key (no error when there is none); refreshes searchers. */
+  public void delete(String key) throws IOException {
+    writer.deleteDocuments(new Term(IndexedFields.KEY, key));
+    refresh();
+  }
+
+  /** Removes every page (before a rebuild); refreshes searchers. Committed by the next commit. */
+  public void deleteAll() throws IOException {
+    writer.deleteAll();
+    refresh();
+  }
+
+  /**
+   * Makes everything written so far durable together with the checkpoint, atomically: after a crash
+   * the index holds exactly the changes up to the last committed checkpoint (or more, which
+   * replaying upserts makes harmless).
+   *
+   * @param checkpoint what the caller has applied (the indexer's PostgreSQL sequence number), or
+   *     null for none
+   */
+  public void commit(String checkpoint) throws IOException {
+    Map<String, String> data =
+        checkpoint == null
+            ? Map.of(SCHEMA_KEY, SCHEMA)
+            : Map.of(SCHEMA_KEY, SCHEMA, CHECKPOINT_KEY, checkpoint);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+    this.checkpoint = checkpoint;
+  }
+
+  /** Makes all writes visible to searches started after this returns. */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Number of pages in the index, of every status. */
+  public int size() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  void release(IndexSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  FacetStates facetStates() {
+    return facetStates;
+  }
+
+  /**
+   * Closes searchers first (no new searches), then the writer, which commits pending changes with
+   * the last checkpoint, then the directory. Call once, after searches and writes have stopped.
+   */
+  @Override
+  public void close() throws IOException {
+    IOUtils.close(searchers, writer, directory);
+  }
+}

@@ -1,0 +1,171 @@
+package ru.metodichka.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.metodichka.search.Pages.page;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny fixture index: runs without the shared corpus. */
+class SearchIndexTest {
+  @TempDir Path dir;
+  SearchIndex index;
+  SearchService search;
+
+  @BeforeEach
+  void open() throws Exception {
+    index = SearchIndex.open(dir.resolve("index"));
+    search = new SearchService(index);
+    index.upsertAll(
+        List.of(
+            page(
+                "1",
+                1,
+                "Проект в начальной школе",
+                "project",
+                "published",
+                "Проектная деятельность учеников. Ещё один пример: функция и функцией."),
+            page(
+                "2",
+                1,
+                "Черновик сообщества",
+                "practice",
+                "draft",
+                "Секретный черновик про проект и `<script>alert(1)</script>` теги."),
+            page(
+                "3",
+                2,
+                "Functions in JavaScript",
+                "article",
+                "published",
+                "Mixed text: functions, переменные и ёлка."),
+            page("4", 2, "Чужой черновик", "other", "draft", "Другой проект, черновик.")));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    index.close();
+  }
+
+  private List<String> keys(String text, Access access) throws Exception {
+    return search.search(SearchQuery.of(text), access).items().stream()
+        .map(SearchResult.Hit::key)
+        .toList();
+  }
+
+  @Test
+  void newIndexIsCreatedAndCheckpointSurvivesReopen() throws Exception {
+    assertThat(index.state()).isEqualTo(SearchIndex.State.CREATED);
+    assertThat(index.checkpoint()).isEmpty();
+    index.commit("42");
+    index.close();
+    index = SearchIndex.open(dir.resolve("index"));
+    assertThat(index.state()).isEqualTo(SearchIndex.State.EXISTING);
+    assertThat(index.checkpoint()).contains("42");
+    assertThat(index.size()).isEqualTo(4);
+  }
+
+  @Test
+  void corruptIndexIsReportedAndRecreated() throws Exception {
+    index.commit("7");
+    index.close();
+    Path home = dir.resolve("index");
+    try (var files = Files.list(home)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.write(file, new byte[] {1, 2, 3, 4, 5});
+      }
+    }
+    assertThatThrownBy(() -> SearchIndex.open(home))
+        .isInstanceOf(SearchIndex.UnusableIndexException.class);
+    index = SearchIndex.openOrRecreate(home);
+    assertThat(index.state()).isEqualTo(SearchIndex.State.RECREATED);
+    assertThat(index.size()).isZero();
+    assertThat(index.checkpoint()).isEmpty();
+  }
+
+  @Test
+  void upsertReplacesAndDeleteRemoves() throws Exception {
+    index.upsert(page("1", 1, "Совсем другое", "project", "published", "Новое содержание"));
+    assertThat(keys("начальной", Access.anonymous())).isEmpty();
+    assertThat(keys("содержание", Access.anonymous())).containsExactly("1");
+    index.delete("1");
+    assertThat(keys("содержание", Access.anonymous())).isEmpty();
+    assertThat(index.size()).isEqualTo(3);
+  }
+
+  @Test
+  void morphologyYoAndEnglishStemming() throws Exception {
+    assertThat(keys("функции", Access.anonymous())).containsExactly("1");
+    assertThat(keys("еще", Access.anonymous())).containsExactly("1");
+    assertThat(keys("ещё", Access.anonymous())).containsExactly("1");
+    assertThat(keys("елка", Access.anonymous())).containsExactly("3");
+    assertThat(keys("function", Access.anonymous())).containsExactly("3");
+  }
+
+  @Test
+  void accessFiltersDrafts() throws Exception {
+    assertThat(keys("проект", Access.anonymous())).containsExactly("1");
+    assertThat(keys("проект", Access.member(Set.of(1L)))).containsExactlyInAnyOrder("1", "2");
+    assertThat(keys("проект", Access.member(Set.of(2L)))).containsExactlyInAnyOrder("1", "4");
+    SearchResult all = search.search(SearchQuery.of(""), Access.anonymous());
+    assertThat(all.total()).isEqualTo(2);
+    assertThat(all.facets().get("kind")).containsOnlyKeys("project", "article");
+  }
+
+  @Test
+  void wrongLayoutIsCorrected() throws Exception {
+    SearchResult result = search.search(SearchQuery.of("ghjtrn"), Access.anonymous());
+    assertThat(result.suggestion()).isEqualTo("проект");
+    assertThat(result.items()).extracting(SearchResult.Hit::key).containsExactly("1");
+  }
+
+  @Test
+  void snippetsAreEscapedAndMarked() throws Exception {
+    SearchResult result = search.search(SearchQuery.of("секретный"), Access.member(Set.of(1L)));
+    String snippet = result.items().getFirst().snippet();
+    assertThat(snippet).contains("<mark>Секретный</mark>").contains("&lt;script&gt;");
+    assertThat(snippet.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
+  }
+
+  @Test
+  void autocompleteAndSimilarRespectAccess() throws Exception {
+    assertThat(search.suggestTitles("черн", Access.anonymous(), 5)).isEmpty();
+    assertThat(search.suggestTitles("черн", Access.member(Set.of(1L)), 5))
+        .extracting(SearchResult.Hit::key)
+        .containsExactly("2");
+    assertThat(search.suggestTitles("проект в нач", Access.anonymous(), 5))
+        .extracting(SearchResult.Hit::key)
+        .containsExactly("1");
+    assertThat(search.similar("missing", Access.anonymous(), 5)).isEmpty();
+  }
+
+  @Test
+  void hostileQueriesNeverThrow() throws Exception {
+    for (String text :
+        List.of(
+            "\"",
+            "((((",
+            "a AND OR NOT",
+            "+-&&||!(){}[]^\"~*?:\\/",
+            "*",
+            "-",
+            "\u0000\u0007\u001b",
+            "\uD800",
+            "проект".repeat(2000),
+            "x ".repeat(5000),
+            "~~~~2",
+            "ё".repeat(10_000))) {
+      SearchResult result = search.search(SearchQuery.of(text), Access.member(Set.of(1L)));
+      assertThat(result).isNotNull();
+      search.suggestTitles(text, Access.anonymous(), 5);
+    }
+  }
+}
