@@ -147,6 +147,8 @@ public final class Application implements AutoCloseable {
         new ProfileScreens(templates, new ProfileService(pool, userService, contributions)));
     var institutions = new InstitutionService(pool, new InstitutionRepository());
     screens.add(new AdminScreens(templates, communities, userService, institutions));
+    var housekeeping = new Housekeeping(auth, pages.service());
+    housekeeping.start(vertx);
     return new Services(
         pool,
         userService,
@@ -158,7 +160,8 @@ public final class Application implements AutoCloseable {
         new CommunityRoutes(communities),
         csrf,
         templates,
-        screens);
+        screens,
+        housekeeping);
   }
 
   /**

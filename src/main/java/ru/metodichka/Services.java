@@ -25,4 +25,5 @@ public record Services(
     CommunityRoutes communityRoutes,
     Csrf csrf,
     Templates templates,
-    List<Screens> screens) {}
+    List<Screens> screens,
+    Housekeeping housekeeping) {}

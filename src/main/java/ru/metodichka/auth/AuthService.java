@@ -103,6 +103,11 @@ public final class AuthService {
     return sessions.findUser(pool, SessionTokens.hash(token));
   }
 
+  /** Deletes sessions dead for a week and login failure counters older than a day. */
+  public Future<Integer> purgeExpired() {
+    return sessions.purge(pool);
+  }
+
   /** A started session. */
   public record Login(String token, User user, Duration ttl) {}
 }

@@ -33,6 +33,14 @@ final class SessionRepository {
         last_failure_at = now()
       """;
   private static final String CLEAR_FAILURES = "DELETE FROM login_failures WHERE login_key = $1";
+  // A week after a session ended or expired nobody needs it; failure counters outlive their window.
+  private static final String PURGE_SESSIONS =
+      """
+      DELETE FROM sessions
+       WHERE coalesce(ended_at, expires_at) < now() - interval '7 days'
+      """;
+  private static final String PURGE_FAILURES =
+      "DELETE FROM login_failures WHERE last_failure_at < now() - interval '1 day'";
 
   Future<Void> insert(SqlClient sql, byte[] tokenHash, long userId, OffsetDateTime expiresAt) {
     return sql.preparedQuery(INSERT).execute(Tuple.of(tokenHash, userId, expiresAt)).mapEmpty();
@@ -69,6 +77,17 @@ final class SessionRepository {
 
   Future<Void> recordFailure(SqlClient sql, String loginKey) {
     return sql.preparedQuery(RECORD_FAILURE).execute(Tuple.of(loginKey)).mapEmpty();
+  }
+
+  /** Deletes long-dead sessions and stale failure counters; returns how many rows went. */
+  Future<Integer> purge(SqlClient sql) {
+    return sql.query(PURGE_SESSIONS)
+        .execute()
+        .compose(
+            sessions ->
+                sql.query(PURGE_FAILURES)
+                    .execute()
+                    .map(failures -> sessions.rowCount() + failures.rowCount()));
   }
 
   Future<Void> clearFailures(SqlClient sql, String loginKey) {

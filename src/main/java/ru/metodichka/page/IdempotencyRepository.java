@@ -16,6 +16,9 @@ import ru.metodichka.error.AppError;
 final class IdempotencyRepository {
   // Serialises concurrent requests with the same key for the rest of the transaction.
   private static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
+  // A client retries within minutes; a day is plenty.
+  private static final String PURGE =
+      "DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'";
   private static final String FIND =
       "SELECT request_hash, response_status, response FROM idempotency_keys WHERE user_id = $1 AND key = $2";
   private static final String STORE =
@@ -49,6 +52,11 @@ final class IdempotencyRepository {
                   new SaveResult(
                       row.getInteger("response_status"), (JsonObject) row.getValue("response")));
             });
+  }
+
+  /** Forgets answers older than a day; returns how many. */
+  Future<Integer> purge(SqlClient sql) {
+    return sql.query(PURGE).execute().map(rows -> rows.rowCount());
   }
 
   Future<Void> store(SqlClient sql, long userId, IdempotencyKey key, SaveResult result) {

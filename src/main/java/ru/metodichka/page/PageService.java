@@ -55,6 +55,11 @@ public final class PageService {
                             : saveOnce(tx, access, slug, request, key)));
   }
 
+  /** Forgets stored answers to idempotent saves older than a day. */
+  public Future<Integer> purgeIdempotencyKeys() {
+    return idempotency.purge(pool);
+  }
+
   /** A save with an idempotency key: a key seen before gets the answer it got then. */
   private Future<SaveResult> saveOnce(
       SqlClient tx, Access access, String slug, SaveRequest request, IdempotencyKey key) {
