@@ -42,7 +42,7 @@ public final class SearchAnalyzers {
 
   /** Analyzer for the title and body fields: stemming, stop words, ё-folding. */
   public static Analyzer text() {
-    return new Analyzer() {
+    return new Folding() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
@@ -50,48 +50,36 @@ public final class SearchAnalyzers {
         stream = new StopFilter(stream, STOP_WORDS);
         return new TokenStreamComponents(source, new ScriptStemFilter(stream));
       }
-
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(YO, reader);
-      }
-
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
-      }
-
-      @Override
-      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return new MappingCharFilter(YO, reader);
-      }
     };
   }
 
   /** Analyzer for whole words: tokens, ё-folding and lower case only. */
   public static Analyzer words() {
-    return new Analyzer() {
+    return new Folding() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         return new TokenStreamComponents(source, new LowerCaseFilter(source));
       }
-
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(YO, reader);
-      }
-
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
-      }
-
-      @Override
-      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return new MappingCharFilter(YO, reader);
-      }
     };
+  }
+
+  /** ё folded to е before anything else, and lower case for prefix and fuzzy terms too. */
+  private abstract static class Folding extends Analyzer {
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return new MappingCharFilter(YO, reader);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(in);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+      return new MappingCharFilter(YO, reader);
+    }
   }
 
   /** The index's analyzer: {@link #words()} for the word fields, {@link #text()} for the rest. */
