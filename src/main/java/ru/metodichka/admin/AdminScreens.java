@@ -1,6 +1,7 @@
 package ru.metodichka.admin;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,7 @@ import java.util.Set;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
+import ru.metodichka.error.AppError;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Redirect;
@@ -119,6 +121,17 @@ public final class AdminScreens implements Screens {
   /** 303 to a screen after a successful POST, with its notice, so a reload does not post again. */
   static void seeOther(RoutingContext ctx, String path, String done) {
     Redirect.seeOther(ctx, path + "?done=" + done);
+  }
+
+  /** A name already taken (409) shows the form again with a message; anything else fails. */
+  static Handler<Throwable> takenOr(RoutingContext ctx, Runnable showTaken) {
+    return failure -> {
+      if (failure instanceof AppError e && e.status() == 409) {
+        showTaken.run();
+      } else {
+        ctx.fail(failure);
+      }
+    };
   }
 
   static String communityPath(String slug) {

@@ -67,13 +67,8 @@ final class CommunityAdmin {
                 AdminScreens.seeOther(
                     ctx, AdminScreens.communityPath(created.slug()), "community_created"))
         .onFailure(
-            failure -> {
-              if (failure instanceof AppError e && e.status() == 409) {
-                show(ctx, 409, form.reject("slug", "admin.community.slug.taken"));
-              } else {
-                ctx.fail(failure);
-              }
-            });
+            AdminScreens.takenOr(
+                ctx, () -> show(ctx, 409, form.reject("slug", "admin.community.slug.taken"))));
   }
 
   private void setStatus(RoutingContext ctx) {

@@ -6,7 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
-import ru.metodichka.error.AppError;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.institution.NewInstitution;
 import ru.metodichka.web.Templates;
@@ -69,12 +68,7 @@ final class InstitutionAdmin {
         .onSuccess(
             created -> AdminScreens.seeOther(ctx, "/admin/institutions", "institution_created"))
         .onFailure(
-            failure -> {
-              if (failure instanceof AppError e && e.status() == 409) {
-                show(ctx, 409, form.reject("name", "admin.institution.name.taken"));
-              } else {
-                ctx.fail(failure);
-              }
-            });
+            AdminScreens.takenOr(
+                ctx, () -> show(ctx, 409, form.reject("name", "admin.institution.name.taken"))));
   }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.NewUser;
 import ru.metodichka.auth.UserService;
-import ru.metodichka.error.AppError;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.web.Templates;
 
@@ -72,13 +71,8 @@ final class UserAdmin {
         .create(CurrentUser.of(ctx), user)
         .onSuccess(created -> AdminScreens.seeOther(ctx, "/admin/users", "user_created"))
         .onFailure(
-            failure -> {
-              if (failure instanceof AppError e && e.status() == 409) {
-                show(ctx, 409, form.reject("login", "admin.user.login.taken"));
-              } else {
-                ctx.fail(failure);
-              }
-            });
+            AdminScreens.takenOr(
+                ctx, () -> show(ctx, 409, form.reject("login", "admin.user.login.taken"))));
   }
 
   /** A checkbox: "on" when ticked, "" when not (an unticked box is not sent at all). */

@@ -35,7 +35,7 @@ public final class CommunityScreens implements Screens {
   private void home(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx);
     var list = communities.list();
-    var recent = pages.recentChanges(actor, null, RECENT_ON_HOME);
+    var recent = pages.recentChanges(actor, RECENT_ON_HOME);
     var newest = pages.newestPublished(NEWEST_ON_HOME);
     Future.all(list, recent, newest)
         .onSuccess(
@@ -57,10 +57,11 @@ public final class CommunityScreens implements Screens {
         .access(actor, slug)
         .compose(
             access -> {
-              var about = communities.describe(slug);
-              var members = communities.members(slug);
-              var list = pages.list(actor, slug);
-              var recent = pages.recentChanges(actor, slug, RECENT_IN_COMMUNITY);
+              // The community is found once; everything else is read side by side.
+              var about = communities.describe(access.community());
+              var members = communities.members(access.community());
+              var list = pages.list(access);
+              var recent = pages.recentChanges(access, RECENT_IN_COMMUNITY);
               return Future.all(about, members, list, recent)
                   .map(
                       v ->

@@ -51,20 +51,19 @@ public final class CommunityService {
 
   /** Public information about a community: task, moderators, number of members. */
   public Future<JsonObject> describe(String slug) {
-    return find(pool, slug)
-        .compose(
-            c ->
-                communities
-                    .moderators(pool, c.id())
-                    .compose(
-                        moderators ->
-                            communities
-                                .memberCount(pool, c.id())
-                                .map(
-                                    count ->
-                                        c.toJson()
-                                            .put("moderators", moderators)
-                                            .put("memberCount", count))));
+    return find(pool, slug).compose(this::describe);
+  }
+
+  /** {@link #describe(String)} for a community already found. */
+  public Future<JsonObject> describe(Community c) {
+    var moderators = communities.moderators(pool, c.id());
+    var count = communities.memberCount(pool, c.id());
+    return Future.all(moderators, count)
+        .map(
+            v ->
+                c.toJson()
+                    .put("moderators", moderators.result())
+                    .put("memberCount", count.result()));
   }
 
   /** The community (404 when there is none) and the actor's role in it. */
@@ -163,7 +162,11 @@ public final class CommunityService {
 
   /** Current members and moderators (public, as the regulation asks for openness). */
   public Future<JsonArray> members(String slug) {
-    return find(pool, slug).compose(c -> memberships.active(pool, c.id()));
+    return find(pool, slug).compose(this::members);
+  }
+
+  public Future<JsonArray> members(Community c) {
+    return memberships.active(pool, c.id());
   }
 
   /** Every membership period, ended ones included (moderators). */

@@ -19,7 +19,7 @@ final class EditorService {
   private final Pool pool;
   private final CommunityService communities;
   private final PageRepository pages;
-  private final RevisionRepository revisions;
+  private final PageReader reader;
   private final LinkRepository links;
   private final MarkdownRenderer renderer;
   private final WorkerExecutor previews;
@@ -28,14 +28,14 @@ final class EditorService {
       Pool pool,
       CommunityService communities,
       PageRepository pages,
-      RevisionRepository revisions,
+      PageReader reader,
       LinkRepository links,
       MarkdownRenderer renderer,
       WorkerExecutor previews) {
     this.pool = pool;
     this.communities = communities;
     this.pages = pages;
-    this.revisions = revisions;
+    this.reader = reader;
     this.links = links;
     this.renderer = renderer;
     this.previews = previews;
@@ -55,7 +55,12 @@ final class EditorService {
                     .find(pool, access.community().id(), slug)
                     .map(
                         found -> found.orElseThrow(() -> AppError.notFound("page_not_found", slug)))
-                    .compose(page -> current(page).map(r -> pageJson(access, page, r))));
+                    .compose(
+                        page ->
+                            reader
+                                .revision(
+                                    new PageReader.Visible(access, page), page.currentRevision())
+                                .map(r -> pageJson(access, page, r))));
   }
 
   /**
@@ -85,15 +90,6 @@ final class EditorService {
 
   private Future<Access> editor(CurrentUser actor, String community) {
     return communities.access(pool, actor, community).map(Access::requireEditor);
-  }
-
-  private Future<Revision> current(Page page) {
-    return revisions
-        .find(pool, page.id(), page.currentRevision())
-        .map(
-            found ->
-                found.orElseThrow(
-                    () -> AppError.notFound("revision_not_found", page.currentRevision())));
   }
 
   private static JsonObject communityJson(Access access) {

@@ -44,9 +44,12 @@ public final class PageReader {
   }
 
   public Future<JsonArray> list(CurrentUser actor, String community) {
-    return communities
-        .access(pool, actor, community)
-        .compose(access -> pages.list(pool, access.community().id(), access.canSeeDrafts()));
+    return communities.access(pool, actor, community).compose(this::list);
+  }
+
+  /** The community's pages its reader may see (drafts for members). */
+  public Future<JsonArray> list(Access access) {
+    return pages.list(pool, access.community().id(), access.canSeeDrafts());
   }
 
   /** The current revision with its HTML. */
@@ -81,14 +84,15 @@ public final class PageReader {
                     .put("canModerate", v.access().canModerate()));
   }
 
-  /** The newest revisions the actor may see, in one community or (null) across the site. */
-  public Future<JsonArray> recentChanges(CurrentUser actor, String community, int limit) {
-    if (community == null) {
-      return activity.recent(pool, actor.admin(), actor.id(), null, limit);
-    }
-    return communities
-        .find(pool, community)
-        .compose(c -> activity.recent(pool, actor.admin(), actor.id(), c.id(), limit));
+  /** The newest revisions the actor may see across the site. */
+  public Future<JsonArray> recentChanges(CurrentUser actor, int limit) {
+    return activity.recent(pool, actor.admin(), actor.id(), null, limit);
+  }
+
+  /** The newest revisions in one community its reader may see. */
+  public Future<JsonArray> recentChanges(Access access, int limit) {
+    CurrentUser actor = access.user();
+    return activity.recent(pool, actor.admin(), actor.id(), access.community().id(), limit);
   }
 
   /** The latest pages published to the bank, across communities. */

@@ -44,7 +44,7 @@ public record Pages(
             new ActivityRepository(),
             views);
     var history = new HistoryReader(pool, reader, revisions);
-    var editor = new EditorService(pool, communities, pages, revisions, links, renderer, previews);
+    var editor = new EditorService(pool, communities, pages, reader, links, renderer, previews);
     return new Pages(
         service, reader, history, editor, new PageRoutes(service, reader, editor), views);
   }

@@ -60,15 +60,11 @@ public final class Csrf {
    * pre-session cookie the token is bound to, when the browser has none yet.
    */
   public String token(RoutingContext ctx) {
-    String session = liveSessionCookie(ctx);
-    if (session != null) {
-      return sign("session:" + session);
+    String expected = expectedToken(ctx);
+    if (expected != null) {
+      return expected;
     }
-    Cookie pre = ctx.request().getCookie(PRE_SESSION_COOKIE);
-    String value = pre != null && !pre.getValue().isEmpty() ? pre.getValue() : null;
-    if (value == null) {
-      value = ctx.get(PRE_SESSION_COOKIE);
-    }
+    String value = ctx.get(PRE_SESSION_COOKIE);
     if (value == null) {
       byte[] bytes = new byte[24];
       RANDOM.nextBytes(bytes);
@@ -119,6 +115,7 @@ public final class Csrf {
     return !api || ctx.request().getCookie(AuthHandler.COOKIE) != null;
   }
 
+  /** The token bound to the cookies this request came with; null before any is set. */
   private String expectedToken(RoutingContext ctx) {
     String session = liveSessionCookie(ctx);
     if (session != null) {
