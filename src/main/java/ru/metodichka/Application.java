@@ -41,6 +41,11 @@ import ru.metodichka.page.Pages;
 import ru.metodichka.profile.ProfileScreens;
 import ru.metodichka.profile.ProfileService;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.search.Indexer;
+import ru.metodichka.search.Search;
+import ru.metodichka.search.SearchIndex;
+import ru.metodichka.search.SearchIndexes;
+import ru.metodichka.search.SearchService;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
 import ru.metodichka.web.Screens;
@@ -74,7 +79,14 @@ public final class Application implements AutoCloseable {
     try {
       Migrations.apply(database);
       vertx = Vertx.vertx();
-      Services services = services(vertx, pool(vertx, database, config.db()), config);
+      SearchIndex index = SearchIndexes.open(config.searchIndexDir());
+      Services services;
+      try {
+        services = services(vertx, database, pool(vertx, database, config.db()), index, config);
+      } catch (RuntimeException e) {
+        SearchIndexes.closeQuietly(index);
+        throw e;
+      }
       AdminBootstrap.run(services.users(), config.adminPassword());
       if (config.demo()) {
         new DemoSeed(services).run().await();
@@ -121,7 +133,8 @@ public final class Application implements AutoCloseable {
         .build();
   }
 
-  private static Services services(Vertx vertx, Pool pool, AppConfig config) {
+  private static Services services(
+      Vertx vertx, ResolvedDatabase database, Pool pool, SearchIndex index, AppConfig config) {
     WorkerExecutor blocking = vertx.createSharedWorkerExecutor("metodichka-blocking", 4);
     var users = new UserRepository();
     var hasher = new PasswordHasher(blocking);
@@ -147,6 +160,8 @@ public final class Application implements AutoCloseable {
         new ProfileScreens(templates, new ProfileService(pool, userService, contributions)));
     var institutions = new InstitutionService(pool, new InstitutionRepository());
     screens.add(new AdminScreens(templates, communities, userService, institutions));
+    var search = search(vertx, database, pool, config, index);
+    pages.views().onWritten(search.indexer()::viewed);
     var housekeeping = new Housekeeping(auth, pages.service());
     housekeeping.start(vertx);
     return new Services(
@@ -161,7 +176,32 @@ public final class Application implements AutoCloseable {
         csrf,
         templates,
         screens,
-        housekeeping);
+        housekeeping,
+        search);
+  }
+
+  /**
+   * The search feature over the opened index, its indexer started: the first round catches up on
+   * what happened while the server was down, or rebuilds a new index, in the background.
+   */
+  private static Search search(
+      Vertx vertx, ResolvedDatabase database, Pool pool, AppConfig config, SearchIndex index) {
+    // The indexer's own two connections: a burst of requests never keeps it from its work.
+    var indexerDb =
+        new AppConfig.Db(
+            config.db().url(),
+            config.db().localUrl(),
+            2,
+            config.db().waitQueueSize(),
+            config.db().connectTimeout());
+    var indexer = new Indexer(pool(vertx, database, indexerDb), index);
+    indexer.start(vertx, database.connectOptions());
+    return new Search(
+        pool,
+        index,
+        new SearchService(index),
+        indexer,
+        vertx.createSharedWorkerExecutor("metodichka-search", 4));
   }
 
   /**
@@ -231,7 +271,9 @@ public final class Application implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Page view counts not written at shutdown: {}", e.toString());
     }
+    services.search().indexer().close();
     vertx.close().await();
+    SearchIndexes.closeQuietly(services.search().index());
     database.close();
   }
 }

@@ -6,7 +6,10 @@ import ru.metodichka.config.AppConfig;
 import ru.metodichka.config.ConfigLoader;
 import ru.metodichka.db.DatabaseUnavailableException;
 
-/** {@code java -jar metodichka.jar [--key=value ...]}: reads the configuration and serves. */
+/**
+ * {@code java -jar metodichka.jar [reindex] [--key=value ...]}: reads the configuration and serves,
+ * or rebuilds the search index and exits.
+ */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -21,11 +24,15 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (config.command().equals("reindex")) {
+      System.exit(Reindex.run(config));
+      return;
+    }
     if (!config.command().equals("serve")) {
       System.err.println(
           "Unknown command '"
               + config.command()
-              + "'. Usage: java -jar metodichka.jar [--demo] [--key=value ...]");
+              + "'. Usage: java -jar metodichka.jar [reindex] [--demo] [--key=value ...]");
       System.exit(2);
     }
     try {

@@ -9,6 +9,7 @@ import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.page.Pages;
+import ru.metodichka.search.Search;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
@@ -26,4 +27,5 @@ public record Services(
     Csrf csrf,
     Templates templates,
     List<Screens> screens,
-    Housekeeping housekeeping) {}
+    Housekeeping housekeeping,
+    Search search) {}

@@ -1,8 +1,12 @@
 package ru.metodichka;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import ru.metodichka.config.AppConfig;
@@ -49,6 +53,8 @@ public final class TestApp implements AutoCloseable {
     String database = TestDatabases.freshName("metodichka_it");
     StringBuilder args = new StringBuilder();
     args.append("--http-port=0 --http-instances=2 --data-dir=target/it-data")
+        .append(" --search-index-dir=target/it-data/search/")
+        .append(database)
         .append(" --db-url=")
         .append(server)
         .append(database)
@@ -72,10 +78,19 @@ public final class TestApp implements AutoCloseable {
     return DriverManager.getConnection(app.database().jdbcUrl(), app.database().jdbcProperties());
   }
 
+  private static void deleteRecursively(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      // Left in target/, which the next clean removes.
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     api.close();
     app.close();
     TestDatabases.drop(database);
+    deleteRecursively(Path.of("target/it-data/search", database));
   }
 }

@@ -9,12 +9,14 @@ import java.util.Optional;
  * Everything the server is configured with, parsed and validated once at start-up.
  *
  * @param command what to do: {@code serve} (the default) or another command given as a bare word
+ * @param searchIndexDir the Lucene index, derived data that is rebuilt when missing
  */
 public record AppConfig(
     String command,
     Http http,
     Db db,
     Path dataDir,
+    Path searchIndexDir,
     Optional<String> adminPassword,
     boolean demo,
     Duration sessionTtl,

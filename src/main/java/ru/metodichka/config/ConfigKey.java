@@ -27,6 +27,8 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey("db.connect-timeout-ms", "2000", "Connect and pool wait timeout"),
           new ConfigKey("data.dir", "data", "Directory for local data (embedded database, index)"),
           new ConfigKey(
+              "search.index-dir", "", "Search index directory (empty = search-index in data.dir)"),
+          new ConfigKey(
               "admin.password", "", "Creates or updates the user admin with this password"),
           new ConfigKey("demo", "false", "Fill an empty database with Russian demo content"),
           new ConfigKey("session.ttl-hours", "720", "Lifetime of a login session"),

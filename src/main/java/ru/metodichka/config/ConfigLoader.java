@@ -97,6 +97,9 @@ public final class ConfigLoader {
         http,
         db,
         Path.of(v.get("data.dir")),
+        optional(v.get("search.index-dir"))
+            .map(Path::of)
+            .orElse(Path.of(v.get("data.dir"), "search-index")),
         optional(v.get("admin.password")),
         bool(v, "demo"),
         Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)),

@@ -7,10 +7,13 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ public final class ViewCounter {
   private final Pool pool;
   private final ZoneId zone;
   private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
+  private volatile Consumer<Set<Long>> written = ids -> {};
 
   private record Key(long pageId, LocalDate day) {}
 
@@ -43,6 +47,11 @@ public final class ViewCounter {
     vertx.setPeriodic(periodMs, id -> flush());
   }
 
+  /** Told which pages' counts were just written (the search index sorts by them). */
+  public void onWritten(Consumer<Set<Long>> listener) {
+    this.written = listener;
+  }
+
   /** One view of a published page, now. Safe from any thread. */
   void viewed(long pageId) {
     pending.computeIfAbsent(new Key(pageId, LocalDate.now(zone)), k -> new LongAdder()).increment();
@@ -51,11 +60,13 @@ public final class ViewCounter {
   /** Adds what was counted since the last flush to the database. */
   public Future<Void> flush() {
     List<Tuple> batch = new ArrayList<>();
+    Set<Long> pages = new HashSet<>();
     LocalDate today = LocalDate.now(zone);
     for (var entry : pending.entrySet()) {
       long views = entry.getValue().sumThenReset();
       if (views > 0) {
         batch.add(Tuple.of(entry.getKey().pageId(), entry.getKey().day(), views));
+        pages.add(entry.getKey().pageId());
       }
       // New views go to today's counters, so yesterday's can go once read.
       if (entry.getKey().day().isBefore(today)) {
@@ -68,6 +79,7 @@ public final class ViewCounter {
     return pool.preparedQuery(ADD)
         .executeBatch(batch)
         .<Void>mapEmpty()
+        .onSuccess(v -> written.accept(pages))
         .onFailure(
             e -> LOG.warn("Could not write {} page view counts: {}", batch.size(), e.toString()));
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.facet.FacetsConfig;
@@ -174,33 +175,53 @@ public final class SearchIndex implements Closeable {
 
   /** Adds the page, or replaces the one with the same key; searchable when this returns. */
   public void upsert(SearchDocument page) throws IOException {
-    write(page);
+    writeAll(List.of(page));
     refresh();
   }
 
   /** Upserts many pages and refreshes searchers once (bulk indexing, rebuild). */
   public void upsertAll(Collection<SearchDocument> pages) throws IOException {
-    for (SearchDocument page : pages) {
-      write(page);
-    }
+    writeAll(pages);
     refresh();
   }
 
-  private void write(SearchDocument page) throws IOException {
-    writer.updateDocument(
-        new Term(IndexedFields.KEY, page.key()), IndexedFields.toLucene(page, facetsConfig));
+  /**
+   * Upserts pages without refreshing: searches see them after the next {@link #refresh}. The
+   * indexer writes a whole round (or a whole rebuild) this way, so that searches never see half of
+   * it.
+   */
+  public void writeAll(Collection<SearchDocument> pages) throws IOException {
+    for (SearchDocument page : pages) {
+      writer.updateDocument(
+          new Term(IndexedFields.KEY, page.key()), IndexedFields.toLucene(page, facetsConfig));
+    }
   }
 
   /** Removes the page with this key (no error when there is none); refreshes searchers. */
   public void delete(String key) throws IOException {
-    writer.deleteDocuments(new Term(IndexedFields.KEY, key));
+    remove(key);
     refresh();
   }
 
-  /** Removes every page (before a rebuild); refreshes searchers. Committed by the next commit. */
+  /** Removes the page with this key without refreshing, like {@link #writeAll}. */
+  public void remove(String key) throws IOException {
+    writer.deleteDocuments(new Term(IndexedFields.KEY, key));
+  }
+
+  /**
+   * Removes every page without refreshing: a rebuild clears the index, writes every page and then
+   * refreshes, so searches go on seeing the old index until the new one is complete.
+   */
   public void deleteAll() throws IOException {
     writer.deleteAll();
-    refresh();
+  }
+
+  /**
+   * Sets the view count «most viewed» sorts by, without touching the rest of the page (no error
+   * when the page is not indexed); searches see it after the next {@link #refresh}.
+   */
+  public void updateViews(String key, long views) throws IOException {
+    writer.updateNumericDocValue(new Term(IndexedFields.KEY, key), IndexedFields.VIEWS, views);
   }
 
   /**

@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.Locale;
 import ru.metodichka.Services;
 import ru.metodichka.config.AppConfig;
+import ru.metodichka.search.SearchRoutes;
 
 /**
  * The HTTP server: one router with the API under {@code /api}, health, static files, and one
  * failure handler. Several instances may run, one per event loop; they share the services.
  */
 public final class HttpVerticle extends VerticleBase {
+  static final int MAX_REQUEST_LINE = 128 * 1024;
   private final AppConfig.Http config;
   private final Services services;
   private HttpServer server;
@@ -61,6 +63,9 @@ public final class HttpVerticle extends VerticleBase {
             new HttpServerOptions()
                 .setHost(config.host())
                 .setCompressionSupported(true)
+                // A search box accepts long texts (they are cut, not refused): 10,000 Cyrillic
+                // letters take 60 KB once percent-encoded in the request line.
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxFormAttributeSize(-1));
     return server.requestHandler(router).listen(config.port());
   }
@@ -76,6 +81,7 @@ public final class HttpVerticle extends VerticleBase {
     services.userRoutes().mount(api);
     services.communityRoutes().mount(api);
     services.pages().routes().mount(api);
+    new SearchRoutes(services.search()).mount(api);
     return api;
   }
 

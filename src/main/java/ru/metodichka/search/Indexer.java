@@ -1,0 +1,299 @@
+package ru.metodichka.search;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the {@link SearchIndex} true to PostgreSQL. One thread of its own applies, round after
+ * round, the pages that {@code search_changes} lists since the checkpoint, then commits the index
+ * with the new checkpoint. A round starts when a transaction that changed pages commits (NOTIFY),
+ * when a page's view count changes, and every few seconds anyway in case a notification was lost.
+ *
+ * <p>At start-up the first round catches up on whatever happened while the server was down, and a
+ * new, recreated or foreign index (another database's) is rebuilt from scratch. A crash at any
+ * moment loses nothing: the checkpoint is committed together with the pages it covers, and
+ * re-applying a page is harmless because the indexer always reads a page's current state.
+ */
+public final class Indexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+  static final String CHANNEL = "search_changes";
+  private static final long POLL_MS = 5_000;
+  private static final long MAX_BACKOFF_MS = 5_000;
+
+  private final Pool pool;
+  private final SearchIndex index;
+  private final Semaphore wake = new Semaphore(0);
+  private final Set<Long> viewed = ConcurrentHashMap.newKeySet();
+  private final Thread thread;
+  private volatile boolean rebuildRequested;
+  private volatile boolean closed;
+  private volatile RebuildProgress progress = RebuildProgress.NONE;
+  private PgSubscriber subscriber;
+
+  /**
+   * @param pool connections of the indexer's own, so that a burst of requests never delays it
+   */
+  public Indexer(Pool pool, SearchIndex index) {
+    this.pool = pool;
+    this.index = index;
+    this.thread = Thread.ofPlatform().name("search-indexer").daemon().unstarted(this::run);
+  }
+
+  /** Starts listening for changes and the indexing thread, whose first round catches up. */
+  public void start(Vertx vertx, PgConnectOptions connectOptions) {
+    subscriber = PgSubscriber.subscriber(vertx, connectOptions);
+    // Reconnect forever, once a second: while the database is down there is nothing to index, and
+    // the round after the reconnection catches up on what the lost connection did not announce.
+    subscriber.reconnectPolicy(attempt -> 1000L);
+    subscriber.channel(CHANNEL).subscribeHandler(v -> wake()).handler(payload -> wake());
+    subscriber
+        .connect()
+        .onFailure(e -> LOG.warn("Not listening for search changes yet: {}", e.toString()));
+    thread.start();
+  }
+
+  /** Asks for a round now (a page changed). Safe from any thread. */
+  public void wake() {
+    wake.release();
+  }
+
+  /** These pages were viewed: their «most viewed» counts are brought up to date next round. */
+  public void viewed(Set<Long> pageIds) {
+    viewed.addAll(pageIds);
+    wake();
+  }
+
+  /** Asks the indexing thread to rebuild the whole index; see {@link #progress()}. */
+  public void requestRebuild() {
+    // Shown as running from the click on, though the thread may still be finishing a round.
+    progress = RebuildProgress.started(0, Instant.now());
+    rebuildRequested = true;
+    wake();
+  }
+
+  /** The last (or the running) rebuild. */
+  public RebuildProgress progress() {
+    return progress;
+  }
+
+  private void run() {
+    long backoffMs = 0;
+    while (!closed) {
+      try {
+        if (wake.tryAcquire(backoffMs > 0 ? backoffMs : POLL_MS, TimeUnit.MILLISECONDS)) {
+          wake.drainPermits();
+        }
+        if (closed) {
+          return;
+        }
+        if (rebuildRequested) {
+          rebuildRequested = false;
+          rebuild(p -> {});
+        } else {
+          catchUp();
+        }
+        if (!rebuildRequested) {
+          applyViews();
+        }
+        backoffMs = 0;
+      } catch (InterruptedException e) {
+        return;
+      } catch (IOException | RuntimeException e) {
+        // The database is down or the disk failed: try again soon, from the same checkpoint.
+        backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(250, backoffMs * 2));
+        LOG.warn("Search indexing failed, retrying in {} ms: {}", backoffMs, e.toString());
+      }
+    }
+  }
+
+  /**
+   * One round: applies every page changed since the checkpoint, or rebuilds the index when it has
+   * no checkpoint of this database. Blocking; the indexing thread calls it, and so does a test that
+   * wants the index caught up now.
+   */
+  void catchUp() throws IOException {
+    SqlConnection conn = pool.getConnection().await();
+    try {
+      IndexSource.begin(conn);
+      IndexSource.Snapshot snapshot = IndexSource.snapshot(conn);
+      Optional<Long> since = resumeFrom(snapshot);
+      if (since.isEmpty()) {
+        rebuild(conn, snapshot, p -> {});
+        return;
+      }
+      List<Long> changed = IndexSource.changedSince(conn, since.get());
+      for (int from = 0; from < changed.size(); from += IndexSource.BATCH) {
+        List<Long> ids = changed.subList(from, Math.min(changed.size(), from + IndexSource.BATCH));
+        List<SearchDocument> pages = IndexSource.pages(conn, ids);
+        index.writeAll(pages);
+        Set<String> found = new HashSet<>();
+        pages.forEach(page -> found.add(page.key()));
+        for (Long id : ids) {
+          if (!found.contains(Long.toString(id))) {
+            index.remove(Long.toString(id));
+          }
+        }
+      }
+      finish(snapshot, since.get() != snapshot.horizon() || !changed.isEmpty());
+    } finally {
+      rollbackAndClose(conn);
+    }
+  }
+
+  /** Where to resume, or empty when the index must be rebuilt (and the log says why). */
+  private Optional<Long> resumeFrom(IndexSource.Snapshot snapshot) {
+    Optional<Checkpoint> checkpoint = index.checkpoint().flatMap(Checkpoint::parse);
+    if (checkpoint.isEmpty()) {
+      LOG.info("The search index is {}: building it from the database", describe(index.state()));
+      return Optional.empty();
+    }
+    if (!checkpoint.get().databaseId().equals(snapshot.databaseId())) {
+      LOG.info("The search index was built from another database: rebuilding it");
+      return Optional.empty();
+    }
+    if (checkpoint.get().horizon() > snapshot.next()) {
+      LOG.info("The search index is ahead of the database (restored from a backup?): rebuilding");
+      return Optional.empty();
+    }
+    return Optional.of(checkpoint.get().horizon());
+  }
+
+  private static String describe(SearchIndex.State state) {
+    return switch (state) {
+      case CREATED -> "new";
+      case RECREATED -> "recreated after it could not be read";
+      case EXISTING -> "without a checkpoint";
+    };
+  }
+
+  /**
+   * Rebuilds the whole index from the database in one snapshot, reporting progress after every
+   * batch. Searches see the old index until the new one is complete. Blocking; {@code java -jar
+   * metodichka.jar reindex} calls it directly, the server through {@link #requestRebuild}.
+   */
+  public void rebuild(Consumer<RebuildProgress> listener) throws IOException {
+    SqlConnection conn = pool.getConnection().await();
+    try {
+      IndexSource.begin(conn);
+      rebuild(conn, IndexSource.snapshot(conn), listener);
+    } finally {
+      rollbackAndClose(conn);
+    }
+  }
+
+  private void rebuild(
+      SqlConnection conn, IndexSource.Snapshot snapshot, Consumer<RebuildProgress> listener)
+      throws IOException {
+    long total = IndexSource.pageCount(conn);
+    progress = RebuildProgress.started(total, Instant.now());
+    listener.accept(progress);
+    try {
+      index.deleteAll();
+      long afterId = 0;
+      List<SearchDocument> batch;
+      while (!(batch = IndexSource.pagesAfter(conn, afterId)).isEmpty()) {
+        index.writeAll(batch);
+        afterId = Long.parseLong(batch.getLast().key());
+        progress = progress.advanced(batch.size());
+        listener.accept(progress);
+      }
+      finish(snapshot, true);
+      progress = progress.finished(Instant.now());
+      listener.accept(progress);
+      LOG.info(
+          "Search index rebuilt: {} pages in {} ms",
+          progress.done(),
+          progress.elapsed().toMillis());
+    } catch (IOException | RuntimeException e) {
+      // The writer now holds a half-built index: only a complete rebuild may commit or show it.
+      rebuildRequested = true;
+      progress = progress.failed(e.toString(), Instant.now());
+      listener.accept(progress);
+      throw e;
+    }
+  }
+
+  /** Commits what the round wrote together with the horizon it covers, and shows it to searches. */
+  private void finish(IndexSource.Snapshot snapshot, boolean changed) throws IOException {
+    if (changed) {
+      index.commit(new Checkpoint(snapshot.databaseId(), snapshot.horizon()).toString());
+      index.refresh();
+    }
+  }
+
+  private void applyViews() throws IOException {
+    if (viewed.isEmpty()) {
+      return;
+    }
+    Set<Long> ids = new HashSet<>(viewed);
+    viewed.removeAll(ids);
+    SqlConnection conn = pool.getConnection().await();
+    Map<Long, Long> views;
+    try {
+      views = IndexSource.views(conn, ids);
+    } finally {
+      conn.close();
+    }
+    for (var entry : views.entrySet()) {
+      index.updateViews(Long.toString(entry.getKey()), entry.getValue());
+    }
+    index.refresh();
+  }
+
+  /** Ends the round's read-only transaction (nothing to commit) and returns the connection. */
+  private static void rollbackAndClose(SqlConnection conn) {
+    conn.query("ROLLBACK").execute().eventually(conn::close);
+  }
+
+  /** Stops listening and the thread; the caller then closes the index. */
+  @Override
+  public void close() {
+    closed = true;
+    wake();
+    if (subscriber != null) {
+      subscriber.close();
+    }
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What a Lucene commit records: which database, and the horizon everything below is in. */
+  record Checkpoint(String databaseId, long horizon) {
+    static Optional<Checkpoint> parse(String text) {
+      int slash = text.lastIndexOf('/');
+      if (slash < 1) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(
+            new Checkpoint(text.substring(0, slash), Long.parseLong(text.substring(slash + 1))));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return databaseId + "/" + horizon;
+    }
+  }
+}
