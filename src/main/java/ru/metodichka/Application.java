@@ -45,6 +45,7 @@ import ru.metodichka.search.Indexer;
 import ru.metodichka.search.Search;
 import ru.metodichka.search.SearchIndex;
 import ru.metodichka.search.SearchIndexes;
+import ru.metodichka.search.SearchScreens;
 import ru.metodichka.search.SearchService;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
@@ -152,16 +153,17 @@ public final class Application implements AutoCloseable {
     pages.views().start(vertx, VIEW_FLUSH_MS);
     var csrf = patiently(() -> Csrf.load(pool));
     var templates = new Templates(csrf, config.timeZone());
+    var search = search(vertx, database, pool, config, index);
+    pages.views().onWritten(search.indexer()::viewed);
     List<Screens> screens = new ArrayList<>();
     screens.add(new CommunityScreens(templates, communities, pages.reader()));
-    screens.addAll(pages.screens(templates));
+    screens.addAll(pages.screens(templates, search.similarPages()));
     screens.add(new LoginScreens(templates, auth));
     screens.add(
         new ProfileScreens(templates, new ProfileService(pool, userService, contributions)));
     var institutions = new InstitutionService(pool, new InstitutionRepository());
-    screens.add(new AdminScreens(templates, communities, userService, institutions));
-    var search = search(vertx, database, pool, config, index);
-    pages.views().onWritten(search.indexer()::viewed);
+    screens.add(new AdminScreens(templates, communities, userService, institutions, search));
+    screens.add(new SearchScreens(templates, search, communities));
     var housekeeping = new Housekeeping(auth, pages.service());
     housekeeping.start(vertx);
     return new Services(

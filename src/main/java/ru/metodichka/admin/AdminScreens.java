@@ -14,6 +14,7 @@ import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.error.AppError;
 import ru.metodichka.institution.InstitutionService;
+import ru.metodichka.search.Search;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
@@ -37,19 +38,23 @@ public final class AdminScreens implements Screens {
           "role_unchanged",
           "member_ended",
           "user_created",
-          "institution_created");
+          "institution_created",
+          "reindex_started");
 
   private final Templates templates;
   private final CommunityService communities;
   private final UserService users;
   private final InstitutionService institutions;
+  private final Search search;
 
   public AdminScreens(
       Templates templates,
       CommunityService communities,
       UserService users,
-      InstitutionService institutions) {
+      InstitutionService institutions,
+      Search search) {
     this.templates = templates;
+    this.search = search;
     this.communities = communities;
     this.users = users;
     this.institutions = institutions;
@@ -65,6 +70,7 @@ public final class AdminScreens implements Screens {
     new MemberAdmin(templates, communities, users).mount(router);
     new UserAdmin(templates, users, institutions).mount(router);
     new InstitutionAdmin(templates, institutions).mount(router);
+    new SearchAdmin(templates, search).mount(router);
   }
 
   private static void requireAdmin(RoutingContext ctx) {

@@ -78,6 +78,7 @@ public final class PageReader {
         .map(
             all ->
                 pageJson(v, current.result())
+                    .put("id", v.page().id())
                     .put("authors", authors.result())
                     .put("backlinks", backlinks.result())
                     .put("canEdit", v.access().canEdit())

@@ -1,5 +1,7 @@
 package ru.metodichka.page;
 
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,9 +21,11 @@ final class PageScreens implements Screens {
   private final Templates templates;
   private final PageReader reader;
   private final PageService service;
+  private final SimilarPages similar;
 
-  PageScreens(Templates templates, PageReader reader, PageService service) {
+  PageScreens(Templates templates, PageReader reader, PageService service, SimilarPages similar) {
     this.templates = templates;
+    this.similar = similar;
     this.reader = reader;
     this.service = service;
   }
@@ -34,8 +38,16 @@ final class PageScreens implements Screens {
   }
 
   private void view(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
     reader
-        .view(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
+        .view(actor, ctx.pathParam("community"), ctx.pathParam("slug"))
+        .compose(
+            page ->
+                "published".equals(page.getString("status"))
+                    ? similar
+                        .find(actor, page.getLong("id"))
+                        .map(found -> page.put("similar", found))
+                    : Future.succeededFuture(page.put("similar", new JsonArray())))
         .onSuccess(
             page -> {
               String html =

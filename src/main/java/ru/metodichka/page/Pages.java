@@ -49,12 +49,12 @@ public record Pages(
         service, reader, history, editor, new PageRoutes(service, reader, editor), views);
   }
 
-  /** The HTML screens of pages: reading, editing, history. */
-  public List<Screens> screens(Templates templates) {
+  /** The HTML screens of pages: reading (with similar pages under it), editing, history. */
+  public List<Screens> screens(Templates templates, SimilarPages similar) {
     // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
     return List.of(
         new EditorScreens(templates, service, reader, editor),
-        new PageScreens(templates, reader, service),
+        new PageScreens(templates, reader, service, similar),
         new HistoryScreens(templates, history),
         new RevertScreens(templates, history, service));
   }

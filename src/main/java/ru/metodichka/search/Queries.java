@@ -64,6 +64,25 @@ final class Queries {
   }
 
   /**
+   * For a question of three words or more that found (almost) nothing with all of them: half of
+   * them (rounded up) must match, and pages with more of them rank higher. «Проектная деятельность
+   * в начальной школе» then finds the material about projects in primary school that never uses the
+   * word «деятельность». Null when the text is shorter or uses operators.
+   */
+  Query mostWords(String text) {
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS, FLAGS);
+    parser.setDefaultOperator(Occur.SHOULD);
+    if (!(parser.parse(text) instanceof BooleanQuery words)
+        || words.clauses().size() < 3
+        || words.clauses().stream().anyMatch(clause -> clause.occur() != Occur.SHOULD)) {
+      return null;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    words.clauses().forEach(query::add);
+    return query.setMinimumNumberShouldMatch((words.clauses().size() + 1) / 2).build();
+  }
+
+  /**
    * Every word within one or two edits (by its length) of an indexed stem, in title or body; null
    * when no word is long enough to be fuzzy.
    */

@@ -2,6 +2,8 @@ package ru.metodichka.search;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -9,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.page.SimilarPages;
 
 /**
  * The search feature as the HTTP layer uses it: every call returns a future and runs the blocking
@@ -22,6 +25,7 @@ public final class Search {
        WHERE user_id = $1 AND status = 'active' AND role IN ('member', 'moderator')
       """;
 
+  private static final int SIMILAR = 5;
   private final Pool pool;
   private final SearchIndex index;
   private final SearchService service;
@@ -74,6 +78,34 @@ public final class Search {
   public Future<List<SearchResult.Hit>> similar(long pageId, Access access, int limit) {
     return workers.executeBlocking(
         () -> service.similar(Long.toString(pageId), access, limit), false);
+  }
+
+  /** Pages in the index, of every status. */
+  public Future<Integer> indexSize() {
+    return workers.executeBlocking(index::size, false);
+  }
+
+  /** Similar pages for the page screens; a failing search shows none rather than failing them. */
+  public SimilarPages similarPages() {
+    return (user, pageId) ->
+        access(user)
+            .compose(access -> similar(pageId, access, SIMILAR))
+            .map(Search::links)
+            .otherwise(new JsonArray());
+  }
+
+  private static JsonArray links(List<SearchResult.Hit> hits) {
+    JsonArray links = new JsonArray();
+    for (SearchResult.Hit hit : hits) {
+      links.add(
+          new JsonObject()
+              .put("community", hit.community())
+              .put("communityName", hit.communityName())
+              .put("slug", hit.slug())
+              .put("title", hit.title())
+              .put("kind", hit.kind()));
+    }
+    return links;
   }
 
   public Indexer indexer() {

@@ -29,7 +29,7 @@ public final class SearchRoutes {
   }
 
   private Future<JsonObject> search(RoutingContext ctx) {
-    SearchQuery query = query(ctx);
+    SearchQuery query = query(ctx, 10);
     return search
         .access(CurrentUser.of(ctx))
         .compose(access -> search.search(query, access))
@@ -45,8 +45,11 @@ public final class SearchRoutes {
         .map(hits -> new JsonObject().put("items", items(hits)));
   }
 
-  /** The query string as a {@link SearchQuery}; the text itself is never an error. */
-  static SearchQuery query(RoutingContext ctx) {
+  /**
+   * The query string as a {@link SearchQuery}; the text itself is never an error, a bad filter,
+   * sort or page is a 400 naming it.
+   */
+  static SearchQuery query(RoutingContext ctx, int defaultSize) {
     var params = ctx.queryParams();
     return new SearchQuery(
         params.get("q"),
@@ -56,7 +59,7 @@ public final class SearchRoutes {
         oneOf(params.get("level"), "level", Metadata.LEVELS),
         sort(params.get("sort")),
         RequestParams.optionalInt(ctx, "page", 1, 1000, 1),
-        RequestParams.optionalInt(ctx, "size", 1, SearchQuery.MAX_SIZE, 10));
+        RequestParams.optionalInt(ctx, "size", 1, SearchQuery.MAX_SIZE, defaultSize));
   }
 
   private static final List<String> KINDS =

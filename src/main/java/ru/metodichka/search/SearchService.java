@@ -65,6 +65,13 @@ public final class SearchService {
     if (asTyped.total() >= FEW_HITS) {
       return asTyped;
     }
+    Query mostWords = queries.mostWords(text);
+    if (mostWords != null) {
+      SearchResult relaxed = run(searcher, mostWords, query, access, null);
+      if (relaxed.total() > asTyped.total()) {
+        return relaxed;
+      }
+    }
     Optional<SearchResult> corrected = corrected(searcher, text, query, access, asTyped.total());
     if (corrected.isPresent()) {
       return corrected.get();

@@ -111,6 +111,14 @@ class SearchIndexTest {
   }
 
   @Test
+  void aLongQuestionFindsThePagesWithMostOfItsWords() throws Exception {
+    // No page has «работа» or «родители»: all five words together find nothing.
+    assertThat(keys("проектная работа в начальной школе для родителей", Access.anonymous()))
+        .containsExactly("1");
+    assertThat(keys("работа родителей", Access.anonymous())).isEmpty();
+  }
+
+  @Test
   void accessFiltersDrafts() throws Exception {
     assertThat(keys("проект", Access.anonymous())).containsExactly("1");
     assertThat(keys("проект", Access.member(Set.of(1L)))).containsExactlyInAnyOrder("1", "2");

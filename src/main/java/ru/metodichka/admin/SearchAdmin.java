@@ -1,0 +1,52 @@
+package ru.metodichka.admin;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import ru.metodichka.search.Search;
+import ru.metodichka.web.Redirect;
+import ru.metodichka.web.Templates;
+import ru.metodichka.web.Ui;
+
+/**
+ * {@code /admin/search}: the state of the search index and the button that rebuilds it from the
+ * database (the same as {@code java -jar metodichka.jar reindex}, without stopping the server).
+ */
+final class SearchAdmin {
+  private final Templates templates;
+  private final Search search;
+
+  SearchAdmin(Templates templates, Search search) {
+    this.templates = templates;
+    this.search = search;
+  }
+
+  void mount(Router router) {
+    router.get("/admin/search").handler(this::show);
+    router.post("/admin/search/reindex").handler(this::reindex);
+  }
+
+  private void show(RoutingContext ctx) {
+    search
+        .indexSize()
+        .onSuccess(
+            size -> {
+              Ui ui = templates.ui(ctx);
+              Map<String, Object> model = new HashMap<>();
+              model.put("indexed", size);
+              model.put("progress", search.indexer().progress());
+              model.put("notice", AdminScreens.notice(ctx));
+              model.put("crumbs", AdminScreens.crumbs(ui, ui.t("admin.search")));
+              templates.render(ctx, "admin/search.jte", model);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void reindex(RoutingContext ctx) {
+    if (!search.indexer().progress().running()) {
+      search.indexer().requestRebuild();
+    }
+    Redirect.seeOther(ctx, "/admin/search?done=reindex_started");
+  }
+}

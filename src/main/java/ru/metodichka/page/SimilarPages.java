@@ -1,0 +1,18 @@
+package ru.metodichka.page;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import ru.metodichka.auth.CurrentUser;
+
+/**
+ * «Похожие материалы» under a published page. The search feature finds them; the page feature only
+ * shows them, so it does not depend on how they are found.
+ */
+@FunctionalInterface
+public interface SimilarPages {
+  /**
+   * Up to a few pages like this one that the user may see, as {@code {community, communityName,
+   * slug, title, kind}} objects; never fails (an empty list instead).
+   */
+  Future<JsonArray> find(CurrentUser user, long pageId);
+}
