@@ -47,7 +47,8 @@ class AccessibilityBrowserIT {
     fixtures.save(team.community(), "урок", team.moderator().token(), "Урок", TEXT + "\nЕщё.\n", 1);
     String community = "/c/" + team.community();
     String page = community + "/урок";
-    List<String> anonymous = List.of("/", community, page, "/login", "/c/нет-такого");
+    List<String> anonymous =
+        List.of("/", community, page, "/login", "/c/нет-такого", "/search?q=урок");
     List<String> member =
         List.of(
             "/",
@@ -59,14 +60,16 @@ class AccessibilityBrowserIT {
             page + "/diff?from=1&to=2",
             page + "/revisions/1",
             page + "/revert?to=1",
-            "/me");
+            "/me",
+            "/search?q=урок");
     List<String> admin =
         List.of(
             "/admin",
             "/admin/communities",
             "/admin/communities/" + team.community(),
             "/admin/users",
-            "/admin/institutions");
+            "/admin/institutions",
+            "/admin/search");
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();
