@@ -24,6 +24,9 @@ import ru.metodichka.auth.SessionRoutes;
 import ru.metodichka.auth.UserRepository;
 import ru.metodichka.auth.UserRoutes;
 import ru.metodichka.auth.UserService;
+import ru.metodichka.bank.Bank;
+import ru.metodichka.bank.BankFeeds;
+import ru.metodichka.bank.BankScreens;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityScreens;
@@ -49,6 +52,7 @@ import ru.metodichka.search.SearchScreens;
 import ru.metodichka.search.SearchService;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
+import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 
@@ -155,9 +159,13 @@ public final class Application implements AutoCloseable {
     var templates = new Templates(csrf, config.timeZone());
     var search = search(vertx, database, pool, config, index);
     pages.views().onWritten(search.indexer()::viewed);
+    var publicUrl = new PublicUrl(config.http().publicUrl());
+    var bank = new Bank(pool);
     List<Screens> screens = new ArrayList<>();
     screens.add(new CommunityScreens(templates, communities, pages.reader()));
-    screens.addAll(pages.screens(templates, search.similarPages()));
+    screens.add(new BankScreens(templates, bank));
+    screens.add(new BankFeeds(bank, publicUrl));
+    screens.addAll(pages.screens(templates, publicUrl, search.similarPages()));
     screens.add(new LoginScreens(templates, auth));
     screens.add(
         new ProfileScreens(templates, new ProfileService(pool, userService, contributions)));

@@ -22,8 +22,14 @@ public record AppConfig(
     Duration sessionTtl,
     ZoneId timeZone) {
 
-  /** The HTTP listener. */
-  public record Http(String host, int port, long bodyLimit, int instances) {}
+  /**
+   * The HTTP listener.
+   *
+   * @param publicUrl the site's address as people reach it ({@code https://host[:port]}, no
+   *     trailing slash), if configured; otherwise absolute links are built from each request
+   */
+  public record Http(
+      String host, int port, long bodyLimit, int instances, Optional<String> publicUrl) {}
 
   /**
    * The database.

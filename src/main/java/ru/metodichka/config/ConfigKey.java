@@ -17,6 +17,11 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey("http.body-limit", "2097152", "Largest accepted request body, bytes"),
           new ConfigKey("http.instances", "0", "HTTP verticle instances (0 = one per core)"),
           new ConfigKey(
+              "public-url",
+              "",
+              "Address people reach the site at, e.g. https://metodichka.example.ru (absolute"
+                  + " links in feeds, sitemap, page metadata); empty = taken from each request"),
+          new ConfigKey(
               "db.url", "", "PostgreSQL URL, e.g. postgresql://user@host:5432/metodichka"),
           new ConfigKey(
               "db.local-url",

@@ -2,6 +2,8 @@ package ru.metodichka.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +86,8 @@ public final class ConfigLoader {
             v.get("http.host"),
             intIn(v, "http.port", 0, 65535),
             intIn(v, "http.body-limit", 1024, Integer.MAX_VALUE),
-            intIn(v, "http.instances", 0, 64));
+            intIn(v, "http.instances", 0, 64),
+            publicUrl(v, "public-url"));
     var db =
         new AppConfig.Db(
             optional(v.get("db.url")),
@@ -108,6 +111,26 @@ public final class ConfigLoader {
 
   private static Optional<String> optional(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** An http(s) address with a host and nothing after it but an optional path prefix. */
+  private static Optional<String> publicUrl(Map<String, String> v, String key) {
+    String raw = v.get(key).trim();
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    String url = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+    try {
+      URI uri = new URI(url);
+      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      if (web && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null) {
+        return Optional.of(url);
+      }
+    } catch (URISyntaxException e) {
+      // reported below with the key's name
+    }
+    throw new IllegalArgumentException(
+        key + " must be an address such as https://metodichka.example.ru, got '" + raw + "'");
   }
 
   private static int intIn(Map<String, String> v, String key, int min, int max) {

@@ -49,6 +49,18 @@ public record Metadata(
     tags = List.copyOf(tags);
   }
 
+  /** The licence's deed on creativecommons.org, or null for "all rights reserved". */
+  public static String licenceUrl(String licence) {
+    if (licence.equals("cc0-1.0")) {
+      return "https://creativecommons.org/publicdomain/zero/1.0/";
+    }
+    if (licence.startsWith("cc-") && licence.endsWith("-4.0")) {
+      String terms = licence.substring("cc-".length(), licence.length() - "-4.0".length());
+      return "https://creativecommons.org/licenses/" + terms + "/4.0/";
+    }
+    return null;
+  }
+
   /** The stored form (revisions.metadata); anything missing or unknown falls back to defaults. */
   public static Metadata fromJson(JsonObject json) {
     if (json == null || json.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
@@ -22,12 +23,19 @@ final class PageScreens implements Screens {
   private final PageReader reader;
   private final PageService service;
   private final SimilarPages similar;
+  private final PublicUrl publicUrl;
 
-  PageScreens(Templates templates, PageReader reader, PageService service, SimilarPages similar) {
+  PageScreens(
+      Templates templates,
+      PageReader reader,
+      PageService service,
+      PublicUrl publicUrl,
+      SimilarPages similar) {
     this.templates = templates;
     this.similar = similar;
     this.reader = reader;
     this.service = service;
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -67,9 +75,26 @@ final class PageScreens implements Screens {
                       "reverted",
                       reverted(ctx),
                       "notice",
-                      notice(ctx)));
+                      notice(ctx),
+                      "sharing",
+                      sharing(ctx, page)));
             })
         .onFailure(ctx::fail);
+  }
+
+  /** JSON-LD and Open Graph for a published page; "do not index" for anything else. */
+  private Sharing sharing(RoutingContext ctx, JsonObject page) {
+    if (!"published".equals(page.getString("status"))) {
+      return Sharing.notIndexed();
+    }
+    String community = "/c/" + page.getString("community");
+    String url = publicUrl.of(ctx, community + "/" + page.getString("slug"));
+    String description = FirstParagraph.of(page.getString("markdown"), Sharing.DESCRIPTION_CHARS);
+    if (description.isEmpty()) {
+      description = page.getString("title");
+    }
+    JsonObject json = LearningResource.of(page, description, url, publicUrl.of(ctx, community));
+    return new Sharing(true, url, description, LearningResource.script(json));
   }
 
   /** The one-time notice after the editor saved ({@code ?saved=1} and the like), or "". */

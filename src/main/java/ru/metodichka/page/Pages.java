@@ -7,6 +7,7 @@ import java.util.List;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 
@@ -50,11 +51,11 @@ public record Pages(
   }
 
   /** The HTML screens of pages: reading (with similar pages under it), editing, history. */
-  public List<Screens> screens(Templates templates, SimilarPages similar) {
+  public List<Screens> screens(Templates templates, PublicUrl publicUrl, SimilarPages similar) {
     // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
     return List.of(
         new EditorScreens(templates, service, reader, editor),
-        new PageScreens(templates, reader, service, similar),
+        new PageScreens(templates, reader, service, publicUrl, similar),
         new HistoryScreens(templates, history),
         new RevertScreens(templates, history, service));
   }

@@ -44,7 +44,6 @@ public final class HttpVerticle extends VerticleBase {
         .handler(
             StaticHandler.create("webroot/assets").setCachingEnabled(true).setMaxAgeSeconds(3600));
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/assets/favicon.svg"));
-    router.get("/robots.txt").handler(ctx -> ctx.reroute("/assets/robots.txt"));
     // Everything else is a screen: forms parsed (a long page is one big field), the user found,
     // and every POST checked for its CSRF token before a screen sees it.
     router

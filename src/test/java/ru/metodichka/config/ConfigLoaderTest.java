@@ -82,4 +82,19 @@ class ConfigLoaderTest {
     assertThat(ConfigKey.byName("admin.password").envName()).isEqualTo("METODICHKA_ADMIN_PASSWORD");
     assertThat(ConfigKey.byName("demo").envName()).isEqualTo("METODICHKA_DEMO");
   }
+
+  @Test
+  void thePublicUrlIsAnHttpAddressKeptWithoutItsTrailingSlash() {
+    assertThat(ConfigLoader.load(new String[0], Map.of()).http().publicUrl()).isEmpty();
+    AppConfig config =
+        ConfigLoader.load(
+            new String[0], Map.of("METODICHKA_PUBLIC_URL", "https://metodichka.example.ru/"));
+    assertThat(config.http().publicUrl()).contains("https://metodichka.example.ru");
+    for (String bad : new String[] {"metodichka.example.ru", "ftp://x.ru", "https://x.ru/?a=1"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--public-url=" + bad}, Map.of()))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("public-url");
+    }
+  }
 }

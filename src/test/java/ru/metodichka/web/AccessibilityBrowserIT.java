@@ -11,6 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
@@ -45,10 +46,14 @@ class AccessibilityBrowserIT {
     var team = fixtures.team();
     fixtures.save(team.community(), "урок", team.member().token(), "Урок", TEXT, 0);
     fixtures.save(team.community(), "урок", team.moderator().token(), "Урок", TEXT + "\nЕщё.\n", 1);
+    // Published, so the bank has a material to list and the page carries its JSON-LD.
+    fixtures
+        .api()
+        .post(Api.page(team.community(), "урок", "publish"), team.moderator().token(), null);
     String community = "/c/" + team.community();
     String page = community + "/урок";
     List<String> anonymous =
-        List.of("/", community, page, "/login", "/c/нет-такого", "/search?q=урок");
+        List.of("/", "/bank", community, page, "/login", "/c/нет-такого", "/search?q=урок");
     List<String> member =
         List.of(
             "/",
