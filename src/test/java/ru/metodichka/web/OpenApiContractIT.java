@@ -61,7 +61,9 @@ class OpenApiContractIT {
           "POST /api/communities/{community}/pages/{slug}/revert",
           "POST /api/communities/{community}/pages/{slug}/publish",
           "POST /api/communities/{community}/pages/{slug}/unpublish",
-          "POST /api/communities/{community}/preview");
+          "POST /api/communities/{community}/preview",
+          "GET /api/search",
+          "GET /api/search/suggest");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -374,6 +376,32 @@ class OpenApiContractIT {
         api.send(HttpMethod.POST, preview, null, markdown.toBuffer(), JSON, cookie));
     contract.expect(
         "previewMarkdown", 422, api.post(preview, team.member().token(), new JsonObject()));
+  }
+
+  @Test
+  void searching(Fixtures fx) throws InterruptedException {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    fx.save(team.community(), "гидропоника", team.member().token(), "Гидропоника", "Опыт.", 0);
+    String query = "/api/search?q=" + encode("гидропоника") + "&community=" + team.community();
+    JsonObject found = contract.expect("search", 200, api.get(query, team.member().token()));
+    for (int i = 0; i < 200 && found.getLong("total") == 0; i++) {
+      Thread.sleep(50);
+      found = contract.expect("search", 200, api.get(query, team.member().token()));
+    }
+    assertThat(found.getJsonArray("items")).hasSize(1);
+    contract.expect("search", 400, api.get("/api/search?sort=loudest", null));
+    JsonObject titles =
+        contract.expect(
+            "suggestTitles",
+            200,
+            api.get("/api/search/suggest?q=" + encode("гидро"), team.member().token()));
+    assertThat(titles.getJsonArray("items")).isNotEmpty();
+    contract.expect("suggestTitles", 400, api.get("/api/search/suggest?size=0", null));
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Page "контракт" with revisions 1, 2 (moderator) and 3 (member's edit of 1, merged). */
