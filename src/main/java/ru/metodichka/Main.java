@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import ru.metodichka.config.AppConfig;
 import ru.metodichka.config.ConfigLoader;
 import ru.metodichka.db.DatabaseUnavailableException;
+import ru.metodichka.search.SearchIndexes;
 
 /**
  * {@code java -jar metodichka.jar [reindex] [--key=value ...]}: reads the configuration and serves,
@@ -38,7 +39,8 @@ public final class Main {
     try {
       Application app = Application.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
-    } catch (DatabaseUnavailableException e) {
+    } catch (DatabaseUnavailableException | SearchIndexes.IndexInUseException e) {
+      // Causes people can act on (no database, the index in use): the message is enough.
       LOG.error("Cannot start: {}", e.getMessage());
       System.exit(1);
     } catch (RuntimeException e) {

@@ -47,6 +47,10 @@ final class Reindex {
       } finally {
         SearchIndexes.closeQuietly(index);
       }
+    } catch (SearchIndexes.IndexInUseException e) {
+      // Another process holds the index: the message says what to do, a stack trace would not.
+      LOG.error("Cannot reindex: {}", e.getMessage());
+      return 1;
     } catch (IOException | RuntimeException e) {
       LOG.error("Cannot reindex: {}", e.getMessage(), e);
       return 1;

@@ -31,7 +31,7 @@ public final class SearchIndexes {
       }
       return index;
     } catch (LockObtainFailedException e) {
-      throw new IllegalStateException(
+      throw new IndexInUseException(
           "The search index in "
               + dir.toAbsolutePath()
               + " is in use by another Metodichka process (is the server running? Its admin page"
@@ -39,6 +39,13 @@ public final class SearchIndexes {
           e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index in " + dir.toAbsolutePath(), e);
+    }
+  }
+
+  /** Another process (a running server) holds the index directory. */
+  public static final class IndexInUseException extends RuntimeException {
+    IndexInUseException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
