@@ -1,6 +1,8 @@
 package ru.metodichka.bench;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,11 @@ public final class SaveToSearchable {
         String word = letters(i) + "зюзябрик";
         long start = System.nanoTime();
         fx.save(team.community(), "страница-" + i, token, "Замер " + i, "Слово " + word + ".", 0);
-        String query = "/api/search?q=" + word + "&community=" + team.community();
+        String query =
+            "/api/search?q="
+                + URLEncoder.encode(word, StandardCharsets.UTF_8)
+                + "&community="
+                + team.community();
         String slug = "страница-" + i;
         while (!finds(app.api().get(query, token).json(), slug)) {
           if (System.nanoTime() - start > 10_000_000_000L) {
