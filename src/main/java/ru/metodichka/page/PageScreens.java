@@ -1,6 +1,7 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,6 +20,7 @@ import ru.metodichka.web.Ui;
 
 /** A page as people read it ({@code /c/{community}/{slug}}), and its publishing buttons. */
 final class PageScreens implements Screens {
+  private static final String HTML = "text/html; charset=utf-8";
   private final Templates templates;
   private final PageReader reader;
   private final PageService service;
@@ -58,7 +60,7 @@ final class PageScreens implements Screens {
     if (cached != null) {
       // Served from memory, but still a view (the rendering path counts it in PageReader).
       views.viewed(cached.pageId());
-      send(ctx, cached.html());
+      ctx.response().putHeader("Content-Type", HTML).end(cached.html());
       return;
     }
     long generation = cache.generation();
@@ -74,10 +76,10 @@ final class PageScreens implements Screens {
                         page.getLong("id"),
                         page.getString("community"),
                         page.getString("slug"),
-                        html);
+                        Buffer.buffer(html));
                 cache.put(key, entry, generation);
               }
-              send(ctx, html);
+              ctx.response().putHeader("Content-Type", HTML).end(html);
             })
         .onFailure(ctx::fail);
   }
@@ -120,10 +122,6 @@ final class PageScreens implements Screens {
             notice(ctx),
             "sharing",
             sharing(ctx, page)));
-  }
-
-  private static void send(RoutingContext ctx, String html) {
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(html);
   }
 
   /** JSON-LD and Open Graph for a published page; "do not index" for anything else. */

@@ -2,6 +2,7 @@ package ru.metodichka.page;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,13 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PageViewCache {
   static final Duration LIFETIME = Duration.ofSeconds(10);
-  private static final long MAX_CHARS = 16L * 1024 * 1024;
+  private static final long MAX_BYTES = 32L * 1024 * 1024;
 
   /**
    * The page (its id counts its views; community and slug find its entries when it changes) and the
    * HTML sent to visitors.
    */
-  record Entry(long pageId, String community, String slug, String html) {
+  record Entry(long pageId, String community, String slug, Buffer html) {
     boolean isOf(String community, String slug) {
       // Slugs are unique ignoring case, and a page may be asked for in any case.
       return this.community.equalsIgnoreCase(community) && this.slug.equalsIgnoreCase(slug);
@@ -53,7 +54,7 @@ final class PageViewCache {
   PageViewCache(Duration lifetime) {
     this.entries =
         Caffeine.newBuilder()
-            .maximumWeight(MAX_CHARS)
+            .maximumWeight(MAX_BYTES)
             .weigher((Key k, Entry e) -> e.html().length())
             .expireAfterWrite(lifetime)
             .build();

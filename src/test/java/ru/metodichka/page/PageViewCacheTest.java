@@ -2,12 +2,14 @@ package ru.metodichka.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
 /** The rules of the anonymous page cache, without a server. */
 class PageViewCacheTest {
   private static final PageViewCache.Key KEY = new PageViewCache.Key("http://x", "/c/a/b", "ru");
-  private static final PageViewCache.Entry ENTRY = new PageViewCache.Entry(1, "a", "b", "<p>");
+  private static final PageViewCache.Entry ENTRY =
+      new PageViewCache.Entry(1, "a", "b", Buffer.buffer("<p>"));
 
   @Test
   void aRenderingThatStartedBeforeAChangeIsNotKept() {
@@ -35,8 +37,10 @@ class PageViewCacheTest {
     var upper = new PageViewCache.Key("http://x", "/c/a/B", "en");
     var other = new PageViewCache.Key("http://x", "/c/a/c", "ru");
     cache.put(KEY, ENTRY, cache.generation());
-    cache.put(upper, new PageViewCache.Entry(1, "a", "B", "<p>"), cache.generation());
-    cache.put(other, new PageViewCache.Entry(2, "a", "c", "<p>"), cache.generation());
+    cache.put(
+        upper, new PageViewCache.Entry(1, "a", "B", Buffer.buffer("<p>")), cache.generation());
+    cache.put(
+        other, new PageViewCache.Entry(2, "a", "c", Buffer.buffer("<p>")), cache.generation());
 
     cache.pageChanged("A", "b");
 
