@@ -1,6 +1,7 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,19 +20,26 @@ import ru.metodichka.web.Ui;
 
 /** A page as people read it ({@code /c/{community}/{slug}}), and its publishing buttons. */
 final class PageScreens implements Screens {
+  private static final String HTML = "text/html; charset=utf-8";
   private final Templates templates;
   private final PageReader reader;
   private final PageService service;
   private final SimilarPages similar;
   private final PublicUrl publicUrl;
+  private final PageViewCache cache;
+  private final ViewCounter views;
 
   PageScreens(
       Templates templates,
       PageReader reader,
       PageService service,
       PublicUrl publicUrl,
-      SimilarPages similar) {
+      SimilarPages similar,
+      PageViewCache cache,
+      ViewCounter views) {
     this.templates = templates;
+    this.cache = cache;
+    this.views = views;
     this.similar = similar;
     this.reader = reader;
     this.service = service;
@@ -47,39 +55,73 @@ final class PageScreens implements Screens {
 
   private void view(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx);
+    PageViewCache.Key key = cacheKey(ctx, actor);
+    PageViewCache.Entry cached = key == null ? null : cache.get(key);
+    if (cached != null) {
+      // Served from memory, but still a view (the rendering path counts it in PageReader).
+      views.viewed(cached.pageId());
+      ctx.response().putHeader("Content-Type", HTML).end(cached.html());
+      return;
+    }
+    long generation = cache.generation();
     reader
         .view(actor, ctx.pathParam("community"), ctx.pathParam("slug"))
-        .compose(
-            page ->
-                "published".equals(page.getString("status"))
-                    ? similar
-                        .find(actor, page.getLong("id"))
-                        .map(found -> page.put("similar", found))
-                    : Future.succeededFuture(page.put("similar", new JsonArray())))
+        .compose(page -> withSimilar(actor, page))
         .onSuccess(
             page -> {
-              String html =
-                  Outline.withoutTitleHeading(page.getString("html"), page.getString("title"));
-              templates.render(
-                  ctx,
-                  "page/view.jte",
-                  Map.of(
-                      "page",
-                      page,
-                      "html",
-                      html,
-                      "outline",
-                      Outline.of(html),
-                      "crumbs",
-                      crumbs(templates.ui(ctx), page),
-                      "reverted",
-                      reverted(ctx),
-                      "notice",
-                      notice(ctx),
-                      "sharing",
-                      sharing(ctx, page)));
+              String html = html(ctx, page);
+              if (key != null && "published".equals(page.getString("status"))) {
+                var entry =
+                    new PageViewCache.Entry(
+                        page.getLong("id"),
+                        page.getString("community"),
+                        page.getString("slug"),
+                        Buffer.buffer(html));
+                cache.put(key, entry, generation);
+              }
+              ctx.response().putHeader("Content-Type", HTML).end(html);
             })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Anonymous readers of a plain page address share one rendering; a query ({@code ?saved=1}
+   * notices and the like) or a logged-in reader gets a page of their own. Null: not cacheable.
+   */
+  private PageViewCache.Key cacheKey(RoutingContext ctx, CurrentUser actor) {
+    if (!actor.anonymous() || ctx.request().query() != null) {
+      return null;
+    }
+    return new PageViewCache.Key(
+        publicUrl.base(ctx), ctx.request().uri(), templates.ui(ctx).lang());
+  }
+
+  private Future<JsonObject> withSimilar(CurrentUser actor, JsonObject page) {
+    return "published".equals(page.getString("status"))
+        ? similar.find(actor, page.getLong("id")).map(found -> page.put("similar", found))
+        : Future.succeededFuture(page.put("similar", new JsonArray()));
+  }
+
+  private String html(RoutingContext ctx, JsonObject page) {
+    String html = Outline.withoutTitleHeading(page.getString("html"), page.getString("title"));
+    return templates.html(
+        ctx,
+        "page/view.jte",
+        Map.of(
+            "page",
+            page,
+            "html",
+            html,
+            "outline",
+            Outline.of(html),
+            "crumbs",
+            crumbs(templates.ui(ctx), page),
+            "reverted",
+            reverted(ctx),
+            "notice",
+            notice(ctx),
+            "sharing",
+            sharing(ctx, page)));
   }
 
   /** JSON-LD and Open Graph for a published page; "do not index" for anything else. */

@@ -21,6 +21,7 @@ public final class PageService {
   private final RevisionRepository revisions;
   private final IdempotencyRepository idempotency;
   private final RevisionWriter writer;
+  private final PageViewCache viewCache;
 
   PageService(
       Pool pool,
@@ -28,8 +29,10 @@ public final class PageService {
       PageRepository pages,
       RevisionRepository revisions,
       IdempotencyRepository idempotency,
-      RevisionWriter writer) {
+      RevisionWriter writer,
+      PageViewCache viewCache) {
     this.pool = pool;
+    this.viewCache = viewCache;
     this.communities = communities;
     this.pages = pages;
     this.revisions = revisions;
@@ -44,15 +47,16 @@ public final class PageService {
       throw AppError.badRequest("invalid_slug", slug);
     }
     return pool.withTransaction(
-        tx ->
-            communities
-                .access(tx, actor, community)
-                .map(Access::requireEditor)
-                .compose(
-                    access ->
-                        key == null
-                            ? saveLocked(tx, access, slug, request)
-                            : saveOnce(tx, access, slug, request, key)));
+            tx ->
+                communities
+                    .access(tx, actor, community)
+                    .map(Access::requireEditor)
+                    .compose(
+                        access ->
+                            key == null
+                                ? saveLocked(tx, access, slug, request)
+                                : saveOnce(tx, access, slug, request, key)))
+        .onSuccess(saved -> viewCache.pageChanged(community, slug));
   }
 
   /** Forgets stored answers to idempotent saves older than a day. */
@@ -159,14 +163,15 @@ public final class PageService {
   /** Appends a revision with the text of revision {@code number} (members and moderators). */
   public Future<SaveResult> revert(CurrentUser actor, String community, String slug, int number) {
     return pool.withTransaction(
-        tx ->
-            communities
-                .access(tx, actor, community)
-                .map(Access::requireEditor)
-                .compose(
-                    access ->
-                        locked(tx, access, slug)
-                            .compose(page -> revertLocked(tx, access, page, number))));
+            tx ->
+                communities
+                    .access(tx, actor, community)
+                    .map(Access::requireEditor)
+                    .compose(
+                        access ->
+                            locked(tx, access, slug)
+                                .compose(page -> revertLocked(tx, access, page, number))))
+        .onSuccess(reverted -> viewCache.pageChanged(community, slug));
   }
 
   private Future<SaveResult> revertLocked(SqlClient tx, Access access, Page page, int number) {
@@ -188,16 +193,17 @@ public final class PageService {
   /** Publishes a page or takes it back to draft (moderators); returns the new status. */
   public Future<String> setStatus(CurrentUser actor, String community, String slug, String status) {
     return pool.withTransaction(
-        tx ->
-            communities
-                .access(tx, actor, community)
-                .map(Access::requireModerator)
-                .compose(access -> locked(tx, access, slug))
-                .compose(
-                    page ->
-                        page.status().equals(status)
-                            ? Future.succeededFuture(status)
-                            : pages.setStatus(tx, page.id(), status, actor.id()).map(status)));
+            tx ->
+                communities
+                    .access(tx, actor, community)
+                    .map(Access::requireModerator)
+                    .compose(access -> locked(tx, access, slug))
+                    .compose(
+                        page ->
+                            page.status().equals(status)
+                                ? Future.succeededFuture(status)
+                                : pages.setStatus(tx, page.id(), status, actor.id()).map(status)))
+        .onSuccess(changed -> viewCache.statusChanged());
   }
 
   private Future<Page> locked(SqlClient tx, Access access, String slug) {

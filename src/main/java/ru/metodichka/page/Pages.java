@@ -18,7 +18,8 @@ public record Pages(
     HistoryReader history,
     EditorService editor,
     PageRoutes routes,
-    ViewCounter views) {
+    ViewCounter views,
+    PageViewCache viewCache) {
 
   public static Pages create(
       Pool pool,
@@ -31,8 +32,10 @@ public record Pages(
     var revisions = new RevisionRepository();
     var links = new LinkRepository();
     var writer = new RevisionWriter(pages, revisions, links, contributions, renderer);
+    var viewCache = new PageViewCache();
     var service =
-        new PageService(pool, communities, pages, revisions, new IdempotencyRepository(), writer);
+        new PageService(
+            pool, communities, pages, revisions, new IdempotencyRepository(), writer, viewCache);
     var views = new ViewCounter(pool, zone);
     var reader =
         new PageReader(
@@ -47,7 +50,13 @@ public record Pages(
     var history = new HistoryReader(pool, reader, revisions);
     var editor = new EditorService(pool, communities, pages, reader, links, renderer, previews);
     return new Pages(
-        service, reader, history, editor, new PageRoutes(service, reader, editor), views);
+        service,
+        reader,
+        history,
+        editor,
+        new PageRoutes(service, reader, editor),
+        views,
+        viewCache);
   }
 
   /** The HTML screens of pages: reading (with similar pages under it), editing, history. */
@@ -55,7 +64,7 @@ public record Pages(
     // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
     return List.of(
         new EditorScreens(templates, service, reader, editor),
-        new PageScreens(templates, reader, service, publicUrl, similar),
+        new PageScreens(templates, reader, service, publicUrl, similar, viewCache, views),
         new HistoryScreens(templates, history),
         new RevertScreens(templates, history, service));
   }

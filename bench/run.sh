@@ -1,0 +1,369 @@
+#!/usr/bin/env bash
+# The benchmark: builds the jar if needed, starts the server on a fresh database (dropped at the
+# end), loads the shared Russian corpus through the HTTP API, runs the scenarios with wrk in
+# alternating rounds and prints one Markdown table (median and range of the rounds, with the
+# DESIGN.md targets) plus the page-view/ceiling `ratio` line. Every figure goes to a JSON file.
+#
+#   bench/run.sh [--quick] [--rounds=N] [--duration=SECONDS] [--admin-password=P]
+#                [--port=P] [--bare-port=P] [--db-server=postgresql://postgres@127.0.0.1:5432]
+#                [--out=target/bench/results.json] [--keep-work]
+#
+# --quick: one round of short scenarios (under two minutes once the jar is built).
+# BENCH_JAVA_OPTS is passed to the server's JVM (e.g. a JFR recording).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH_DIR="$ROOT/bench"
+ROUNDS=3
+DURATION=10
+WARMUP=4
+SEARCHABLE_SAVES=20
+QUICK=false
+ADMIN_PASSWORD="bench-admin-$RANDOM$RANDOM"
+PORT=18080
+BARE_PORT=18081
+DB_SERVER="postgresql://postgres@127.0.0.1:5432"
+OUT="$ROOT/target/bench/results.json"
+KEEP_WORK=false
+CORPUS="$ROOT/../shared/corpus/ru-articles.jsonl"
+TYPICAL_ID="1-js/02-first-steps/04-variables/article.md"
+COMMUNITY=bench
+WRITERS=4
+SAVE_PAGES=8
+
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=true; ROUNDS=1; DURATION=5; WARMUP=2; SEARCHABLE_SAVES=8 ;;
+    --rounds=*) ROUNDS=${arg#*=} ;;
+    --duration=*) DURATION=${arg#*=} ;;
+    --admin-password=*) ADMIN_PASSWORD=${arg#*=} ;;
+    --port=*) PORT=${arg#*=} ;;
+    --bare-port=*) BARE_PORT=${arg#*=} ;;
+    --db-server=*) DB_SERVER=${arg#*=} ;;
+    --out=*) OUT=${arg#*=} ;;
+    --keep-work) KEEP_WORK=true ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+say() { echo "[bench] $*" >&2; }
+die() { say "$*"; exit 1; }
+
+# --- tools -------------------------------------------------------------------------------------
+
+java_is_25() { "$1" -version 2>&1 | grep -q 'version "2[5-9]'; }
+if [[ -n "${JAVA_HOME:-}" ]] && java_is_25 "$JAVA_HOME/bin/java"; then
+  JAVA="$JAVA_HOME/bin/java"
+elif java_is_25 /usr/lib/jvm/temurin-25-jdk-amd64/bin/java 2>/dev/null; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+  JAVA="$JAVA_HOME/bin/java"
+else
+  die "JDK 25 not found: set JAVA_HOME to a JDK 25."
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+# As DESIGN.md says for Lucene on JDK 25.
+JAVA_OPTS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
+
+install_debian_package() {
+  say "$1 is missing: installing the Debian package '$1' with apt-get."
+  local sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo=sudo
+  $sudo apt-get install -y "$1" >/dev/null || die "Could not install $1; install it and run again."
+}
+command -v wrk >/dev/null || install_debian_package wrk
+command -v jq >/dev/null || install_debian_package jq
+command -v psql >/dev/null || install_debian_package postgresql-client
+[[ -f "$CORPUS" ]] || die "The shared corpus is missing: $CORPUS"
+
+# --- build -------------------------------------------------------------------------------------
+
+JAR="$ROOT/target/metodichka.jar"
+BARE_CLASS="$ROOT/target/test-classes/ru/metodichka/bench/BareServer.class"
+if [[ ! -f "$JAR" || ! -f "$BARE_CLASS" ]] \
+    || [[ -n $(find "$ROOT/src" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit) ]]; then
+  say "Building the jar (mvn package -DskipTests)…"
+  (cd "$ROOT" && mvn -q package -DskipTests) || die "The build failed."
+fi
+
+# The run uses copies, so a build started meanwhile cannot change the jar under a running server.
+WORK=$(mktemp -d /tmp/metodichka-bench.XXXXXX)
+cp "$JAR" "$WORK/metodichka.jar"
+mkdir -p "$WORK/test-classes/ru/metodichka/bench"
+cp "$ROOT"/target/test-classes/ru/metodichka/bench/*.class "$WORK/test-classes/ru/metodichka/bench/"
+mkdir -p "$WORK/bench"
+cp "$BENCH_DIR"/*.lua "$BENCH_DIR"/*.jq "$WORK/bench/"
+BENCH_DIR="$WORK/bench"
+
+# --- database and processes, cleaned up whatever happens ---------------------------------------
+
+DB_NAME="metodichka_bench_$(date +%s)_$$"
+DB_URL="$DB_SERVER/$DB_NAME"
+SERVER_PID=""
+BARE_PID=""
+
+stop_server() {
+  if [[ -n "$SERVER_PID" ]]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+
+cleanup() {
+  stop_server
+  if [[ -n "$BARE_PID" ]]; then
+    kill "$BARE_PID" 2>/dev/null || true
+    wait "$BARE_PID" 2>/dev/null || true
+  fi
+  psql -q "$DB_SERVER/postgres" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
+    >/dev/null 2>&1 || say "Could not drop database $DB_NAME"
+  if [[ "$KEEP_WORK" == true ]]; then say "Work files kept in $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+psql -q "$DB_SERVER/postgres" -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null \
+  || die "Cannot create a database on $DB_SERVER (is PostgreSQL running?)"
+say "Database $DB_NAME, work directory $WORK"
+
+BASE="http://127.0.0.1:$PORT"
+SAMPLES="$WORK/samples.jsonl"
+: >"$SAMPLES"
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Starts the server; STARTUP_MS is the time from launch to the first 200 from /health. (Not
+# called in $(…): SERVER_PID must be set in this shell.)
+start_server() {
+  local start
+  start=$(now_ms)
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS ${BENCH_JAVA_OPTS:-} -jar "$WORK/metodichka.jar" \
+    --http-port="$PORT" --db-url="$DB_URL" --admin-password="$ADMIN_PASSWORD" \
+    --data-dir="$WORK/data" --search-index-dir="$WORK/index" >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/health") == 200 ]]; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$WORK/server.log" >&2; die "The server died."; }
+    (($(now_ms) - start > 120000)) && die "The server did not answer /health within 2 minutes."
+    sleep 0.02
+  done
+  STARTUP_MS=$(($(now_ms) - start))
+}
+
+sample() { echo "$1" >>"$SAMPLES"; }
+
+# --- loading the corpus through the API --------------------------------------------------------
+
+api() { # METHOD PATH TOKEN [JSON] → body; fails on a status of 400 and above
+  curl -sS --fail-with-body -X "$1" "$BASE$2" -H "Authorization: Bearer $3" \
+    -H 'Content-Type: application/json' ${4:+--data-binary "$4"}
+}
+login() {
+  curl -sS --fail-with-body -X POST "$BASE/api/session" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"$2\"}" | jq -r .token
+}
+
+# Many requests from one curl process (keep-alive, 4 at a time); prints the count per status.
+curl_batch() { # CONFIG
+  sed -i '$d' "$1" # the last "next" would start a transfer without a URL
+  curl -sS --parallel --parallel-max 4 -K "$1" 2>>"$WORK/curl.log" | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}'
+}
+
+load_corpus() {
+  local admin moderator
+  admin=$(login admin "$ADMIN_PASSWORD")
+  api POST /api/communities "$admin" "{\"slug\":\"$COMMUNITY\",\"name\":\"Замер\",\
+\"task\":\"Проверить, как Методичка держит нагрузку.\"}" >/dev/null
+  api POST /api/users "$admin" '{"login":"bench-moderator","password":"bench-password",
+"name":"Методист замера","methodist":true}' >/dev/null
+  api PUT "/api/communities/$COMMUNITY/members/bench-moderator" "$admin" '{"role":"moderator"}' \
+    >/dev/null
+  for w in $(seq 1 "$WRITERS"); do
+    api POST /api/users "$admin" "{\"login\":\"bench-writer-$w\",\"password\":\"bench-password\",\
+\"name\":\"Учитель $w\"}" >/dev/null
+    api PUT "/api/communities/$COMMUNITY/members/bench-writer-$w" "$admin" '{"role":"member"}' \
+      >/dev/null
+  done
+  moderator=$(login bench-moderator bench-password)
+  TOKENS=""
+  for w in $(seq 1 "$WRITERS"); do
+    TOKENS="$TOKENS${TOKENS:+,}$(login "bench-writer-$w" bench-password)"
+  done
+  local writer=${TOKENS%%,*}
+
+  # One body file per article; the slug is the corpus path (at most 95 characters).
+  mkdir -p "$WORK/bodies"
+  jq -r '
+    (.id | sub("\\.md$"; "") | gsub("/"; "-")) as $s
+    | ((if ($s | length) > 95 then $s[($s | length) - 95:] else $s end) | ltrimstr("-")) as $slug
+    | $slug + "\t" + ({title: (.title // $slug), markdown,
+        kind: ({article: "article", task: "methodological-development"}[.kind] // "other"),
+        metadata: {subjects: ["Информатика"], levels: ["basic", "secondary"],
+                   tags: ["JavaScript"], licence: "cc-by-nc-4.0"}} | tojson)' \
+    "$CORPUS" >"$WORK/corpus.tsv"
+  : >"$WORK/save.conf"
+  : >"$WORK/publish.conf"
+  local n=0 slug body
+  while IFS=$'\t' read -r slug body; do
+    n=$((n + 1))
+    printf '%s' "$body" >"$WORK/bodies/$n.json"
+    cat >>"$WORK/save.conf" <<EOF
+url = "$BASE/api/communities/$COMMUNITY/pages/$slug"
+silent
+show-error
+request = "PUT"
+header = "Content-Type: application/json"
+header = "Authorization: Bearer $writer"
+data-binary = "@$WORK/bodies/$n.json"
+output = "/dev/null"
+write-out = "%{http_code}\\n"
+next
+EOF
+    cat >>"$WORK/publish.conf" <<EOF
+url = "$BASE/api/communities/$COMMUNITY/pages/$slug/publish"
+silent
+show-error
+request = "POST"
+header = "Authorization: Bearer $moderator"
+output = "/dev/null"
+write-out = "%{http_code}\\n"
+next
+EOF
+  done <"$WORK/corpus.tsv"
+  PAGES=$n
+  local start
+  start=$(now_ms)
+  say "Saving $n pages: $(curl_batch "$WORK/save.conf")"
+  say "Publishing them: $(curl_batch "$WORK/publish.conf")"
+  say "Loaded in $((($(now_ms) - start) / 1000)) s"
+
+  jq -j --arg id "$TYPICAL_ID" 'select(.id == $id) | .markdown | tojson | .[1:-1]' "$CORPUS" \
+    >"$WORK/save-text"
+}
+
+# Pages for a round's save scenario: each writer its own, at revision 1, with the text of the
+# typical article (fresh ones every round, so save.lua knows their revisions).
+create_save_pages() { # ROUND
+  local p i=0 token
+  for token in ${TOKENS//,/ }; do
+    i=$((i + 1))
+    for p in $(seq 1 "$SAVE_PAGES"); do
+      printf '{"title":"Замер сохранения %s-%s","markdown":"%s"}' "$i" "$p" \
+        "$(cat "$WORK/save-text")" >"$WORK/save-body.json"
+      api PUT "/api/communities/$COMMUNITY/pages/bench-save-$1-$i-$p" "$token" \
+        "@$WORK/save-body.json" >/dev/null
+    done
+  done
+}
+
+# --- scenarios ---------------------------------------------------------------------------------
+
+# wrk SCENARIO ROUND THREADS CONNECTIONS SCRIPT URL: runs wrk, records its BENCH line.
+run_wrk() {
+  local scenario=$1 round=$2 threads=$3 connections=$4 script=$5 url=$6 line
+  line=$(BENCH_DIR="$BENCH_DIR" BENCH_COMMUNITY="$COMMUNITY" BENCH_TOKENS="$TOKENS" \
+    BENCH_SAVE_PAGES="$SAVE_PAGES" BENCH_SAVE_TEXT="$WORK/save-text" BENCH_ROUND="$round" \
+    wrk -t"$threads" -c"$connections" -d"${DURATION}s" -s "$BENCH_DIR/$script" "$url" \
+    2> >(sort -u | head -5 >&2) | grep '^BENCH ' | cut -c7-)
+  sample "$(jq -c --arg s "$scenario" --argjson r "$round" --argjson c "$connections" \
+    '{scenario: $s, round: $r, connections: $c} + .' <<<"$line")"
+  say "round $round $scenario: $(jq -r '"\(.rps|floor) req/s, p50 \(.p50) ms, p99 \(.p99) ms, non-2xx \(.non2xx)"' <<<"$line")"
+}
+
+warm_up() {
+  wrk -t2 -c32 -d"${WARMUP}s" "$BASE$PAGE_PATH" >/dev/null
+  BENCH_DIR="$BENCH_DIR" wrk -t2 -c4 -d"$((WARMUP / 2))s" -s "$BENCH_DIR/search.lua" "$BASE" \
+    >/dev/null
+}
+
+# A number as Cyrillic letters (0→а … 9→к): a word the Russian analyser keeps whole.
+cyrillic() {
+  local letters=(а б в г д е ж з и к) digits=$1 out="" k
+  for ((k = 0; k < ${#digits}; k++)); do out+=${letters[${digits:k:1}]}; done
+  echo "$out"
+}
+
+# Saves a page with a word no other page has, then asks /api/search for it until it is found.
+save_to_searchable() { # ROUND
+  local token=${TOKENS%%,*} i word start found ms times=()
+  for i in $(seq 1 "$SEARCHABLE_SAVES"); do
+    word=$(cyrillic "$1")ж$(cyrillic "$i")зюзябрик
+    start=$(date +%s%N)
+    api PUT "/api/communities/$COMMUNITY/pages/bench-searchable-$1-$i" "$token" \
+      "{\"title\":\"Замер поиска $1-$i\",\"markdown\":\"Слово $word.\"}" >/dev/null
+    found=0
+    while ((found == 0)); do
+      curl -s -G "$BASE/api/search" --data-urlencode "q=$word" -H "Authorization: Bearer $token" \
+        | grep -q "bench-searchable-$1-$i" && found=1
+      (($(date +%s%N) - start > 10000000000)) && die "Not searchable after 10 s: $word"
+    done
+    ms=$((($(date +%s%N) - start) / 1000000))
+    times+=("$ms")
+  done
+  sample "$(printf '%s\n' "${times[@]}" | jq -sc --argjson r "$1" \
+    'sort | {scenario: "saveToSearchable", round: $r, p50: .[length / 2 | floor],
+             max: .[-1], samples: .}')"
+  say "round $1 save→searchable: $(printf '%s ' "${times[@]}")ms"
+}
+
+reindex() { # ROUND
+  local line
+  line=$("$JAVA" -jar "$WORK/metodichka.jar" reindex --db-url="$DB_URL" \
+    --search-index-dir="$WORK/reindex-$1" --data-dir="$WORK/data" 2>&1 | grep 'Reindexed' | tail -1)
+  say "round $1: $line"
+  [[ $line =~ Reindexed\ ([0-9]+)\ pages\ in\ ([0-9]+)[.,]([0-9]+)\ s\ \(([0-9]+)\ pages/s\) ]] \
+    || die "Unexpected reindex output: $line"
+  sample "{\"scenario\":\"reindex\",\"round\":$1,\"pages\":${BASH_REMATCH[1]},\
+\"seconds\":${BASH_REMATCH[2]}.${BASH_REMATCH[3]},\"pagesPerSecond\":${BASH_REMATCH[4]}}"
+}
+
+# --- the run -----------------------------------------------------------------------------------
+
+say "Starting the server on an empty database…"
+start_server
+sample "{\"scenario\":\"firstStart\",\"ms\":$STARTUP_MS}"
+load_corpus
+stop_server
+
+PAGE_SLUG=$(jq -r --arg id "$TYPICAL_ID" 'select(.id == $id) | .id | sub("\\.md$"; "")
+  | gsub("/"; "-")' "$CORPUS")
+PAGE_PATH="/c/$COMMUNITY/$PAGE_SLUG"
+API_PATH="/api/communities/$COMMUNITY/pages/$PAGE_SLUG"
+
+for round in $(seq 1 "$ROUNDS"); do
+  start_server
+  sample "{\"scenario\":\"startup\",\"round\":$round,\"ms\":$STARTUP_MS}"
+  say "round $round: server answered /health $STARTUP_MS ms after launch"
+  if [[ -z "$BARE_PID" ]]; then
+    # The ceiling serves exactly the bytes an anonymous visitor gets for the page.
+    curl -sS --fail "$BASE$PAGE_PATH" -o "$WORK/page.html"
+    "$JAVA" $JAVA_OPTS -cp "$WORK/test-classes:$WORK/metodichka.jar" ru.metodichka.bench.BareServer \
+      "$BARE_PORT" "$WORK/page.html" >"$WORK/bare.log" 2>&1 &
+    BARE_PID=$!
+    until curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.05; done
+    say "Page $PAGE_PATH: $(wc -c <"$WORK/page.html") bytes, served by the bare server too"
+  fi
+  warm_up
+  run_wrk pageView "$round" 2 32 get.lua "$BASE$PAGE_PATH"
+  run_wrk ceiling "$round" 2 32 get.lua "http://127.0.0.1:$BARE_PORT$PAGE_PATH"
+  run_wrk apiRead "$round" 2 8 get.lua "$BASE$API_PATH"
+  run_wrk search "$round" 2 4 search.lua "$BASE"
+  create_save_pages "$round"
+  run_wrk save "$round" "$WRITERS" "$WRITERS" save.lua "$BASE"
+  save_to_searchable "$round"
+  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status")
+  sample "{\"scenario\":\"rss\",\"round\":$round,\"mb\":$rss}"
+  say "round $round: resident memory $rss MB"
+  stop_server
+  reindex "$round"
+done
+
+# --- the report --------------------------------------------------------------------------------
+
+mkdir -p "$(dirname "$OUT")"
+jq -s --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson quick "$QUICK" \
+  --argjson rounds "$ROUNDS" --argjson duration "$DURATION" --argjson pages "$PAGES" \
+  --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')" \
+  --argjson cores "$(nproc)" --arg page "$PAGE_PATH" -f "$BENCH_DIR/summary.jq" "$SAMPLES" >"$OUT"
+jq -r -f "$BENCH_DIR/table.jq" "$OUT"
+say "Every figure: $OUT"

@@ -1,0 +1,143 @@
+package ru.metodichka.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.metodichka.Api;
+import ru.metodichka.AppExtension;
+import ru.metodichka.Fixtures;
+import ru.metodichka.WebSession;
+
+/**
+ * Anonymous visitors of a published page are served a cached rendering; every change that page's
+ * readers must see at once — a save, a revert, unpublishing, publishing — reaches them on the very
+ * next request.
+ */
+@ExtendWith(AppExtension.class)
+class PageViewCacheIT {
+
+  @Test
+  void visitorsGetTheSameBytesFromTheCacheAsFromTheFirstRendering(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "кэш", "Первый текст.");
+    WebSession visitor = new WebSession(fx.api());
+
+    String first = visitor.get(path(team, "кэш")).text();
+    String second = visitor.get(path(team, "кэш")).text();
+
+    assertThat(second).isEqualTo(first).contains("Первый текст.");
+  }
+
+  @Test
+  void aSaveOfACachedPageIsShownToVisitorsAtOnce(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "правка", "Старый текст.");
+    WebSession visitor = new WebSession(fx.api());
+    assertThat(body(visitor.page(path(team, "правка")))).contains("Старый текст.");
+
+    fx.save(team.community(), "правка", team.member().token(), "Правка", "Новый текст.", 1);
+
+    assertThat(body(visitor.page(path(team, "правка"))))
+        .contains("Новый текст.")
+        .doesNotContain("Старый текст.");
+  }
+
+  @Test
+  void aSaveReachesVisitorsWhoAskedForThePageInAnotherCase(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "регистр", "Старый текст.");
+    WebSession visitor = new WebSession(fx.api());
+    assertThat(body(visitor.page(path(team, "РЕГИСТР")))).contains("Старый текст.");
+
+    fx.save(team.community(), "регистр", team.member().token(), "Регистр", "Новый текст.", 1);
+
+    assertThat(body(visitor.page(path(team, "РЕГИСТР")))).contains("Новый текст.");
+  }
+
+  @Test
+  void aRevertOfACachedPageIsShownToVisitorsAtOnce(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "откат", "Первая версия.");
+    fx.save(team.community(), "откат", team.member().token(), "Откат", "Вторая версия.", 1);
+    WebSession visitor = new WebSession(fx.api());
+    assertThat(body(visitor.page(path(team, "откат")))).contains("Вторая версия.");
+
+    var reverted =
+        fx.api()
+            .post(
+                Api.page(team.community(), "откат", "revert"),
+                team.member().token(),
+                new JsonObject().put("revision", 1));
+    assertThat(reverted.status()).as(reverted.toString()).isEqualTo(200);
+
+    assertThat(body(visitor.page(path(team, "откат")))).contains("Первая версия.");
+  }
+
+  @Test
+  void unpublishingACachedPageHidesItFromVisitorsAtOnce(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "снятие", "Текст.");
+    WebSession visitor = new WebSession(fx.api());
+    visitor.page(path(team, "снятие"));
+
+    status(fx, team, "снятие", "unpublish");
+
+    visitor.page(path(team, "снятие"), 404);
+  }
+
+  @Test
+  void publishingAPageUpdatesTheCachedPagesItLinksTo(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "цель", "Страница, на которую ссылаются.");
+    WebSession visitor = new WebSession(fx.api());
+    assertThat(backlinks(visitor.page(path(team, "цель")))).doesNotContain("Ссылающаяся");
+    fx.save(
+        team.community(), "ссылающаяся", team.member().token(), "Ссылающаяся", "См. [[Цель]].", 0);
+
+    status(fx, team, "ссылающаяся", "publish");
+
+    assertThat(backlinks(visitor.page(path(team, "цель")))).contains("Ссылающаяся");
+  }
+
+  @Test
+  void membersAreShownAFreshPageWithTheirButtonsWhileVisitorsGetTheCachedOne(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "кнопки", "Текст.");
+    WebSession visitor = new WebSession(fx.api());
+    visitor.page(path(team, "кнопки"));
+
+    Document forMember =
+        WebSession.withToken(fx.api(), team.member().token()).page(path(team, "кнопки"));
+    Document forVisitor = visitor.page(path(team, "кнопки"));
+
+    assertThat(forMember.select("a[href$=/edit]")).isNotEmpty();
+    assertThat(forVisitor.select("a[href$=/edit]")).isEmpty();
+  }
+
+  private static void publishedPage(Fixtures fx, Fixtures.Team team, String slug, String markdown) {
+    String title = Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+    fx.save(team.community(), slug, team.member().token(), title, markdown, 0);
+    status(fx, team, slug, "publish");
+  }
+
+  private static void status(Fixtures fx, Fixtures.Team team, String slug, String action) {
+    var response =
+        fx.api().post(Api.page(team.community(), slug, action), team.moderator().token(), null);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+  }
+
+  private static String path(Fixtures.Team team, String slug) {
+    return "/c/" + team.community() + "/" + slug;
+  }
+
+  private static String body(Document page) {
+    return page.select(".page-body").text();
+  }
+
+  private static String backlinks(Document page) {
+    return page.select("section[aria-labelledby=backlinks-heading]").text();
+  }
+}
