@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class Indexer implements AutoCloseable {
   private volatile boolean rebuildRequested;
   private volatile boolean closed;
   private volatile RebuildProgress progress = RebuildProgress.NONE;
+  private final AtomicLong generation = new AtomicLong();
   private PgSubscriber subscriber;
 
   /**
@@ -85,6 +87,11 @@ public final class Indexer implements AutoCloseable {
     progress = RebuildProgress.started(0, Instant.now());
     rebuildRequested = true;
     wake();
+  }
+
+  /** Grows whenever searches may see other pages than before: a key for caches of answers. */
+  public long generation() {
+    return generation.get();
   }
 
   /** The last (or the running) rebuild. */
@@ -151,6 +158,9 @@ public final class Indexer implements AutoCloseable {
         }
       }
       finish(snapshot, since.get() != snapshot.horizon() || !changed.isEmpty());
+      if (!changed.isEmpty()) {
+        generation.incrementAndGet();
+      }
     } finally {
       rollbackAndClose(conn);
     }
@@ -214,6 +224,7 @@ public final class Indexer implements AutoCloseable {
         listener.accept(progress);
       }
       finish(snapshot, true);
+      generation.incrementAndGet();
       progress = progress.finished(Instant.now());
       listener.accept(progress);
       LOG.info(

@@ -1,5 +1,7 @@
 package ru.metodichka.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
@@ -26,6 +28,8 @@ public final class Search {
       """;
 
   private static final int SIMILAR = 5;
+  private final Cache<SimilarKey, JsonArray> similarCache =
+      Caffeine.newBuilder().maximumSize(20_000).build();
   private final Pool pool;
   private final SearchIndex index;
   private final SearchService service;
@@ -85,14 +89,29 @@ public final class Search {
     return workers.executeBlocking(index::size, false);
   }
 
-  /** Similar pages for the page screens; a failing search shows none rather than failing them. */
+  /**
+   * Similar pages for the page screens; a failing search shows none rather than failing them. «More
+   * like this» reads many terms of the page, far more work than the rest of a page view, so answers
+   * are kept until the index next changes (a new generation misses every old key).
+   */
   public SimilarPages similarPages() {
     return (user, pageId) ->
         access(user)
-            .compose(access -> similar(pageId, access, SIMILAR))
-            .map(Search::links)
+            .compose(
+                access -> {
+                  var key = new SimilarKey(pageId, access, indexer.generation());
+                  JsonArray known = similarCache.getIfPresent(key);
+                  if (known != null) {
+                    return Future.succeededFuture(known);
+                  }
+                  return similar(pageId, access, SIMILAR)
+                      .map(Search::links)
+                      .onSuccess(found -> similarCache.put(key, found));
+                })
             .otherwise(new JsonArray());
   }
+
+  private record SimilarKey(long pageId, Access access, long generation) {}
 
   private static JsonArray links(List<SearchResult.Hit> hits) {
     JsonArray links = new JsonArray();
