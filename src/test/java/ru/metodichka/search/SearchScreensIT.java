@@ -124,6 +124,24 @@ class SearchScreensIT {
     assertThat(page.select(".similar a").eachText())
         .contains("Школьный аквариум аквариум-2", "Школьный аквариум аквариум-3")
         .doesNotContain("Школьный аквариум аквариум-1");
+
+    // Kept answers give way once the index changes: a newly published page joins the list.
+    fx.save(
+        team.community(),
+        "аквариум-4",
+        team.member().token(),
+        "Школьный аквариум аквариум-4",
+        "Аквариумные рыбки, растения, уход за аквариумом, кормление рыбок и наблюдения.",
+        0);
+    fx.api()
+        .post(Api.page(team.community(), "аквариум-4", "publish"), team.moderator().token(), null);
+    awaitSearch(
+        fx,
+        "q=" + encode("аквариум") + "&community=" + encode(team.community()),
+        null,
+        r -> r.getLong("total") == 4);
+    Document again = new WebSession(fx.api()).page("/c/" + team.community() + "/аквариум-1?fresh");
+    assertThat(again.select(".similar a").eachText()).contains("Школьный аквариум аквариум-4");
   }
 
   @Test
