@@ -35,7 +35,7 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class SearchIndex implements Closeable {
   /** Version of the document layout; an index built by another version is rebuilt. */
-  static final String SCHEMA = "1";
+  static final String SCHEMA = "2";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String CHECKPOINT_KEY = "checkpoint";
