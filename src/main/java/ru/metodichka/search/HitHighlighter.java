@@ -22,10 +22,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
- * Highlights the title (whole) and the body (passages of about half a snippet) of a page of hits
- * in one pass, with the match offsets read from the postings. While it loads the texts it keeps
- * the other displayed fields of each hit, so a hit's stored document is decompressed once, not
- * three times (title, body, shown fields). One instance per search; not thread-safe.
+ * Highlights the title (whole) and the body (passages of about half a snippet) of a page of hits in
+ * one pass, with the match offsets read from the postings. While it loads the texts it keeps the
+ * other displayed fields of each hit, so a hit's stored document is decompressed once, not three
+ * times (title, body, shown fields). One instance per search; not thread-safe.
  */
 final class HitHighlighter extends UnifiedHighlighter {
   /** Matches beyond this many characters of a body are not looked for. */
@@ -71,7 +71,9 @@ final class HitHighlighter extends UnifiedHighlighter {
     Set<String> wanted = new HashSet<>(shown);
     wanted.addAll(List.of(fields));
     int chars = 0;
-    for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+    for (int doc = docIter.nextDoc();
+        doc != DocIdSetIterator.NO_MORE_DOCS;
+        doc = docIter.nextDoc()) {
       DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(wanted);
       storedFields.document(doc, visitor);
       Document document = visitor.getDocument();

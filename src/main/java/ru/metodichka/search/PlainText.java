@@ -99,7 +99,13 @@ public final class PlainText {
 
   /** Whitespace as the regular expression {@code \s} saw it, plus the no-break space. */
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\u00A0';
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\r'
+        || c == '\u00A0';
   }
 
   private static void walk(Node node, StringBuilder out) {

@@ -7,9 +7,9 @@ import java.text.StringCharacterIterator;
 /**
  * Passage boundaries for snippets: after a line break, and after the whitespace that follows a
  * sentence's end ({@code . ! ? …}). Plain text has a line break between blocks and between the
- * lines of code, so code and lists split into lines. Much cheaper than the JDK's sentence
- * instance, whose rules walked back over whole code blocks (no sentence ends there) for every
- * match: a quarter of the search time in the profile. Not thread-safe, like every BreakIterator.
+ * lines of code, so code and lists split into lines. Much cheaper than the JDK's sentence instance,
+ * whose rules walked back over whole code blocks (no sentence ends there) for every match: a
+ * quarter of the search time in the profile. Not thread-safe, like every BreakIterator.
  */
 final class SentenceBreaks extends BreakIterator {
   private String text = "";
@@ -127,7 +127,9 @@ final class SentenceBreaks extends BreakIterator {
       return false;
     }
     int end = i - 1;
-    while (end > 0 && Character.isWhitespace(text.charAt(end - 1)) && text.charAt(end - 1) != '\n') {
+    while (end > 0
+        && Character.isWhitespace(text.charAt(end - 1))
+        && text.charAt(end - 1) != '\n') {
       end--;
     }
     if (end == 0) {

@@ -38,8 +38,7 @@ class PlainTextTest {
       for (int i = random.nextInt(30); i > 0; i--) {
         text.append(alphabet[random.nextInt(alphabet.length)]);
       }
-      String expected =
-          blankLines.matcher(spaces.matcher(text).replaceAll(" ")).replaceAll("\n\n");
+      String expected = blankLines.matcher(spaces.matcher(text).replaceAll(" ")).replaceAll("\n\n");
       assertThat(PlainText.tidy(text)).as("%s", text).isEqualTo(expected);
     }
   }
