@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -62,6 +64,7 @@ public final class SearchIndex implements Closeable {
   private final SearcherManager searchers;
   private final FacetsConfig facetsConfig = IndexedFields.facetsConfig();
   private final FacetStates facetStates = new FacetStates(facetsConfig);
+  private final BulkWrites bulk = new BulkWrites();
   private final State state;
   private volatile String checkpoint;
 
@@ -178,11 +181,23 @@ public final class SearchIndex implements Closeable {
     refresh();
   }
 
-  /** Upserts many pages and refreshes searchers once (bulk indexing, rebuild). */
+  /**
+   * Upserts many pages and refreshes searchers once (bulk indexing, rebuild). Large batches are
+   * written by several threads; when a key occurs more than once, the last page with it wins, as if
+   * written in order.
+   */
   public void upsertAll(Collection<SearchDocument> pages) throws IOException {
-    for (SearchDocument page : pages) {
-      write(page);
-    }
+    upsertAll(List.copyOf(pages), Function.identity());
+  }
+
+  /**
+   * Makes each source a page and upserts them like {@link #upsertAll(Collection)}, the conversions
+   * too spread over several threads: for a rebuild, where {@link PlainText#of} costs about as much
+   * as indexing the text.
+   */
+  public <T> void upsertAll(List<T> sources, Function<? super T, SearchDocument> toPage)
+      throws IOException {
+    bulk.run(sources, toPage, this::write);
     refresh();
   }
 
@@ -254,6 +269,6 @@ public final class SearchIndex implements Closeable {
    */
   @Override
   public void close() throws IOException {
-    IOUtils.close(searchers, writer, directory);
+    IOUtils.close(searchers, bulk, writer, directory);
   }
 }
