@@ -2,6 +2,8 @@ package ru.metodichka.search;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -66,14 +68,17 @@ final class IndexedFields {
     // The page's identity: not analysed, so updateDocument/deleteDocuments match it exactly.
     doc.add(new StringField(KEY, page.key(), Field.Store.YES));
     doc.add(new Field(TITLE, page.title(), TEXT_WITH_OFFSETS));
-    doc.add(new Field(BODY, page.body(), TEXT_WITH_OFFSETS));
+    boolean published = PUBLISHED.equals(page.status());
+    CollectedWords words = published ? new CollectedWords() : null;
+    doc.add(body(page.body(), words));
     // Title words unstemmed and unstored: prefix queries for autocomplete as the user types.
     doc.add(new TextField(TITLE_WORDS, page.title(), Field.Store.NO));
-    if (PUBLISHED.equals(page.status())) {
+    if (published) {
       // Words as written, published pages only: the dictionary of the spelling and keyboard-layout
-      // corrections, which must never offer a word that only a draft contains.
+      // corrections, which must never offer a word that only a draft contains. The body's words
+      // were collected while the body was analysed, and are replayed after it.
       doc.add(new Field(SPELL, page.title(), WORDS_ONLY));
-      doc.add(new Field(SPELL, page.body(), WORDS_ONLY));
+      doc.add(new Field(SPELL, words, WORDS_ONLY));
     }
     // Filters are exact terms (FILTER clauses: no scoring, cached); the displayed ones are stored.
     doc.add(new StringField(COMMUNITY, page.communitySlug(), Field.Store.YES));
@@ -94,6 +99,19 @@ final class IndexedFields {
     addFacets(doc, page);
     // Taxonomy-free facets: counted from sorted-set doc values, nothing to keep in sync on disk.
     return config.build(doc);
+  }
+
+  /** The body, stored as is; analysed with the text chain, handing its words to {@code words}. */
+  private static Field body(String text, CollectedWords words) {
+    if (words == null) {
+      return new Field(BODY, text, TEXT_WITH_OFFSETS);
+    }
+    return new Field(BODY, text, TEXT_WITH_OFFSETS) {
+      @Override
+      public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+        return SearchAnalyzers.text(text, words);
+      }
+    };
   }
 
   private static void addFacets(Document doc, SearchDocument page) {

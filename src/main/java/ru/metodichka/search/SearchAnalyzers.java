@@ -1,5 +1,6 @@
 package ru.metodichka.search;
 
+import java.io.StringReader;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -41,11 +42,28 @@ public final class SearchAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(new YoFoldingFilter(source));
-        stream = new StopFilter(stream, STOP_WORDS);
-        return new TokenStreamComponents(source, new ScriptStemFilter(stream));
+        return new TokenStreamComponents(source, textChain(source, null));
       }
     };
+  }
+
+  /**
+   * The {@link #text()} analysis of {@code text}, handing each word on the way, as the word fields
+   * hold it (folded and lower-cased, not stemmed, stop words included), to {@code words}.
+   */
+  static TokenStream text(String text, CollectedWords words) {
+    Tokenizer source = new StandardTokenizer();
+    source.setReader(new StringReader(text));
+    return textChain(source, words);
+  }
+
+  private static TokenStream textChain(Tokenizer source, CollectedWords words) {
+    TokenStream stream = new LowerCaseFilter(new YoFoldingFilter(source));
+    if (words != null) {
+      stream = words.collector(stream);
+    }
+    stream = new StopFilter(stream, STOP_WORDS);
+    return new ScriptStemFilter(stream);
   }
 
   /** Analyzer for whole words: tokens, ё-folding and lower case only. */
