@@ -4,10 +4,9 @@ import static ru.metodichka.search.IndexedFields.BODY;
 import static ru.metodichka.search.IndexedFields.TITLE;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -15,10 +14,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /** Turns matching documents into {@link SearchResult.Hit}s with highlighted title and snippet. */
 final class HitReader {
@@ -35,11 +30,6 @@ final class HitReader {
   /** Passages longer than a couple of lines are cut around the first match. */
   static final int SNIPPET_CHARS = 240;
 
-  /** Matches beyond this many characters of a body are not looked for. */
-  private static final int MAX_HIGHLIGHT_CHARS = 100_000;
-
-  private static final Locale RUSSIAN = Locale.of("ru");
-
   private final Analyzer analyzer = SearchAnalyzers.perField();
 
   List<SearchResult.Hit> read(IndexSearcher searcher, Query query, ScoreDoc[] docs)
@@ -51,18 +41,18 @@ final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
     }
-    String[] titles =
-        highlighter(searcher, true)
-            .highlightFields(new String[] {TITLE}, query, ids, new int[] {1})
-            .get(TITLE);
-    String[] bodies =
-        highlighter(searcher, false)
-            .highlightFields(new String[] {BODY}, query, ids, new int[] {2})
-            .get(BODY);
+    HitHighlighter highlighter = new HitHighlighter(searcher, analyzer, SHOWN);
+    Map<String, String[]> marked =
+        highlighter.highlightFields(new String[] {TITLE, BODY}, query, ids, new int[] {1, 2});
+    String[] titles = marked.get(TITLE);
+    String[] bodies = marked.get(BODY);
     StoredFields stored = searcher.storedFields();
     List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      Document doc = stored.document(ids[i], SHOWN);
+      Document doc = highlighter.stored(ids[i]);
+      if (doc == null) {
+        doc = stored.document(ids[i], SHOWN);
+      }
       String title = doc.get(TITLE);
       String titleHtml = titles[i] != null ? titles[i] : Snippets.escape(title);
       String snippet = bodies[i] != null ? Snippets.trim(bodies[i], SNIPPET_CHARS) : "";
@@ -94,21 +84,5 @@ final class HitReader {
         doc.get(IndexedFields.STATUS),
         snippet,
         score);
-  }
-
-  private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean whole) {
-    return UnifiedHighlighter.builder(searcher, analyzer)
-        // HTML-escaped text with the matches in <mark>: safe to put into a page as is.
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withBreakIterator(whole ? WholeBreakIterator::new : HitReader::sentences)
-        .withMaxLength(MAX_HIGHLIGHT_CHARS)
-        .withHandleMultiTermQuery(true)
-        .withHighlightPhrasesStrictly(true)
-        .build();
-  }
-
-  private static BreakIterator sentences() {
-    return LengthGoalBreakIterator.createClosestToLength(
-        BreakIterator.getSentenceInstance(RUSSIAN), SNIPPET_CHARS / 2, 0.5f);
   }
 }

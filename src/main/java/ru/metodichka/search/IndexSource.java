@@ -19,8 +19,11 @@ import ru.metodichka.page.Metadata;
  * so that the horizon and the pages come from the same snapshot.
  */
 final class IndexSource {
-  /** Pages read and indexed at a time: bounds the memory a rebuild of 100k pages needs. */
-  static final int BATCH = 500;
+  /**
+   * Pages read and indexed at a time: big enough for the index's bulk writes to keep every core
+   * busy, small enough to bound the memory a rebuild of 100k pages needs.
+   */
+  static final int BATCH = 1000;
 
   private static final String PAGE_COLUMNS =
       """
@@ -78,22 +81,22 @@ final class IndexSource {
   }
 
   /** These pages as they are now; a page missing from the answer has no revision yet. */
-  static List<SearchDocument> pages(SqlConnection conn, List<Long> ids) {
-    List<SearchDocument> pages = new ArrayList<>(ids.size());
+  static List<PageRow> pages(SqlConnection conn, List<Long> ids) {
+    List<PageRow> pages = new ArrayList<>(ids.size());
     conn.preparedQuery(PAGES_BY_ID)
         .execute(Tuple.of(ids.toArray(Long[]::new)))
         .await()
-        .forEach(row -> pages.add(document(row)));
+        .forEach(row -> pages.add(new PageRow(row)));
     return pages;
   }
 
   /** The next {@link #BATCH} pages by id after {@code afterId} (0 for the first). */
-  static List<SearchDocument> pagesAfter(SqlConnection conn, long afterId) {
-    List<SearchDocument> pages = new ArrayList<>(BATCH);
+  static List<PageRow> pagesAfter(SqlConnection conn, long afterId) {
+    List<PageRow> pages = new ArrayList<>(BATCH);
     conn.preparedQuery(PAGES_AFTER)
         .execute(Tuple.of(afterId))
         .await()
-        .forEach(row -> pages.add(document(row)));
+        .forEach(row -> pages.add(new PageRow(row)));
     return pages;
   }
 
@@ -107,6 +110,20 @@ final class IndexSource {
         .await()
         .forEach(row -> views.put(row.getLong("page_id"), row.getLong("views")));
     return views;
+  }
+
+  /**
+   * A page as read, Markdown and all. Making it a {@link SearchDocument} (Markdown to plain text)
+   * costs about as much as indexing it, so the index's bulk writes do it on every core.
+   */
+  record PageRow(long id, Row row) {
+    PageRow(Row row) {
+      this(row.getLong("id"), row);
+    }
+
+    SearchDocument toDocument() {
+      return document(row);
+    }
   }
 
   private static SearchDocument document(Row row) {

@@ -2,6 +2,8 @@ package ru.metodichka.search;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -46,6 +48,13 @@ final class IndexedFields {
    */
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
+  /**
+   * The spelling dictionary: only which pages hold a word counts (the spell checker ranks by
+   * document frequency), so no frequencies, positions or norms. Norms of a field that drafts lack
+   * were sparse, and reading them back when the postings were written took a tenth of indexing.
+   */
+  private static final FieldType WORDS_ONLY = wordsOnly();
+
   /** Subjects and levels are lists; the other dimensions hold one value per page. */
   static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
@@ -59,13 +68,17 @@ final class IndexedFields {
     // The page's identity: not analysed, so updateDocument/deleteDocuments match it exactly.
     doc.add(new StringField(KEY, page.key(), Field.Store.YES));
     doc.add(new Field(TITLE, page.title(), TEXT_WITH_OFFSETS));
-    doc.add(new Field(BODY, page.body(), TEXT_WITH_OFFSETS));
+    boolean published = PUBLISHED.equals(page.status());
+    CollectedWords words = published ? new CollectedWords() : null;
+    doc.add(body(page.body(), words));
     // Title words unstemmed and unstored: prefix queries for autocomplete as the user types.
     doc.add(new TextField(TITLE_WORDS, page.title(), Field.Store.NO));
-    if (PUBLISHED.equals(page.status())) {
+    if (published) {
       // Words as written, published pages only: the dictionary of the spelling and keyboard-layout
-      // corrections, which must never offer a word that only a draft contains.
-      doc.add(new TextField(SPELL, page.title() + "\n" + page.body(), Field.Store.NO));
+      // corrections, which must never offer a word that only a draft contains. The body's words
+      // were collected while the body was analysed, and are replayed after it.
+      doc.add(new Field(SPELL, page.title(), WORDS_ONLY));
+      doc.add(new Field(SPELL, words, WORDS_ONLY));
     }
     // Filters are exact terms (FILTER clauses: no scoring, cached); the displayed ones are stored.
     doc.add(new StringField(COMMUNITY, page.communitySlug(), Field.Store.YES));
@@ -88,6 +101,19 @@ final class IndexedFields {
     return config.build(doc);
   }
 
+  /** The body, stored as is; analysed with the text chain, handing its words to {@code words}. */
+  private static Field body(String text, CollectedWords words) {
+    if (words == null) {
+      return new Field(BODY, text, TEXT_WITH_OFFSETS);
+    }
+    return new Field(BODY, text, TEXT_WITH_OFFSETS) {
+      @Override
+      public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+        return SearchAnalyzers.text(text, words);
+      }
+    };
+  }
+
   private static void addFacets(Document doc, SearchDocument page) {
     doc.add(new SortedSetDocValuesFacetField(COMMUNITY, page.communitySlug()));
     doc.add(new SortedSetDocValuesFacetField(KIND, page.kind()));
@@ -105,6 +131,14 @@ final class IndexedFields {
     if (page.year() != null) {
       doc.add(new SortedSetDocValuesFacetField(YEAR, page.year().toString()));
     }
+  }
+
+  private static FieldType wordsOnly() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
   }
 
   private static FieldType textWithOffsets() {

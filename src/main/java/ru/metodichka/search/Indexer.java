@@ -147,12 +147,12 @@ public final class Indexer implements AutoCloseable {
       List<Long> changed = IndexSource.changedSince(conn, since.get());
       for (int from = 0; from < changed.size(); from += IndexSource.BATCH) {
         List<Long> ids = changed.subList(from, Math.min(changed.size(), from + IndexSource.BATCH));
-        List<SearchDocument> pages = IndexSource.pages(conn, ids);
-        index.writeAll(pages);
-        Set<String> found = new HashSet<>();
-        pages.forEach(page -> found.add(page.key()));
+        List<IndexSource.PageRow> pages = IndexSource.pages(conn, ids);
+        index.writeAll(pages, IndexSource.PageRow::toDocument);
+        Set<Long> found = new HashSet<>();
+        pages.forEach(page -> found.add(page.id()));
         for (Long id : ids) {
-          if (!found.contains(Long.toString(id))) {
+          if (!found.contains(id)) {
             index.remove(Long.toString(id));
           }
         }
@@ -216,10 +216,10 @@ public final class Indexer implements AutoCloseable {
     try {
       index.deleteAll();
       long afterId = 0;
-      List<SearchDocument> batch;
+      List<IndexSource.PageRow> batch;
       while (!(batch = IndexSource.pagesAfter(conn, afterId)).isEmpty()) {
-        index.writeAll(batch);
-        afterId = Long.parseLong(batch.getLast().key());
+        index.writeAll(batch, IndexSource.PageRow::toDocument);
+        afterId = batch.getLast().id();
         progress = progress.advanced(batch.size());
         listener.accept(progress);
       }

@@ -20,6 +20,7 @@ import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Pattern;
 import ru.metodichka.render.MarkdownRenderer;
 
@@ -34,8 +35,6 @@ public final class PlainText {
 
   private static final Parser PARSER = Parser.builder(MarkdownRenderer.parserOptions()).build();
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
-  private static final Pattern BLANK_LINES = Pattern.compile("\\s*\\n\\s*\\n\\s*");
 
   /** The text of a Markdown page, blocks separated by blank lines. */
   public static String of(String markdown) {
@@ -50,12 +49,70 @@ public final class PlainText {
       out.setLength(0);
       out.append(TAG.matcher(markdown).replaceAll(" "));
     }
-    String spaced = SPACES.matcher(out).replaceAll(" ");
-    return BLANK_LINES.matcher(spaced).replaceAll("\n\n").strip();
+    return tidy(out).strip();
+  }
+
+  /**
+   * Collapses whitespace in one pass: a run holding two or more line breaks becomes one blank line,
+   * in any other run each stretch of spaces, tabs and no-break spaces becomes one space. (Two
+   * regular expressions did this before and took a third of the time of the whole conversion.)
+   */
+  static String tidy(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (!isSpace(c)) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      int breaks = 0;
+      while (end < length && isSpace(text.charAt(end))) {
+        breaks += text.charAt(end) == '\n' ? 1 : 0;
+        end++;
+      }
+      if (breaks >= 2) {
+        out.append("\n\n");
+      } else {
+        appendCollapsed(out, text, i, end);
+      }
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static void appendCollapsed(StringBuilder out, CharSequence text, int from, int to) {
+    boolean inBlanks = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      boolean blank = c == ' ' || c == '\t' || c == '\u00A0';
+      if (!blank) {
+        out.append(c);
+      } else if (!inBlanks) {
+        out.append(' ');
+      }
+      inBlanks = blank;
+    }
+  }
+
+  /** Whitespace as the regular expression {@code \s} saw it, plus the no-break space. */
+  private static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\r'
+        || c == '\u00A0';
   }
 
   private static void walk(Node node, StringBuilder out) {
-    if (node instanceof Text || node instanceof HtmlEntity) {
+    if (node instanceof Text) {
+      text(out, node.getChars());
+    } else if (node instanceof HtmlEntity) {
       out.append(node.getChars().unescape());
     } else if (node instanceof Code code) {
       out.append(code.getText());
@@ -88,6 +145,18 @@ public final class PlainText {
       } else if (node instanceof Block) {
         out.append("\n\n");
       }
+    }
+  }
+
+  /**
+   * Text with its backslash escapes and entities resolved. Most text has neither, and flexmark's
+   * unescaping runs regular expressions over every text node (a twentieth of indexing).
+   */
+  private static void text(StringBuilder out, BasedSequence chars) {
+    if (chars.indexOf('\\') < 0 && chars.indexOf('&') < 0) {
+      out.append(chars.toString());
+    } else {
+      out.append(chars.unescape());
     }
   }
 

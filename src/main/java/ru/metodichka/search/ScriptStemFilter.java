@@ -53,6 +53,14 @@ final class ScriptStemFilter extends TokenFilter {
     for (int i = 0; i < length; i++) {
       char c = buffer[i];
       if (Character.isLetter(c)) {
+        // Fast paths for the two alphabets of nearly every word (the general lookup is a binary
+        // search over Unicode's script table, per token).
+        if (c < 0x80) {
+          return english;
+        }
+        if (c >= 0x0400 && c <= 0x052F) {
+          return russian;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         if (script == Character.UnicodeScript.CYRILLIC) {
           return russian;

@@ -1,6 +1,6 @@
 package ru.metodichka.search;
 
-import java.io.Reader;
+import java.io.StringReader;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -8,8 +8,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
@@ -19,7 +17,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The analysis chains of the index, the same at index and at query time.
  *
  * <p>Text fields (title, body): Unicode word tokens (StandardTokenizer keeps «JavaScript-код» as
- * two words and numbers as words), {@code ё}→{@code е} folded by a char filter <em>before</em>
+ * two words and numbers as words), {@code ё}→{@code е} folded right after the tokenizer, before
  * anything else (people type «еще» for «ещё» and the Snowball stemmer and stop list expect {@code
  * е}), lower-cased, Russian and English stop words dropped, then stemmed by script: Snowball
  * Russian for Cyrillic words («функции», «функцией» → «функц»), Snowball English for Latin words
@@ -30,8 +28,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class SearchAnalyzers {
   private SearchAnalyzers() {}
-
-  private static final NormalizeCharMap YO = yo();
 
   /**
    * Russian (Snowball list, as PostgreSQL ships it) and English stop words, folded like the text.
@@ -46,11 +42,28 @@ public final class SearchAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(source);
-        stream = new StopFilter(stream, STOP_WORDS);
-        return new TokenStreamComponents(source, new ScriptStemFilter(stream));
+        return new TokenStreamComponents(source, textChain(source, null));
       }
     };
+  }
+
+  /**
+   * The {@link #text()} analysis of {@code text}, handing each word on the way, as the word fields
+   * hold it (folded and lower-cased, not stemmed, stop words included), to {@code words}.
+   */
+  static TokenStream text(String text, CollectedWords words) {
+    Tokenizer source = new StandardTokenizer();
+    source.setReader(new StringReader(text));
+    return textChain(source, words);
+  }
+
+  private static TokenStream textChain(Tokenizer source, CollectedWords words) {
+    TokenStream stream = new LowerCaseFilter(new YoFoldingFilter(source));
+    if (words != null) {
+      stream = words.collector(stream);
+    }
+    stream = new StopFilter(stream, STOP_WORDS);
+    return new ScriptStemFilter(stream);
   }
 
   /** Analyzer for whole words: tokens, ё-folding and lower case only. */
@@ -59,26 +72,16 @@ public final class SearchAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        return new TokenStreamComponents(source, new LowerCaseFilter(new YoFoldingFilter(source)));
       }
     };
   }
 
-  /** ё folded to е before anything else, and lower case for prefix and fuzzy terms too. */
+  /** ё folded to е and lower case for prefix and fuzzy terms too, as for the indexed tokens. */
   private abstract static class Folding extends Analyzer {
     @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-      return new MappingCharFilter(YO, reader);
-    }
-
-    @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-      return new LowerCaseFilter(in);
-    }
-
-    @Override
-    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-      return new MappingCharFilter(YO, reader);
+      return new LowerCaseFilter(new YoFoldingFilter(in));
     }
   }
 
@@ -92,13 +95,6 @@ public final class SearchAnalyzers {
   /** Folds ё to е and lower-cases: what the word fields hold for a word. */
   static String fold(String word) {
     return word.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
-  }
-
-  private static NormalizeCharMap yo() {
-    NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-    builder.add("ё", "е");
-    builder.add("Ё", "Е");
-    return builder.build();
   }
 
   private static CharArraySet stopWords() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -80,15 +81,22 @@ public final class SearchService {
     return fuzzy == null ? asTyped : run(searcher, fuzzy, query, access, null);
   }
 
-  /** The other keyboard layout, then spelling: the first that finds more than the query did. */
+  /**
+   * The other keyboard layout, then spelling, then both: the first that finds more than the query
+   * did. Candidates are made one at a time, as they are needed: a spelling suggestion walks the
+   * dictionary with Levenshtein automata, the dearest step of a search, and a query in the wrong
+   * layout needs none.
+   */
   private Optional<SearchResult> corrected(
       IndexSearcher searcher, String text, SearchQuery query, Access access, long found)
       throws IOException {
-    for (Optional<String> candidate :
+    List<Supplier<Optional<String>>> candidates =
         List.of(
-            Corrections.layout(text),
-            corrections.spelling(text, searcher.getIndexReader()),
-            Corrections.layout(text).flatMap(swapped -> spelling(swapped, searcher)))) {
+            () -> Corrections.layout(text),
+            () -> spelling(text, searcher),
+            () -> Corrections.layout(text).flatMap(swapped -> spelling(swapped, searcher)));
+    for (Supplier<Optional<String>> next : candidates) {
+      Optional<String> candidate = next.get();
       if (candidate.isPresent()) {
         Query better = queries.parse(candidate.get());
         if (searcher.count(Queries.filtered(better, query, access)) > found) {

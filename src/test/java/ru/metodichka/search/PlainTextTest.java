@@ -2,6 +2,8 @@ package ru.metodichka.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PlainTextTest {
@@ -23,5 +25,21 @@ class PlainTextTest {
   void emptyAndDeepInputDoNotThrow() {
     assertThat(PlainText.of("")).isEmpty();
     assertThat(PlainText.of(">".repeat(20_000) + " текст")).contains("текст");
+  }
+
+  @Test
+  void whitespaceIsCollapsedAsTheRegularExpressionsDid() {
+    Pattern spaces = Pattern.compile("[ \\t\\u00A0]+");
+    Pattern blankLines = Pattern.compile("\\s*\\n\\s*\\n\\s*");
+    char[] alphabet = {'a', 'я', ' ', '\t', '\n', '\r', '\f', 0x0B, '\u00A0', '.'};
+    Random random = new Random(42);
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(30); i > 0; i--) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String expected = blankLines.matcher(spaces.matcher(text).replaceAll(" ")).replaceAll("\n\n");
+      assertThat(PlainText.tidy(text)).as("%s", text).isEqualTo(expected);
+    }
   }
 }

@@ -6,8 +6,16 @@ import static ru.metodichka.search.Pages.page;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +97,63 @@ class SearchIndexTest {
     assertThat(index.state()).isEqualTo(SearchIndex.State.RECREATED);
     assertThat(index.size()).isZero();
     assertThat(index.checkpoint()).isEmpty();
+  }
+
+  @Test
+  void bulkUpsertIsSpreadOverThreadsAndTheLastPageOfAKeyWins() throws Exception {
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      numbers.add(i);
+    }
+    // Keys 0..249 twice: the second time (later in the list) about «вторая версия».
+    index.upsertAll(
+        numbers,
+        n ->
+            page(
+                "bulk-" + n % 250,
+                1,
+                "Страница " + n,
+                "article",
+                "published",
+                n < 250 ? "первая версия" : "вторая версия"));
+    assertThat(index.size()).isEqualTo(4 + 250);
+    assertThat(search.search(SearchQuery.of("первая"), Access.anonymous()).total()).isZero();
+    assertThat(search.search(SearchQuery.of("вторая"), Access.anonymous()).total()).isEqualTo(250);
+  }
+
+  @Test
+  void spellingDictionaryHoldsEveryWordOfPublishedPagesAsWritten() throws Exception {
+    Set<String> expected = new TreeSet<>();
+    for (String text :
+        List.of(
+            "Проект в начальной школе",
+            PlainText.of("Проектная деятельность учеников. Ещё один пример: функция и функцией."),
+            "Functions in JavaScript",
+            PlainText.of("Mixed text: functions, переменные и ёлка."))) {
+      try (TokenStream stream = SearchAnalyzers.words().tokenStream(IndexedFields.SPELL, text)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          expected.add(term.toString());
+        }
+        stream.end();
+      }
+    }
+    Set<String> indexed = new TreeSet<>();
+    IndexSearcher searcher = index.acquire();
+    try {
+      TermsEnum terms =
+          MultiTerms.getTerms(searcher.getIndexReader(), IndexedFields.SPELL).iterator();
+      for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+        indexed.add(term.utf8ToString());
+      }
+    } finally {
+      index.release(searcher);
+    }
+    assertThat(indexed)
+        .isEqualTo(expected)
+        .contains("елка", "еще", "функцией")
+        .doesNotContain("черновик");
   }
 
   @Test
