@@ -21,7 +21,8 @@ public final class Api implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final WebClient client;
 
-  Api(int port) {
+  /** A client of the server listening on this port of 127.0.0.1. */
+  public Api(int port) {
     client =
         WebClient.create(
             vertx,

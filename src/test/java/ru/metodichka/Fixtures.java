@@ -13,7 +13,12 @@ public final class Fixtures {
   private String adminToken;
 
   public Fixtures(TestApp app) {
-    this.api = app.api();
+    this(app.api());
+  }
+
+  /** Fixtures made through any server's API (one in another JVM, say). */
+  public Fixtures(Api api) {
+    this.api = api;
   }
 
   public static String unique(String prefix) {

@@ -2,7 +2,7 @@ package ru.metodichka.db;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -18,10 +18,14 @@ public final class DatabaseErrors {
     return failure instanceof PgException pg ? pg.getSqlState() : null;
   }
 
-  /** True when the failure (or a cause) is a lost or refused connection, or a pool timeout. */
+  /**
+   * True when the failure (or a cause) is a lost, reset or refused connection, or a pool timeout.
+   */
   public static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException
+      // SocketException covers a refused connection (ConnectException) and also one reset by a
+      // server that is shutting down, which the client reports as it is, unwrapped.
+      if (t instanceof SocketException
           || t instanceof TimeoutException
           || t instanceof ClosedConnectionException) {
         return true;
