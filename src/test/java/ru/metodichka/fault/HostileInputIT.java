@@ -5,20 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ru.metodichka.Api;
-import ru.metodichka.AppExtension;
 import ru.metodichka.Fixtures;
+import ru.metodichka.TestApp;
 import ru.metodichka.WebSession;
 import ru.metodichka.render.Corpus;
 
@@ -27,25 +30,37 @@ import ru.metodichka.render.Corpus;
  * as page text, title and summary, and sent as previews and search queries; every screen and
  * fragment that shows them must come out inert (see {@link SafeScreen}). The whole lists go through
  * the renderer in {@code HostileMarkdownTest}; here all of markdown-xss.txt and an even sample of
- * xss-payloads.txt, as many revisions of a few pages.
+ * xss-payloads.txt, as many revisions of a few pages. A server of its own: hundreds of hostile
+ * titles and huge texts would change what other suites see on the shared one (the home page's
+ * recent changes, the time an index rebuild takes).
  */
-@ExtendWith(AppExtension.class)
 class HostileInputIT {
   private static final int XSS_SAMPLE = 450;
   // Revisions per page: its history screen is checked once per batch, holding every summary.
   private static final int BATCH = 25;
   // A query travels in the URL, which holds about 4 KB; a percent-encoded character takes 3-9.
   private static final int QUERY_CHARS = 1000;
-  private Fixtures fx;
   private Api api;
   private Fixtures.Team team;
   private WebSession member;
   private final List<String> problems = new ArrayList<>();
   private int screens;
 
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(Map.of());
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    app.close();
+  }
+
   @BeforeEach
-  void setUp(Fixtures fx) {
-    this.fx = fx;
+  void setUp() {
+    Fixtures fx = new Fixtures(app);
     this.api = fx.api();
     this.team = fx.team();
     this.member = WebSession.withToken(api, team.member().token());
