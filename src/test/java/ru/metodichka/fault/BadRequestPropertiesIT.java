@@ -90,8 +90,9 @@ class BadRequestPropertiesIT {
             + " malformed query escape, none 5xx or hung%n",
         TRIED.get(), REFUSED.get(), BARE_400.get());
     client.close();
-    vertx.close().await();
     app.close();
+    // Not awaited: on jqwik's thread the await can outlive the run; nothing depends on it.
+    vertx.close();
   }
 
   @Property(tries = TRIES)
