@@ -151,9 +151,19 @@ public final class Application implements AutoCloseable {
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing on the pool above) wait.
     WorkerExecutor previews = vertx.createSharedWorkerExecutor("metodichka-preview", 2);
+    // Rendering pages and reading the wiki links of saves: flexmark, which may take up to its time
+    // budget on a hostile text, so never on an event loop; apart from previews, which anyone
+    // with an editor can send in a loop.
+    WorkerExecutor markdown = vertx.createSharedWorkerExecutor("metodichka-markdown", 4);
     var pages =
         Pages.create(
-            pool, communities, contributions, new MarkdownRenderer(), previews, config.timeZone());
+            pool,
+            communities,
+            contributions,
+            new MarkdownRenderer(),
+            previews,
+            markdown,
+            config.timeZone());
     pages.views().start(vertx, VIEW_FLUSH_MS);
     var csrf = patiently(() -> Csrf.load(pool));
     var templates = new Templates(csrf, config.timeZone());

@@ -3,6 +3,7 @@ package ru.metodichka.page;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.SqlClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,32 +16,43 @@ import ru.metodichka.render.WikiLinkResolver;
 
 /**
  * The HTML of a revision. A revision's text never changes, but whether its wiki links lead to
- * existing pages does, so the cache is keyed by the revision and the links' current targets.
+ * existing pages does, so the cache is keyed by the revision and the links' current targets. A
+ * cache miss renders on the Markdown workers, never on an event loop: a render may take up to the
+ * renderer's time budget. What the renderer returns is cached, its as-written fallback for a text
+ * too slow to render too, so a hostile page costs its budget once, not on every view.
  */
 final class PageRendering {
   private static final long CACHE_CHARS = 32L * 1024 * 1024;
   private final MarkdownRenderer renderer;
   private final LinkRepository links;
+  private final WorkerExecutor workers;
   private final Cache<String, String> cache =
       Caffeine.newBuilder()
           .maximumWeight(CACHE_CHARS)
           .weigher((String k, String v) -> v.length())
           .build();
 
-  PageRendering(MarkdownRenderer renderer, LinkRepository links) {
+  PageRendering(MarkdownRenderer renderer, LinkRepository links, WorkerExecutor workers) {
     this.renderer = renderer;
     this.links = links;
+    this.workers = workers;
   }
 
   Future<String> html(SqlClient sql, Community community, Revision revision) {
-    return links
-        .resolve(sql, revision.id())
-        .map(
-            hrefs -> {
-              String key = revision.id() + "|" + new TreeMap<>(keyed(hrefs));
-              return cache.get(
-                  key, k -> renderer.render(revision.markdown(), resolver(community, hrefs)));
-            });
+    return links.resolve(sql, revision.id()).compose(hrefs -> html(community, revision, hrefs));
+  }
+
+  private Future<String> html(
+      Community community, Revision revision, Map<LinkTarget.Key, String> hrefs) {
+    String key = revision.id() + "|" + new TreeMap<>(keyed(hrefs));
+    String cached = cache.getIfPresent(key);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    // Not ordered: renders of different pages need not wait for each other.
+    return workers.executeBlocking(
+        () -> cache.get(key, k -> renderer.render(revision.markdown(), resolver(community, hrefs))),
+        false);
   }
 
   private static Map<String, String> keyed(Map<LinkTarget.Key, String> hrefs) {

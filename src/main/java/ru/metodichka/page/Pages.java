@@ -27,11 +27,12 @@ public record Pages(
       ContributionRepository contributions,
       MarkdownRenderer renderer,
       WorkerExecutor previews,
+      WorkerExecutor markdown,
       ZoneId zone) {
     var pages = new PageRepository();
     var revisions = new RevisionRepository();
     var links = new LinkRepository();
-    var writer = new RevisionWriter(pages, revisions, links, contributions, renderer);
+    var writer = new RevisionWriter(pages, revisions, links, contributions, renderer, markdown);
     var viewCache = new PageViewCache();
     var service =
         new PageService(
@@ -44,7 +45,7 @@ public record Pages(
             pages,
             revisions,
             links,
-            new PageRendering(renderer, links),
+            new PageRendering(renderer, links, markdown),
             new ActivityRepository(),
             views);
     var history = new HistoryReader(pool, reader, revisions);

@@ -20,8 +20,10 @@ final class HtmlPolicy {
   // flexmark's footnotes: "fn-2" on the note, "fnref-2" and "fnref-2-1" on its references.
   private static final Pattern NOTE_ID = Pattern.compile("fn-\\d{1,5}");
   private static final Pattern NOTE_REF_ID = Pattern.compile("fnref-\\d{1,5}(?:-\\d{1,5})?");
-  // The language of a fenced code block, for highlighting in the browser ("```js").
-  private static final Pattern CODE_CLASS = Pattern.compile("language-[\\p{L}\\p{N}_+#.-]{1,40}");
+  // The language of a fenced code block, for highlighting in the browser ("```js"), as CommonMark
+  // takes it: the info string's first word, any characters but spaces. Inert in a class (the
+  // sanitizer escapes the value); no class of the site's own starts with "language-".
+  private static final Pattern CODE_CLASS = Pattern.compile("language-\\S{1,40}");
   private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
   static final PolicyFactory POLICY = build();

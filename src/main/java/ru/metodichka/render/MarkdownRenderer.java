@@ -14,6 +14,7 @@ import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,14 +26,32 @@ import org.slf4j.LoggerFactory;
  * Markdown to safe HTML: flexmark (CommonMark with GFM tables, strikethrough, task lists,
  * autolinks, footnotes, heading ids and wiki links), then the sanitizer's {@link HtmlPolicy}.
  * Thread-safe and costly to build: make one and reuse it for pages, previews and exports.
+ *
+ * <p>Each call gives flexmark a time budget (see {@link TimedText}): a text it cannot render in
+ * time is shown as written. Calls take up to the budget: run them on a worker, never on an event
+ * loop.
  */
 public final class MarkdownRenderer {
+  /**
+   * How long one parse and render may take. The largest legitimate page (1 MB, the request limit,
+   * of real articles) renders in about 0.3 s on a busy two-core machine; the inputs flexmark parses
+   * in quadratic time take minutes.
+   */
+  public static final Duration BUDGET = Duration.ofSeconds(3);
+
   private static final Logger LOG = LoggerFactory.getLogger(MarkdownRenderer.class);
   private final Parser parser;
   private final HtmlRenderer renderer;
+  private final Duration budget;
 
   /** Builds the parser, the HTML renderer and (once per class) the sanitizer policy. */
   public MarkdownRenderer() {
+    this(BUDGET);
+  }
+
+  /** A renderer with another time budget per call (tests use a short one). */
+  public MarkdownRenderer(Duration budget) {
+    this.budget = Objects.requireNonNull(budget, "budget");
     DataHolder options = options();
     this.parser = Parser.builder(options).build();
     this.renderer =
@@ -44,7 +63,9 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Renders and sanitises. Never returns unsafe HTML, whatever the input.
+   * Renders and sanitises. Never returns unsafe HTML, whatever the input; never loses the text:
+   * what cannot be rendered within the budget (or nests too deeply) is shown as written,
+   * preformatted.
    *
    * @param resolver decides each wiki link's address and whether its page exists
    */
@@ -59,14 +80,30 @@ public final class MarkdownRenderer {
       // shared is left half-done (each call has its own document), so show the text as written.
       LOG.warn(
           "Markdown of {} characters nests too deeply to render; shown as text", markdown.length());
-      return HtmlPolicy.sanitize("<pre>" + TextNodeRenderer.escape(markdown) + "</pre>");
+      return asText(markdown);
+    } catch (TimedText.OutOfTime e) {
+      LOG.warn(
+          "Markdown of {} characters took over {} ms to render; shown as text",
+          markdown.length(),
+          budget.toMillis());
+      return asText(markdown);
     }
+  }
+
+  /** flexmark's HTML before the sanitizer, for tests that tell apart what each stage does. */
+  String unsanitized(String markdown, WikiLinkResolver resolver) {
+    return renderer.render(parse(markdown, resolver));
+  }
+
+  /** The text as written, escaped, in a {@code <pre>}: what a page shows when it cannot render. */
+  static String asText(String markdown) {
+    return HtmlPolicy.sanitize("<pre>" + TextNodeRenderer.escape(markdown) + "</pre>");
   }
 
   /**
    * Distinct wiki links in order of first appearance. Links inside code spans and code blocks are
-   * text, not links; so are {@code [[]]} and {@code [[|text]]}. Text too deeply nested to parse has
-   * no links, as {@link #render} shows it as plain text.
+   * text, not links; so are {@code [[]]} and {@code [[|text]]}. Text too deeply nested or too slow
+   * to parse has no links, as {@link #render} shows it as plain text. Takes up to the budget.
    */
   public List<WikiLink> wikiLinks(String markdown) {
     Objects.requireNonNull(markdown, "markdown");
@@ -76,15 +113,16 @@ public final class MarkdownRenderer {
             new VisitHandler<>(
                 com.vladsch.flexmark.ext.wikilink.WikiLink.class, node -> add(links, node)));
     try {
-      visitor.visit(parser.parse(markdown));
-    } catch (StackOverflowError e) {
+      visitor.visit(parser.parse(TimedText.of(markdown, budget)));
+    } catch (StackOverflowError | TimedText.OutOfTime e) {
+      LOG.warn("Markdown of {} characters could not be parsed for links", markdown.length());
       return List.of();
     }
     return List.copyOf(links);
   }
 
   private Document parse(String markdown, WikiLinkResolver resolver) {
-    Document document = parser.parse(markdown);
+    Document document = parser.parse(TimedText.of(markdown, budget));
     FootnoteOrder.fix(document);
     // The resolver travels with this document only, so concurrent renders never share one.
     document.set(WikiLinkNodeRenderer.RESOLVER, resolver);

@@ -21,14 +21,17 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.render.TimedText;
 
 /**
  * Markdown reduced to the plain text that is indexed and shown in snippets: markup dropped, code
  * blocks and code spans kept as text (teachers search for {@code console.log}), link and wiki-link
  * text kept and addresses dropped, HTML tags dropped with the text between them kept. Parsed with
- * the renderer's own options, so the index reads a page exactly as it is shown. Thread-safe.
+ * the renderer's own options, so the index reads a page exactly as it is shown. Thread-safe; takes
+ * up to the renderer's time budget, then falls back to the text as written, as pages do.
  */
 public final class PlainText {
   private PlainText() {}
@@ -38,14 +41,20 @@ public final class PlainText {
 
   /** The text of a Markdown page, blocks separated by blank lines. */
   public static String of(String markdown) {
+    return of(markdown, MarkdownRenderer.BUDGET);
+  }
+
+  /** The same, with flexmark given {@code budget} instead of the renderer's budget. */
+  public static String of(String markdown, Duration budget) {
     if (markdown == null || markdown.isEmpty()) {
       return "";
     }
     StringBuilder out = new StringBuilder(markdown.length());
     try {
-      walk(PARSER.parse(markdown), out);
-    } catch (StackOverflowError e) {
-      // Nesting too deep for flexmark (see MarkdownRenderer): index the text as written.
+      walk(PARSER.parse(TimedText.of(markdown, budget)), out);
+    } catch (StackOverflowError | TimedText.OutOfTime e) {
+      // Nesting too deep or too slow for flexmark (see MarkdownRenderer): the page shows the text
+      // as written, and so the index reads it.
       out.setLength(0);
       out.append(TAG.matcher(markdown).replaceAll(" "));
     }
