@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,14 +17,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * server removes it at once ({@link #pageChanged}, {@link #statusChanged}). What a page shows about
  * <em>other</em> pages (backlinks, similar materials, whether a wiki link's target exists, author
  * and community names) and changes made through another server of the same database are only caught
- * by the entries' short lifetime, {@link #LIFETIME}: at most that stale, which is acceptable for a
+ * by the entries' short lifetime, {@link #LIFETIME}: about that stale, which is acceptable for a
  * public reading copy and still serves nearly every request under load.
+ *
+ * <p>An entry past its lifetime is not dropped: the first reader to find it renders the page again
+ * while everyone else is still served the old copy, so a popular page never has all its readers
+ * waiting on one slow render at once. Only an entry nobody asked for in {@link #MAX_AGE} goes.
  *
  * <p>A render that started before a change must not store what it read after the change removed the
  * entry: {@link #generation} is read before the render and {@link #put} refuses a stale one.
  */
 final class PageViewCache {
   static final Duration LIFETIME = Duration.ofSeconds(10);
+  static final Duration MAX_AGE = Duration.ofMinutes(1);
   private static final long MAX_BYTES = 32L * 1024 * 1024;
 
   /**
@@ -37,8 +43,12 @@ final class PageViewCache {
     }
   }
 
-  private final Cache<Key, Entry> entries;
+  /** An entry, when it was stored, and whether a reader is already rendering its successor. */
+  private record Stored(Entry entry, long storedAt, AtomicBoolean refreshing) {}
+
+  private final Cache<Key, Stored> entries;
   private final AtomicLong generation = new AtomicLong();
+  private final long lifetimeNanos;
 
   /**
    * What makes two anonymous requests get the same bytes: the site's public address (from the
@@ -52,16 +62,26 @@ final class PageViewCache {
   }
 
   PageViewCache(Duration lifetime) {
+    this.lifetimeNanos = lifetime.toNanos();
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((Key k, Entry e) -> e.html().length())
-            .expireAfterWrite(lifetime)
+            .weigher((Key k, Stored s) -> s.entry().html().length())
+            .expireAfterWrite(MAX_AGE)
             .build();
   }
 
+  /**
+   * The page to serve, or null when the caller must render it: there is none, or it is past its
+   * lifetime and this caller is the one to render it again (the others still get the old copy).
+   */
   Entry get(Key key) {
-    return entries.getIfPresent(key);
+    Stored stored = entries.getIfPresent(key);
+    if (stored == null) {
+      return null;
+    }
+    boolean fresh = System.nanoTime() - stored.storedAt() < lifetimeNanos;
+    return fresh || !stored.refreshing().compareAndSet(false, true) ? stored.entry() : null;
   }
 
   /** To be read before reading what a render shows; {@link #put} needs it. */
@@ -71,7 +91,7 @@ final class PageViewCache {
 
   /** Keeps a rendered page unless something changed since {@code generationBefore}. */
   void put(Key key, Entry entry, long generationBefore) {
-    entries.put(key, entry);
+    entries.put(key, new Stored(entry, System.nanoTime(), new AtomicBoolean()));
     // Checked after storing: a change that came in between either bumped the generation before
     // this check (so the entry goes) or removes the entry itself after it was stored.
     if (generation.get() != generationBefore) {
@@ -85,7 +105,7 @@ final class PageViewCache {
    */
   void pageChanged(String community, String slug) {
     generation.incrementAndGet();
-    entries.asMap().values().removeIf(e -> e.isOf(community, slug));
+    entries.asMap().values().removeIf(s -> s.entry().isOf(community, slug));
   }
 
   /**

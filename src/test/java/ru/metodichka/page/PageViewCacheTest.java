@@ -50,6 +50,21 @@ class PageViewCacheTest {
   }
 
   @Test
+  void aStaleEntryIsRenderedAgainByOneReaderWhileTheOthersStillGetIt() {
+    PageViewCache cache = new PageViewCache(java.time.Duration.ZERO);
+    cache.put(KEY, ENTRY, cache.generation());
+
+    assertThat(cache.get(KEY)).as("the first reader renders").isNull();
+    assertThat(cache.get(KEY)).as("the others meanwhile").isEqualTo(ENTRY);
+    assertThat(cache.get(KEY)).isEqualTo(ENTRY);
+
+    var newer = new PageViewCache.Entry(1, "a", "b", Buffer.buffer("<p>новое"));
+    cache.put(KEY, newer, cache.generation());
+    assertThat(cache.get(KEY)).as("stale again at once: one reader renders").isNull();
+    assertThat(cache.get(KEY)).isEqualTo(newer);
+  }
+
+  @Test
   void aStatusChangeEmptiesTheCache() {
     PageViewCache cache = new PageViewCache();
     cache.put(KEY, ENTRY, cache.generation());
