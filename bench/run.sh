@@ -10,6 +10,9 @@
 #
 # --quick: one round of short scenarios (under two minutes once the jar is built).
 # BENCH_JAVA_OPTS is passed to the server's JVM (e.g. a JFR recording).
+# BENCH_HEAP is the server's heap limit, default -Xmx256m: what the Docker image's
+# MaxRAMPercentage=75 gives in a container of about 350 MB. Without a limit the JVM takes a
+# quarter of the machine's memory and grows into it under load (1.5 GB RSS here).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -138,7 +141,7 @@ start_server() {
   local start
   start=$(now_ms)
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS ${BENCH_JAVA_OPTS:-} -jar "$WORK/metodichka.jar" \
+  "$JAVA" $JAVA_OPTS ${BENCH_HEAP:--Xmx256m} ${BENCH_JAVA_OPTS:-} -jar "$WORK/metodichka.jar" \
     --http-port="$PORT" --db-url="$DB_URL" --admin-password="$ADMIN_PASSWORD" \
     --data-dir="$WORK/data" --search-index-dir="$WORK/index" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
