@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -105,27 +104,13 @@ public final class Search {
                     return Future.succeededFuture(known);
                   }
                   return similar(pageId, access, SIMILAR)
-                      .map(Search::links)
+                      .map(SearchRoutes::items)
                       .onSuccess(found -> similarCache.put(key, found));
                 })
             .otherwise(new JsonArray());
   }
 
   private record SimilarKey(long pageId, Access access, long generation) {}
-
-  private static JsonArray links(List<SearchResult.Hit> hits) {
-    JsonArray links = new JsonArray();
-    for (SearchResult.Hit hit : hits) {
-      links.add(
-          new JsonObject()
-              .put("community", hit.community())
-              .put("communityName", hit.communityName())
-              .put("slug", hit.slug())
-              .put("title", hit.title())
-              .put("kind", hit.kind()));
-    }
-    return links;
-  }
 
   public Indexer indexer() {
     return indexer;

@@ -1,5 +1,6 @@
 package ru.metodichka.search;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -38,5 +39,20 @@ public record SearchResult(
       String kind,
       String status,
       String snippet,
-      float score) {}
+      float score) {
+
+    /** As the API gives it; also what the page screens list as similar materials. */
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put("community", community)
+          .put("communityName", communityName)
+          .put("slug", slug)
+          .put("title", title)
+          .put("titleHtml", titleHtml)
+          .put("kind", kind)
+          .put("status", status)
+          .put("snippet", snippet)
+          .put("score", Float.isNaN(score) ? null : score);
+    }
+  }
 }

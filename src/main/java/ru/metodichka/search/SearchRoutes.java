@@ -109,21 +109,9 @@ public final class SearchRoutes {
         .put("suggestionApplied", result.suggestionApplied());
   }
 
-  private static JsonArray items(List<SearchResult.Hit> hits) {
+  static JsonArray items(List<SearchResult.Hit> hits) {
     JsonArray items = new JsonArray();
-    for (SearchResult.Hit hit : hits) {
-      items.add(
-          new JsonObject()
-              .put("community", hit.community())
-              .put("communityName", hit.communityName())
-              .put("slug", hit.slug())
-              .put("title", hit.title())
-              .put("titleHtml", hit.titleHtml())
-              .put("kind", hit.kind())
-              .put("status", hit.status())
-              .put("snippet", hit.snippet())
-              .put("score", Float.isNaN(hit.score()) ? null : hit.score()));
-    }
+    hits.forEach(hit -> items.add(hit.toJson()));
     return items;
   }
 }

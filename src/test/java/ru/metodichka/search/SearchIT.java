@@ -2,7 +2,6 @@ package ru.metodichka.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -167,9 +166,5 @@ class SearchIT {
 
   static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
-  }
-
-  static JsonArray items(JsonObject result) {
-    return result.getJsonArray("items");
   }
 }
