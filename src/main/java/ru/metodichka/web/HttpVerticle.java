@@ -44,12 +44,15 @@ public final class HttpVerticle extends VerticleBase {
         .handler(
             StaticHandler.create("webroot/assets").setCachingEnabled(true).setMaxAgeSeconds(3600));
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/assets/favicon.svg"));
-    // Everything else is a screen: forms parsed (a long page is one big field), the user found,
-    // and every POST checked for its CSRF token before a screen sees it.
+    // Everything else is a screen: forms parsed (a long page is one big field), the user found
+    // (the error page for a malformed query shows who is logged in), the query string checked
+    // before a route with path parameters decodes it, and every POST checked for its CSRF token
+    // before a screen sees it.
     router
         .routeWithRegex("^/(?!api/).*")
         .handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()))
         .handler(services.authHandler())
+        .handler(QueryStrings::check)
         .handler(services.csrf()::check);
     router.get("/lang/:lang").handler(this::switchLanguage);
     services.screens().forEach(screens -> screens.mount(router));
@@ -66,11 +69,15 @@ public final class HttpVerticle extends VerticleBase {
                 // letters take 60 KB once percent-encoded in the request line.
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxFormAttributeSize(-1));
+    // Requests Netty cannot parse never reach the router; they get a problem document too.
+    server.invalidRequestHandler(new InvalidRequests());
     return server.requestHandler(router).listen(config.port());
   }
 
   private Router api() {
     Router api = Router.router(vertx);
+    // First: a malformed query string is refused before a body is read or a route matched.
+    api.route().handler(QueryStrings::check);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     api.get("/openapi.yaml").handler(OpenApiDocument::serve);
     api.route().handler(services.authHandler());

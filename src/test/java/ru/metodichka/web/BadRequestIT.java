@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,35 @@ class BadRequestIT {
     assertProblem(api.get(page + "/diff?to=1", team.member().token()), 400, "missing_parameter");
     assertProblem(
         api.get(page + "/revisions?limit=100000", team.member().token()), 400, "bad_parameter");
+  }
+
+  @Test
+  void aQueryStringThatIsNotPercentEncodingIs400() {
+    // The history and diff routes have path parameters: Vert.x decodes the query while matching
+    // them, and used to answer a bare "Bad Request" past our failure handler.
+    for (String uri :
+        List.of(
+            page + "/revisions?limit=%",
+            page + "/diff?from=1&to=%ZZ",
+            "/api/search?q=%",
+            "/api/search?q=%ZZ",
+            "/api/search/suggest?q=a%")) {
+      Api.Response response = api.get(uri, team.member().token());
+      assertThat(response.contentType()).as(uri).startsWith("application/problem+json");
+      assertProblem(response, 400, "malformed_query");
+    }
+  }
+
+  @Test
+  void aScreenWithAMalformedQueryStringShowsTheErrorPage() {
+    for (String uri : List.of("/search?q=%", "/c/" + team.community() + "?q=%ZZ")) {
+      var response = api.get(uri, null);
+      assertThat(response.status()).as(uri).isEqualTo(400);
+      assertThat(response.contentType()).as(uri).startsWith("text/html");
+      assertThat(response.document().select("main h1").text())
+          .as(uri)
+          .isEqualTo("Неверная строка запроса");
+    }
   }
 
   @Test
