@@ -4,11 +4,14 @@
 # alternating rounds and prints one Markdown table (median and range of the rounds, with the
 # DESIGN.md targets) plus the page-view/ceiling `ratio` line. Every figure goes to a JSON file.
 #
-#   bench/run.sh [--quick] [--rounds=N] [--duration=SECONDS] [--admin-password=P]
+#   bench/run.sh [--quick] [--pages=N] [--rounds=N] [--duration=SECONDS] [--admin-password=P]
 #                [--port=P] [--bare-port=P] [--db-server=postgresql://postgres@127.0.0.1:5432]
 #                [--out=target/bench/results.json] [--keep-work]
 #
-# --quick: one round of short scenarios (under two minutes once the jar is built).
+# --keep-work: keep the database and the work directory (server log, index) for a look afterwards.
+# --quick: one round of short scenarios on the corpus alone (under two minutes once the jar is built).
+# --pages=N: after loading the corpus, copy its pages in SQL until the database holds about N pages
+# (default 100000, the size DESIGN.md's memory and search targets speak of; 0 with --quick).
 # BENCH_JAVA_OPTS is passed to the server's JVM (e.g. a JFR recording).
 # BENCH_HEAP is the server's heap limit, default -Xmx256m: what the Docker image's
 # MaxRAMPercentage=75 gives in a container of about 350 MB. Without a limit the JVM takes a
@@ -22,6 +25,7 @@ DURATION=10
 WARMUP=4
 SEARCHABLE_SAVES=20
 QUICK=false
+PAGES_WANTED=""
 ADMIN_PASSWORD="bench-admin-$RANDOM$RANDOM"
 PORT=18080
 BARE_PORT=18081
@@ -37,6 +41,7 @@ SAVE_PAGES=8
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=true; ROUNDS=1; DURATION=5; WARMUP=2; SEARCHABLE_SAVES=8 ;;
+    --pages=*) PAGES_WANTED=${arg#*=} ;;
     --rounds=*) ROUNDS=${arg#*=} ;;
     --duration=*) DURATION=${arg#*=} ;;
     --admin-password=*) ADMIN_PASSWORD=${arg#*=} ;;
@@ -45,10 +50,12 @@ for arg in "$@"; do
     --db-server=*) DB_SERVER=${arg#*=} ;;
     --out=*) OUT=${arg#*=} ;;
     --keep-work) KEEP_WORK=true ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
+
+[[ -z "$PAGES_WANTED" ]] && { [[ "$QUICK" == true ]] && PAGES_WANTED=0 || PAGES_WANTED=100000; }
 
 say() { echo "[bench] $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -119,9 +126,13 @@ cleanup() {
     kill "$BARE_PID" 2>/dev/null || true
     wait "$BARE_PID" 2>/dev/null || true
   fi
-  psql -q "$DB_SERVER/postgres" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
-    >/dev/null 2>&1 || say "Could not drop database $DB_NAME"
-  if [[ "$KEEP_WORK" == true ]]; then say "Work files kept in $WORK"; else rm -rf "$WORK"; fi
+  if [[ "$KEEP_WORK" == true ]]; then
+    say "Work files kept in $WORK, database $DB_URL kept"
+  else
+    psql -q "$DB_SERVER/postgres" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" \
+      >/dev/null 2>&1 || say "Could not drop database $DB_NAME"
+    rm -rf "$WORK"
+  fi
 }
 trap cleanup EXIT
 
@@ -309,10 +320,18 @@ save_to_searchable() { # ROUND
   say "round $1 save→searchable: $(printf '%s ' "${times[@]}")ms"
 }
 
+# The reindex command (a cold JVM, as an operator runs it) into DIR; prints its summary line.
+reindex_into() { # DIR
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS ${BENCH_HEAP:--Xmx256m} -jar "$WORK/metodichka.jar" reindex \
+    --db-url="$DB_URL" --search-index-dir="$1" --data-dir="$WORK/data" 2>&1 \
+    | grep 'Reindexed' | tail -1
+}
+
 reindex() { # ROUND
   local line
-  line=$("$JAVA" -jar "$WORK/metodichka.jar" reindex --db-url="$DB_URL" \
-    --search-index-dir="$WORK/reindex-$1" --data-dir="$WORK/data" 2>&1 | grep 'Reindexed' | tail -1)
+  line=$(reindex_into "$WORK/reindex-$1")
+  rm -rf "$WORK/reindex-$1"
   say "round $1: $line"
   [[ $line =~ Reindexed\ ([0-9]+)\ pages\ in\ ([0-9]+)[.,]([0-9]+)\ s\ \(([0-9]+)\ pages/s\) ]] \
     || die "Unexpected reindex output: $line"
@@ -327,6 +346,16 @@ start_server
 sample "{\"scenario\":\"firstStart\",\"ms\":$STARTUP_MS}"
 load_corpus
 stop_server
+if ((PAGES_WANTED > PAGES)); then
+  say "Copying the corpus pages in SQL up to $PAGES_WANTED pages…"
+  start=$(now_ms)
+  psql -q -X -v pages="$PAGES_WANTED" -v community="$COMMUNITY" -f "$ROOT/bench/fill.sql" "$DB_URL" \
+    >/dev/null || die "Could not copy the pages."
+  PAGES=$(psql -tA -X -c "SELECT count(*) FROM pages" "$DB_URL")
+  say "The database holds $PAGES pages ($((($(now_ms) - start) / 1000)) s); indexing them…"
+  # The server would catch up on start; indexing first keeps that out of the first round.
+  say "$(reindex_into "$WORK/index")"
+fi
 
 PAGE_SLUG=$(jq -r --arg id "$TYPICAL_ID" 'select(.id == $id) | .id | sub("\\.md$"; "")
   | gsub("/"; "-")' "$CORPUS")

@@ -8,6 +8,7 @@ def verdict($ok): if $ok then " — met" else " — **missed**" end;
 def row($what; $f; $target): "| \($what) | \($f.median | num) | \($f | range) | \($target) |";
 
 .figures as $f
+| (.pages >= 100000) as $big
 | ($f.pageView.connections | tostring) as $pc
 | ($f.search.connections | tostring) as $sc
 | ($f.save.connections | tostring) as $wc
@@ -29,7 +30,9 @@ def row($what; $f; $target): "| \($what) | \($f.median | num) | \($f | range) | 
   row("API page read: p99 latency, ms"; $f.apiRead.p99; ""),
   row("search, \($sc) connections: requests/s"; $f.search.rps; ""),
   row("search: p50 latency, ms"; $f.search.p50; ""),
-  row("search: p95 latency, ms"; $f.search.p95; "≤ 5" + verdict($f.search.p95.median <= 5)),
+  row("search: p95 latency, ms"; $f.search.p95;
+      if $big then "≤ 25 over 100k pages" + verdict($f.search.p95.median <= 25)
+      else "≤ 5 over the corpus" + verdict($f.search.p95.median <= 5) end),
   row("search: p99 latency, ms"; $f.search.p99; ""),
   row("save a revision, \($wc) writers: saves/s"; $f.save.rps; ""),
   row("save: p50 latency, ms"; $f.save.p50; ""),
@@ -39,12 +42,12 @@ def row($what; $f; $target): "| \($what) | \($f.median | num) | \($f | range) | 
   row("save → searchable: p50, ms"; $f.saveToSearchable.p50; ""),
   row("save → searchable: slowest, ms"; $f.saveToSearchable.max;
       "≤ 1000" + verdict($f.saveToSearchable.max.max <= 1000)),
-  row("full reindex (\(.pages) corpus pages + bench pages): pages/s"; $f.reindexPagesPerSecond;
+  row("full reindex of \(.pages) pages (reindex command): pages/s"; $f.reindexPagesPerSecond;
       "≥ 2000" + verdict($f.reindexPagesPerSecond.median >= 2000)),
-  row("start-up with the corpus loaded (launch → /health 200), ms"; $f.startupMs; ""),
+  row("start-up with \(.pages) pages (launch → /health 200), ms"; $f.startupMs; ""),
   row("first start-up on an empty database (migrations), ms"; $f.firstStartMs; ""),
-  row("resident memory after the load, MB"; $f.rssMb;
-      "≤ 400 with 100k pages" + verdict($f.rssMb.max <= 400))
+  row("resident memory after the load, \(.pages) pages, MB"; $f.rssMb;
+      "≤ 400 with 100k pages" + if $big then verdict($f.rssMb.max <= 400) else "" end)
   ]
   | join("\n"))
 , "",

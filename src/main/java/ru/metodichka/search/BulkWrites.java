@@ -3,24 +3,28 @@ package ru.metodichka.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Runs the work of a bulk upsert on every core: a rebuild spends its time turning Markdown into
  * text and analysing it, both per page and independent, and IndexWriter takes documents from
- * several threads at once (one in-memory segment per thread). Small batches stay on the caller's
- * thread. Thread-safe.
+ * several threads at once (one in-memory segment per thread). Each thread claims a few pages at a
+ * time and converts and writes each at once, so no thread waits for another before the end of the
+ * batch. Small batches stay on the caller's thread. Thread-safe.
  */
 final class BulkWrites implements Closeable {
   /** Fewer pages than this are not worth handing to other threads. */
   private static final int MIN_PARALLEL = 64;
+
+  /** Pages a thread claims at a time: enough to make claiming cheap, few enough to even out. */
+  private static final int CHUNK = 8;
 
   /** A write of one document, which may fail with an I/O error. */
   interface Write {
@@ -33,65 +37,44 @@ final class BulkWrites implements Closeable {
           threads, Thread.ofPlatform().name("search-bulk-", 0).daemon(true).factory());
 
   /**
-   * Converts every source and writes the documents. When a key occurs more than once only its last
-   * document is written, so that the outcome is that of writing them in order.
+   * Converts every source and writes its document. The sources must make documents of distinct
+   * keys: they are written in no particular order.
    */
   <T> void run(List<T> sources, Function<? super T, SearchDocument> convert, Write write)
       throws IOException {
-    SearchDocument[] pages = new SearchDocument[sources.size()];
-    inSlices(
-        pages.length,
-        (from, to) -> {
-          for (int i = from; i < to; i++) {
-            pages[i] = convert.apply(sources.get(i));
-          }
-        });
-    Map<String, Integer> last = new HashMap<>();
-    for (int i = 0; i < pages.length; i++) {
-      last.put(pages[i].key(), i);
-    }
-    inSlices(
-        pages.length,
-        (from, to) -> {
-          for (int i = from; i < to; i++) {
-            if (last.get(pages[i].key()) == i) {
-              write.write(pages[i]);
-            }
-          }
-        });
-  }
-
-  private interface Slice {
-    void run(int from, int to) throws IOException;
-  }
-
-  private void inSlices(int size, Slice slice) throws IOException {
-    if (size < MIN_PARALLEL || threads == 1) {
-      slice.run(0, size);
+    if (sources.size() < MIN_PARALLEL || threads == 1) {
+      for (T source : sources) {
+        write.write(convert.apply(source));
+      }
       return;
     }
-    List<Future<?>> running = new ArrayList<>(threads);
-    int step = (size + threads - 1) / threads;
-    for (int from = 0; from < size; from += step) {
-      int start = from;
-      int end = Math.min(size, from + step);
-      running.add(
-          executor.submit(
-              () -> {
-                slice.run(start, end);
-                return null;
-              }));
+    AtomicInteger claimed = new AtomicInteger();
+    Callable<Void> worker =
+        () -> {
+          int from;
+          while ((from = claimed.getAndAdd(CHUNK)) < sources.size()) {
+            for (int i = from; i < Math.min(sources.size(), from + CHUNK); i++) {
+              write.write(convert.apply(sources.get(i)));
+            }
+          }
+          return null;
+        };
+    List<Future<Void>> running = new ArrayList<>(threads);
+    for (int t = 0; t < threads; t++) {
+      running.add(executor.submit(worker));
     }
-    // Every slice is waited for before failing, so no write runs on after the call has returned.
+    // Every worker is waited for before failing, so no write runs on after the call has returned.
     Throwable failure = null;
-    for (Future<?> future : running) {
+    for (Future<Void> future : running) {
       try {
         future.get();
       } catch (ExecutionException e) {
         failure = first(failure, e.getCause());
+        claimed.set(sources.size()); // the others stop after their current chunk
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failure = first(failure, e);
+        claimed.set(sources.size());
       }
     }
     switch (failure) {

@@ -1,5 +1,6 @@
 package ru.metodichka.search;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -90,14 +91,19 @@ final class IndexSource {
     return pages;
   }
 
-  /** The next {@link #BATCH} pages by id after {@code afterId} (0 for the first). */
-  static List<PageRow> pagesAfter(SqlConnection conn, long afterId) {
-    List<PageRow> pages = new ArrayList<>(BATCH);
-    conn.preparedQuery(PAGES_AFTER)
+  /**
+   * The next {@link #BATCH} pages by id after {@code afterId} (0 for the first). Not blocking: a
+   * rebuild reads the next batch while it indexes this one.
+   */
+  static Future<List<PageRow>> pagesAfter(SqlConnection conn, long afterId) {
+    return conn.preparedQuery(PAGES_AFTER)
         .execute(Tuple.of(afterId))
-        .await()
-        .forEach(row -> pages.add(new PageRow(row)));
-    return pages;
+        .map(
+            rows -> {
+              List<PageRow> pages = new ArrayList<>(rows.size());
+              rows.forEach(row -> pages.add(new PageRow(row)));
+              return pages;
+            });
   }
 
   /** Total views of these pages, for «most viewed». */

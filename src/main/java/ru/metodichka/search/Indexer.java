@@ -1,5 +1,6 @@
 package ru.metodichka.search;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -215,11 +216,12 @@ public final class Indexer implements AutoCloseable {
     listener.accept(progress);
     try {
       index.deleteAll();
-      long afterId = 0;
+      Future<List<IndexSource.PageRow>> next = IndexSource.pagesAfter(conn, 0);
       List<IndexSource.PageRow> batch;
-      while (!(batch = IndexSource.pagesAfter(conn, afterId)).isEmpty()) {
+      while (!(batch = next.await()).isEmpty()) {
+        // PostgreSQL reads the next batch while this one is indexed.
+        next = IndexSource.pagesAfter(conn, batch.getLast().id());
         index.writeAll(batch, IndexSource.PageRow::toDocument);
-        afterId = batch.getLast().id();
         progress = progress.advanced(batch.size());
         listener.accept(progress);
       }

@@ -14,12 +14,14 @@ import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -36,8 +38,27 @@ import ru.metodichka.render.TimedText;
 public final class PlainText {
   private PlainText() {}
 
-  private static final Parser PARSER = Parser.builder(MarkdownRenderer.parserOptions()).build();
+  /**
+   * The renderer's parser without its autolink extension, which looks for addresses in every piece
+   * of text (a twelfth of a rebuild); {@link #text} drops bare addresses instead.
+   */
+  private static final Parser PARSER =
+      Parser.builder(
+              new MutableDataSet(MarkdownRenderer.parserOptions())
+                  .set(
+                      Parser.EXTENSIONS,
+                      Parser.EXTENSIONS.get(MarkdownRenderer.parserOptions()).stream()
+                          .filter(extension -> !(extension instanceof AutolinkExtension))
+                          .toList()))
+          .build();
+
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+  /** What the autolink extension would have made a link: web and mail addresses in text. */
+  private static final Pattern BARE_ADDRESS =
+      Pattern.compile(
+          "(?:(?:https?|ftp)://|www\\.)[^\\s<>]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   /** The text of a Markdown page, blocks separated by blank lines. */
   public static String of(String markdown) {
@@ -158,15 +179,17 @@ public final class PlainText {
   }
 
   /**
-   * Text with its backslash escapes and entities resolved. Most text has neither, and flexmark's
-   * unescaping runs regular expressions over every text node (a twentieth of indexing).
+   * Text with its backslash escapes and entities resolved and its bare addresses dropped. Most text
+   * has none of them, and flexmark's unescaping runs regular expressions over every text node (a
+   * twentieth of indexing).
    */
   private static void text(StringBuilder out, BasedSequence chars) {
-    if (chars.indexOf('\\') < 0 && chars.indexOf('&') < 0) {
-      out.append(chars.toString());
-    } else {
-      out.append(chars.unescape());
+    String text =
+        chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars.toString() : chars.unescape();
+    if (text.contains("://") || text.indexOf('@') >= 0 || text.contains("www.")) {
+      text = BARE_ADDRESS.matcher(text).replaceAll("");
     }
+    out.append(text);
   }
 
   private static void paragraph(StringBuilder out, String text) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,10 +209,16 @@ public final class SearchIndex implements Closeable {
    * it.
    */
   public void writeAll(Collection<SearchDocument> pages) throws IOException {
-    writeAll(List.copyOf(pages), Function.identity());
+    // Written in no particular order: when a key occurs twice, only its last page may be written.
+    Map<String, SearchDocument> last = new LinkedHashMap<>();
+    pages.forEach(page -> last.put(page.key(), page));
+    writeAll(List.copyOf(last.values()), Function.identity());
   }
 
-  /** {@link #writeAll(Collection)} of pages made from sources, on several threads. */
+  /**
+   * {@link #writeAll(Collection)} of pages made from sources, on several threads; the sources must
+   * make pages of distinct keys (as the rows of distinct page ids do).
+   */
   public <T> void writeAll(List<T> sources, Function<? super T, SearchDocument> toPage)
       throws IOException {
     bulk.run(sources, toPage, this::write);

@@ -22,6 +22,17 @@ class PlainTextTest {
   }
 
   @Test
+  void bareAddressesAreDroppedAsLinkAddressesAreAndTheWordsAroundThemKept() {
+    String text =
+        PlainText.of(
+            "Пример: материалы на https://example.org/урок?a=1 и www.school.ru/plan, почта"
+                + " methodist@school.ru. Время 10:30, <https://other.org> и `https://kept.org`.");
+    assertThat(text)
+        .contains("Пример: материалы на", "и", "почта", "Время 10:30", "https://kept.org")
+        .doesNotContain("example.org", "урок?a", "school.ru", "methodist", "other.org");
+  }
+
+  @Test
   void emptyAndDeepInputDoNotThrow() {
     assertThat(PlainText.of("")).isEmpty();
     assertThat(PlainText.of(">".repeat(20_000) + " текст")).contains("текст");

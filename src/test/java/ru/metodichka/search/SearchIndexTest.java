@@ -101,24 +101,35 @@ class SearchIndexTest {
 
   @Test
   void bulkUpsertIsSpreadOverThreadsAndTheLastPageOfAKeyWins() throws Exception {
-    List<Integer> numbers = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      numbers.add(i);
-    }
     // Keys 0..249 twice: the second time (later in the list) about «вторая версия».
-    index.upsertAll(
-        numbers,
-        n ->
-            page(
-                "bulk-" + n % 250,
-                1,
-                "Страница " + n,
-                "article",
-                "published",
-                n < 250 ? "первая версия" : "вторая версия"));
+    List<SearchDocument> pages = new ArrayList<>();
+    for (int n = 0; n < 500; n++) {
+      pages.add(
+          page(
+              "bulk-" + n % 250,
+              1,
+              "Страница " + n,
+              "article",
+              "published",
+              n < 250 ? "первая версия" : "вторая версия"));
+    }
+    index.upsertAll(pages);
     assertThat(index.size()).isEqualTo(4 + 250);
     assertThat(search.search(SearchQuery.of("первая"), Access.anonymous()).total()).isZero();
     assertThat(search.search(SearchQuery.of("вторая"), Access.anonymous()).total()).isEqualTo(250);
+  }
+
+  @Test
+  void bulkUpsertOfSourcesConvertsAndWritesEveryOneOnSeveralThreads() throws Exception {
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      numbers.add(i);
+    }
+    index.upsertAll(
+        numbers,
+        n -> page("source-" + n, 1, "Источник " + n, "article", "published", "копия " + n));
+    assertThat(index.size()).isEqualTo(4 + 1000);
+    assertThat(search.search(SearchQuery.of("копия"), Access.anonymous()).total()).isEqualTo(1000);
   }
 
   @Test
