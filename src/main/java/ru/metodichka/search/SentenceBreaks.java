@@ -123,12 +123,12 @@ final class SentenceBreaks extends BreakIterator {
     if (previous == '\n') {
       return true;
     }
-    if (!Character.isWhitespace(previous) || Character.isWhitespace(text.charAt(i))) {
+    if (!space(previous) || space(text.charAt(i))) {
       return false;
     }
     int end = i - 1;
     while (end > 0
-        && Character.isWhitespace(text.charAt(end - 1))
+        && space(text.charAt(end - 1))
         && text.charAt(end - 1) != '\n') {
       end--;
     }
@@ -137,6 +137,15 @@ final class SentenceBreaks extends BreakIterator {
     }
     char last = text.charAt(end - 1);
     return last == '.' || last == '!' || last == '?' || last == '…';
+  }
+
+  /**
+   * {@link Character#isWhitespace}, answered without Unicode's tables for the characters of nearly
+   * every text: no whitespace lies between '!' and U+1680. (The table lookups for every character
+   * of every highlighted body were a sixth of a search.)
+   */
+  static boolean space(char c) {
+    return c <= ' ' ? Character.isWhitespace(c) : c >= '\u1680' && Character.isWhitespace(c);
   }
 
   private void check(int offset) {

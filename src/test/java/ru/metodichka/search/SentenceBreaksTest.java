@@ -33,6 +33,15 @@ class SentenceBreaksTest {
   }
 
   @Test
+  void whitespaceIsWhatTheJdkCallsWhitespaceForEveryCharacter() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertThat(SentenceBreaks.space((char) c))
+          .as("U+%04X", c)
+          .isEqualTo(Character.isWhitespace((char) c));
+    }
+  }
+
+  @Test
   void followingAndPrecedingStopAtTheEnds() {
     BreakIterator breaks = new SentenceBreaks();
     breaks.setText(TEXT);
