@@ -31,12 +31,18 @@ import org.slf4j.LoggerFactory;
  * new, recreated or foreign index (another database's) is rebuilt from scratch. A crash at any
  * moment loses nothing: the checkpoint is committed together with the pages it covers, and
  * re-applying a page is harmless because the indexer always reads a page's current state.
+ *
+ * <p>Searches see a round's pages as soon as it ends (a near-real-time refresh); the Lucene commit
+ * that makes them durable follows within {@link #COMMIT_DELAY_MS}, once for all the rounds of that
+ * second. A commit syncs files to disk, and under a stream of saves committing every round cost
+ * more than indexing the pages; after a crash the rounds since the last commit are applied again.
  */
 public final class Indexer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
   static final String CHANNEL = "search_changes";
   private static final long POLL_MS = 5_000;
   private static final long MAX_BACKOFF_MS = 5_000;
+  static final long COMMIT_DELAY_MS = 1_000;
 
   private final Pool pool;
   private final SearchIndex index;
@@ -48,6 +54,10 @@ public final class Indexer implements AutoCloseable {
   private volatile RebuildProgress progress = RebuildProgress.NONE;
   private final AtomicLong generation = new AtomicLong();
   private PgSubscriber subscriber;
+  // Where the rounds have got to, committed or not, and whether a commit is owed (and by when).
+  private volatile Checkpoint applied;
+  private volatile boolean commitOwed;
+  private volatile long commitDueNanos;
 
   /**
    * @param pool connections of the indexer's own, so that a burst of requests never delays it
@@ -104,11 +114,11 @@ public final class Indexer implements AutoCloseable {
     long backoffMs = 0;
     while (!closed) {
       try {
-        if (wake.tryAcquire(backoffMs > 0 ? backoffMs : POLL_MS, TimeUnit.MILLISECONDS)) {
+        if (wake.tryAcquire(backoffMs > 0 ? backoffMs : untilCommitDue(), TimeUnit.MILLISECONDS)) {
           wake.drainPermits();
         }
         if (closed) {
-          return;
+          break;
         }
         if (rebuildRequested) {
           rebuildRequested = false;
@@ -119,6 +129,9 @@ public final class Indexer implements AutoCloseable {
         if (!rebuildRequested) {
           applyViews();
         }
+        if (commitOwed && System.nanoTime() - commitDueNanos >= 0) {
+          commitOwed();
+        }
         backoffMs = 0;
       } catch (InterruptedException e) {
         return;
@@ -127,6 +140,11 @@ public final class Indexer implements AutoCloseable {
         backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(250, backoffMs * 2));
         LOG.warn("Search indexing failed, retrying in {} ms: {}", backoffMs, e.toString());
       }
+    }
+    try {
+      commitOwed();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("The search index's last changes were not committed: {}", e.toString());
     }
   }
 
@@ -158,10 +176,11 @@ public final class Indexer implements AutoCloseable {
           }
         }
       }
-      finish(snapshot, since.get() != snapshot.horizon() || !changed.isEmpty());
       if (!changed.isEmpty()) {
+        index.refresh();
         generation.incrementAndGet();
       }
+      applied(new Checkpoint(snapshot.databaseId(), snapshot.horizon()));
     } finally {
       rollbackAndClose(conn);
     }
@@ -169,7 +188,8 @@ public final class Indexer implements AutoCloseable {
 
   /** Where to resume, or empty when the index must be rebuilt (and the log says why). */
   private Optional<Long> resumeFrom(IndexSource.Snapshot snapshot) {
-    Optional<Checkpoint> checkpoint = index.checkpoint().flatMap(Checkpoint::parse);
+    Optional<Checkpoint> checkpoint =
+        applied != null ? Optional.of(applied) : index.checkpoint().flatMap(Checkpoint::parse);
     if (checkpoint.isEmpty()) {
       LOG.info("The search index is {}: building it from the database", describe(index.state()));
       return Optional.empty();
@@ -215,6 +235,7 @@ public final class Indexer implements AutoCloseable {
     progress = RebuildProgress.started(total, Instant.now());
     listener.accept(progress);
     try {
+      commitOwed = false; // from here until the rebuild is complete, nothing may be committed
       index.deleteAll();
       Future<List<IndexSource.PageRow>> next = IndexSource.pagesAfter(conn, 0);
       List<IndexSource.PageRow> batch;
@@ -225,7 +246,11 @@ public final class Indexer implements AutoCloseable {
         progress = progress.advanced(batch.size());
         listener.accept(progress);
       }
-      finish(snapshot, true);
+      Checkpoint rebuilt = new Checkpoint(snapshot.databaseId(), snapshot.horizon());
+      index.commit(rebuilt.toString());
+      index.refresh();
+      applied = rebuilt;
+      commitOwed = false;
       generation.incrementAndGet();
       progress = progress.finished(Instant.now());
       listener.accept(progress);
@@ -236,18 +261,40 @@ public final class Indexer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The writer now holds a half-built index: only a complete rebuild may commit or show it.
       rebuildRequested = true;
+      commitOwed = false;
       progress = progress.failed(e.toString(), Instant.now());
       listener.accept(progress);
       throw e;
     }
   }
 
-  /** Commits what the round wrote together with the horizon it covers, and shows it to searches. */
-  private void finish(IndexSource.Snapshot snapshot, boolean changed) throws IOException {
-    if (changed) {
-      index.commit(new Checkpoint(snapshot.databaseId(), snapshot.horizon()).toString());
-      index.refresh();
+  /** Records how far the rounds have got; a commit of it is owed within the commit delay. */
+  private void applied(Checkpoint checkpoint) {
+    if (checkpoint.equals(applied)) {
+      return;
     }
+    applied = checkpoint;
+    if (!commitOwed) {
+      commitDueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMMIT_DELAY_MS);
+      commitOwed = true;
+    }
+  }
+
+  /** Commits the pages written so far together with the checkpoint they reach, if one is owed. */
+  private void commitOwed() throws IOException {
+    if (commitOwed) {
+      commitOwed = false;
+      index.commit(applied.toString());
+    }
+  }
+
+  /** How long to wait for a wake-up: until the owed commit is due, or a poll's time. */
+  private long untilCommitDue() {
+    if (!commitOwed) {
+      return POLL_MS;
+    }
+    return Math.clamp(
+        TimeUnit.NANOSECONDS.toMillis(commitDueNanos - System.nanoTime()), 0, POLL_MS);
   }
 
   private void applyViews() throws IOException {

@@ -73,6 +73,9 @@ public final class SearchIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // Only the indexer's commits, each with its checkpoint, may make changes durable: closing
+    // after a failed rebuild must not commit the half-built index under the old checkpoint.
+    config.setCommitOnClose(false);
     IndexWriter opened = new IndexWriter(directory, config);
     try {
       this.searchers = new SearcherManager(opened, null);
@@ -302,8 +305,8 @@ public final class SearchIndex implements Closeable {
   }
 
   /**
-   * Closes searchers first (no new searches), then the writer, which commits pending changes with
-   * the last checkpoint, then the directory. Call once, after searches and writes have stopped.
+   * Closes searchers first (no new searches), then the writer, dropping whatever no {@link #commit}
+   * covers, then the directory. Call once, after searches and writes have stopped.
    */
   @Override
   public void close() throws IOException {

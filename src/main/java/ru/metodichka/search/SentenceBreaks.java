@@ -127,9 +127,7 @@ final class SentenceBreaks extends BreakIterator {
       return false;
     }
     int end = i - 1;
-    while (end > 0
-        && space(text.charAt(end - 1))
-        && text.charAt(end - 1) != '\n') {
+    while (end > 0 && space(text.charAt(end - 1)) && text.charAt(end - 1) != '\n') {
       end--;
     }
     if (end == 0) {

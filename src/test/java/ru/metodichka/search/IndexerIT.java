@@ -26,6 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,27 @@ class IndexerIT {
     Application second = start(indexDir);
     assertThat(second.services().search().index().state()).isEqualTo(SearchIndex.State.EXISTING);
     awaitPublished(second, community, 150);
+  }
+
+  @Test
+  void changesAreSearchableAtOnceAndCommittedSoonAfterWithoutARestart() throws Exception {
+    Application app = start(indexDir);
+    long community = addPages(app, 40, "published");
+    awaitPublished(app, community, 40);
+    // What a restart would find: the index's last commit, read beside the running writer.
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    int committed;
+    while ((committed = committedPages()) != 40 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(committed).isEqualTo(40);
+  }
+
+  private int committedPages() throws IOException {
+    try (Directory directory = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      return reader.numDocs();
+    }
   }
 
   @Test

@@ -81,6 +81,16 @@ class SearchIndexTest {
   }
 
   @Test
+  void closingDropsWhatNoCommitCovers() throws Exception {
+    index.commit("42");
+    index.upsert(page("late", 1, "Поздняя страница", "article", "published", "после коммита"));
+    index.close();
+    index = SearchIndex.open(dir.resolve("index"));
+    assertThat(index.checkpoint()).contains("42");
+    assertThat(index.size()).isEqualTo(4);
+  }
+
+  @Test
   void corruptIndexIsReportedAndRecreated() throws Exception {
     index.commit("7");
     index.close();
