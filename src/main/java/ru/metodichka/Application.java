@@ -27,6 +27,7 @@ import ru.metodichka.auth.UserService;
 import ru.metodichka.bank.Bank;
 import ru.metodichka.bank.BankFeeds;
 import ru.metodichka.bank.BankScreens;
+import ru.metodichka.bank.Sitemaps;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityScreens;
@@ -174,7 +175,7 @@ public final class Application implements AutoCloseable {
     List<Screens> screens = new ArrayList<>();
     screens.add(new CommunityScreens(templates, communities, pages.reader()));
     screens.add(new BankScreens(templates, bank));
-    screens.add(new BankFeeds(bank, publicUrl));
+    screens.add(new BankFeeds(bank, new Sitemaps(pool), publicUrl));
     screens.addAll(pages.screens(templates, publicUrl, search.similarPages()));
     screens.add(new LoginScreens(templates, auth));
     screens.add(

@@ -12,33 +12,49 @@ import ru.metodichka.page.Metadata;
 
 /**
  * SQL for the bank of practices: published pages only, whatever the reader's rights, since the bank
- * is what the whole district (and anyone else) may read.
+ * is what the whole district (and anyone else) may read. Each query reads only the rows it shows:
+ * it walks an index of published pages (migration V4) and stops at its LIMIT, so the district's
+ * hundred thousand pages cost what five would.
  */
 final class BankRepository {
   /**
-   * Each kind's newest and most viewed materials in one pass: the district has thousands of pages,
-   * not millions, so ranking them all is cheaper than a query per kind.
+   * Each kind's newest materials: for each kind, the first entries of the index on (kind,
+   * published_at, id) of published pages.
    */
-  private static final String FRONT =
+  private static final String NEWEST_OF_EACH_KIND =
       """
-      SELECT * FROM (
-        SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind,
-               p.published_at, r.metadata, coalesce(v.views, 0) AS views,
-               row_number() OVER (PARTITION BY p.kind
-                                  ORDER BY p.published_at DESC, p.id DESC) AS newest_rank,
-               row_number() OVER (PARTITION BY p.kind
-                                  ORDER BY coalesce(v.views, 0) DESC, p.published_at DESC, p.id DESC)
-                 AS viewed_rank
-          FROM pages p
-          JOIN communities c ON c.id = p.community_id
-          JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
-          LEFT JOIN (SELECT page_id, sum(views) AS views FROM page_views GROUP BY page_id) v
-            ON v.page_id = p.id
-         WHERE p.status = 'published') ranked
-       WHERE newest_rank <= $1 OR (viewed_rank <= $1 AND views > 0)
+      SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind,
+             p.published_at, p.views, r.metadata
+        FROM unnest($1::text[]) AS k(kind)
+        CROSS JOIN LATERAL (
+          SELECT * FROM pages
+           WHERE status = 'published' AND kind = k.kind
+           ORDER BY published_at DESC, id DESC LIMIT $2) p
+        JOIN communities c ON c.id = p.community_id
+        JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
+       ORDER BY p.published_at DESC, p.id DESC
       """;
 
-  private static final String NEWEST =
+  /**
+   * Each kind's most viewed materials, from the index on (kind, views) of published pages that have
+   * been viewed at all; {@code pages.views} is the running total the view counter keeps.
+   */
+  private static final String MOST_VIEWED_OF_EACH_KIND =
+      """
+      SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind,
+             p.published_at, p.views, r.metadata
+        FROM unnest($1::text[]) AS k(kind)
+        CROSS JOIN LATERAL (
+          SELECT * FROM pages
+           WHERE status = 'published' AND kind = k.kind AND views > 0
+           ORDER BY views DESC, published_at DESC, id DESC LIMIT $2) p
+        JOIN communities c ON c.id = p.community_id
+        JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
+       ORDER BY p.views DESC, p.published_at DESC, p.id DESC
+      """;
+
+  /** The feed: the first entries of the index on published_at, with text and authors. */
+  private static final String FEED =
       """
       SELECT p.id, c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind,
              p.created_at, p.published_at, greatest(p.published_at, r.created_at) AS updated_at,
@@ -52,50 +68,30 @@ final class BankRepository {
        WHERE p.status = 'published'
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1
       """;
-  private static final String PUBLISHED_ADDRESSES =
-      """
-      SELECT c.slug AS community, p.slug, greatest(p.published_at, p.updated_at) AS modified
-        FROM pages p JOIN communities c ON c.id = p.community_id
-       WHERE p.status = 'published'
-       ORDER BY c.slug, p.slug
-      """;
-  private static final String ACTIVE_COMMUNITIES =
-      "SELECT slug FROM communities WHERE status = 'active' ORDER BY slug";
 
-  /** Rows for {@link BankFront}: up to {@code limit} newest and most viewed of each kind. */
-  Future<List<Material>> front(SqlClient sql, int limit) {
-    return sql.preparedQuery(FRONT)
-        .execute(Tuple.of(limit))
-        .map(rows -> rows.stream().map(BankRepository::material).toList());
+  /** Up to {@code limit} newest materials of each of the {@code kinds}, newest first. */
+  Future<List<Material>> newest(SqlClient sql, List<String> kinds, int limit) {
+    return materials(sql, NEWEST_OF_EACH_KIND, kinds, limit);
+  }
+
+  /** Up to {@code limit} most viewed materials of each of the {@code kinds}, most viewed first. */
+  Future<List<Material>> mostViewed(SqlClient sql, List<String> kinds, int limit) {
+    return materials(sql, MOST_VIEWED_OF_EACH_KIND, kinds, limit);
   }
 
   /** The newest published materials with their text and authors, for the feed. */
-  Future<List<FeedEntry>> newest(SqlClient sql, int limit) {
-    return sql.preparedQuery(NEWEST)
+  Future<List<FeedEntry>> feed(SqlClient sql, int limit) {
+    return sql.preparedQuery(FEED)
         .execute(Tuple.of(limit))
         .map(rows -> rows.stream().map(BankRepository::entry).toList());
   }
 
-  /** Every published page's address and last change, for the sitemap. */
-  Future<List<PublishedPage>> published(SqlClient sql) {
-    return sql.query(PUBLISHED_ADDRESSES)
-        .execute()
-        .map(
-            rows ->
-                rows.stream()
-                    .map(
-                        r ->
-                            new PublishedPage(
-                                r.getString("community"),
-                                r.getString("slug"),
-                                r.getOffsetDateTime("modified")))
-                    .toList());
-  }
-
-  Future<List<String>> activeCommunities(SqlClient sql) {
-    return sql.query(ACTIVE_COMMUNITIES)
-        .execute()
-        .map(rows -> rows.stream().map(r -> r.getString("slug")).toList());
+  private static Future<List<Material>> materials(
+      SqlClient sql, String query, List<String> kinds, int limit) {
+    Tuple params = Tuple.tuple().addArrayOfString(kinds.toArray(String[]::new)).addInteger(limit);
+    return sql.preparedQuery(query)
+        .execute(params)
+        .map(rows -> rows.stream().map(BankRepository::material).toList());
   }
 
   private static Material material(Row r) {
@@ -109,9 +105,7 @@ final class BankRepository {
         Rows.time(r.getOffsetDateTime("published_at")),
         meta.subjects(),
         meta.levels(),
-        r.getLong("views"),
-        r.getLong("newest_rank"),
-        r.getLong("viewed_rank"));
+        r.getLong("views"));
   }
 
   private static FeedEntry entry(Row r) {
@@ -128,9 +122,6 @@ final class BankRepository {
         r.getString("markdown"),
         List.of(r.getArrayOfStrings("authors")));
   }
-
-  /** A published page in the sitemap. */
-  record PublishedPage(String community, String slug, OffsetDateTime modified) {}
 
   /** A material in the feed, with the text its summary is taken from. */
   record FeedEntry(

@@ -1,7 +1,6 @@
 package ru.metodichka.bank;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import ru.metodichka.page.ResultKind;
 
@@ -11,24 +10,20 @@ import ru.metodichka.page.ResultKind;
  */
 public record KindShelf(String kind, List<Material> newest, List<Material> mostViewed) {
 
-  /** One shelf per kind, in the order of the regulation's list (§4.9), from the ranked rows. */
-  static List<KindShelf> of(List<Material> rows, int limit) {
+  /**
+   * One shelf per kind, in the order of the regulation's list (§4.9), each list keeping the order
+   * it was read in.
+   */
+  static List<KindShelf> of(List<Material> newest, List<Material> mostViewed) {
     List<KindShelf> shelves = new ArrayList<>();
     for (ResultKind kind : ResultKind.values()) {
-      List<Material> ofKind = rows.stream().filter(m -> m.kind().equals(kind.code())).toList();
-      shelves.add(
-          new KindShelf(
-              kind.code(),
-              ofKind.stream()
-                  .filter(m -> m.newestRank() <= limit)
-                  .sorted(Comparator.comparingLong(Material::newestRank))
-                  .toList(),
-              ofKind.stream()
-                  .filter(m -> m.viewedRank() <= limit && m.views() > 0)
-                  .sorted(Comparator.comparingLong(Material::viewedRank))
-                  .toList()));
+      shelves.add(new KindShelf(kind.code(), ofKind(newest, kind), ofKind(mostViewed, kind)));
     }
     return shelves;
+  }
+
+  private static List<Material> ofKind(List<Material> materials, ResultKind kind) {
+    return materials.stream().filter(m -> m.kind().equals(kind.code())).toList();
   }
 
   public boolean empty() {

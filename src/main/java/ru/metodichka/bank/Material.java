@@ -17,9 +17,7 @@ public record Material(
     String publishedAt,
     List<String> subjects,
     List<String> levels,
-    long views,
-    long newestRank,
-    long viewedRank) {
+    long views) {
 
   public String path() {
     return "/c/" + community + "/" + slug;

@@ -5,7 +5,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.page.PageCursor;
 import ru.metodichka.page.PageReader;
+import ru.metodichka.page.PageSlice;
 import ru.metodichka.page.PageTree;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Screens;
@@ -16,6 +18,13 @@ public final class CommunityScreens implements Screens {
   private static final int RECENT_ON_HOME = 12;
   private static final int NEWEST_ON_HOME = 8;
   private static final int RECENT_IN_COMMUNITY = 10;
+
+  /**
+   * Pages listed on one screen: the whole tree of a small community, a readable part of a large one
+   * (the benchmark's has 100,000), with a link to the next part.
+   */
+  private static final int PAGES_ON_SCREEN = 100;
+
   private final Templates templates;
   private final CommunityService communities;
   private final PageReader pages;
@@ -53,6 +62,7 @@ public final class CommunityScreens implements Screens {
   private void community(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx);
     String slug = ctx.pathParam("community");
+    PageCursor after = PageCursor.parse(ctx.queryParams().get("after"));
     communities
         .access(actor, slug)
         .compose(
@@ -60,7 +70,7 @@ public final class CommunityScreens implements Screens {
               // The community is found once; everything else is read side by side.
               var about = communities.describe(access.community());
               var members = communities.members(access.community());
-              var list = pages.list(access);
+              var list = pages.list(access, after, PAGES_ON_SCREEN);
               var recent = pages.recentChanges(access, RECENT_IN_COMMUNITY);
               return Future.all(about, members, list, recent)
                   .map(
@@ -68,7 +78,9 @@ public final class CommunityScreens implements Screens {
                           Map.<String, Object>of(
                               "community", about.result(),
                               "members", members.result(),
-                              "tree", PageTree.of(list.result()),
+                              "tree", PageTree.of(list.result().items()),
+                              "next", nextLink(access.community().slug(), list.result()),
+                              "continued", !after.equals(PageCursor.START),
                               "recent", recent.result(),
                               "canEdit", access.canEdit(),
                               "crumbs",
@@ -78,5 +90,12 @@ public final class CommunityScreens implements Screens {
             })
         .onSuccess(model -> templates.render(ctx, "community/community.jte", model))
         .onFailure(ctx::fail);
+  }
+
+  /** The address of the list's next part, back at the list's heading; empty at the end. */
+  private static String nextLink(String community, PageSlice slice) {
+    return slice.next() == null
+        ? ""
+        : "/c/" + community + "?after=" + slice.next().token() + "#pages-heading";
   }
 }

@@ -34,12 +34,14 @@ final class ActivityRepository {
        WHERE ($3::bigint IS NULL OR p.community_id = $3) AND"""
           + VISIBLE
           + " ORDER BY r.id DESC LIMIT $4";
+  // In the order of the index of published pages (a published page always has its date), so the
+  // query reads only the rows it returns.
   private static final String NEWEST_PUBLISHED =
       """
       SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind, p.published_at
         FROM pages p JOIN communities c ON c.id = p.community_id
        WHERE p.status = 'published'
-       ORDER BY p.published_at DESC NULLS LAST, p.id DESC LIMIT $1
+       ORDER BY p.published_at DESC, p.id DESC LIMIT $1
       """;
   private static final String AUTHORS =
       """

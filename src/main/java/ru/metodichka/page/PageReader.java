@@ -43,13 +43,16 @@ public final class PageReader {
     this.views = views;
   }
 
-  public Future<JsonArray> list(CurrentUser actor, String community) {
-    return communities.access(pool, actor, community).compose(this::list);
+  /** Up to {@code limit} of the community's pages from after {@code after}, in the list's order. */
+  public Future<PageSlice> list(CurrentUser actor, String community, PageCursor after, int limit) {
+    return communities.access(pool, actor, community).compose(a -> list(a, after, limit));
   }
 
-  /** The community's pages its reader may see (drafts for members). */
-  public Future<JsonArray> list(Access access) {
-    return pages.list(pool, access.community().id(), access.canSeeDrafts());
+  /**
+   * Up to {@code limit} of the pages its reader may see (drafts for members) after {@code after}.
+   */
+  public Future<PageSlice> list(Access access, PageCursor after, int limit) {
+    return pages.list(pool, access.community().id(), access.canSeeDrafts(), after, limit);
   }
 
   /** The current revision with its HTML. */

@@ -3,6 +3,8 @@ package ru.metodichka.page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
@@ -35,13 +37,20 @@ final class PageRepository {
       """;
   private static final String RECORD_STATUS =
       "INSERT INTO page_status_changes (page_id, status, changed_by) VALUES ($1, $2, $3)";
+
+  /**
+   * A part of the community's list from after a cursor (keyset paging): the index on (community,
+   * position, title_key, id) is read from the cursor on and only up to the LIMIT.
+   */
   private static final String LIST =
       """
-      SELECT p.slug, p.title, p.kind, p.status, p.current_revision, p.updated_at,
-             parent.slug AS parent
+      SELECT p.id, p.position, p.title_key, p.slug, p.title, p.kind, p.status, p.current_revision,
+             p.updated_at, parent.slug AS parent
         FROM pages p LEFT JOIN pages parent ON parent.id = p.parent_id
        WHERE p.community_id = $1 AND p.current_revision > 0 AND (p.status = 'published' OR $2)
-       ORDER BY p.position, p.title_key
+         AND (p.position, p.title_key, p.id) > ($3, $4, $5)
+       ORDER BY p.position, p.title_key, p.id
+       LIMIT $6
       """;
 
   /** The page; empty for a slug no page can have, without asking the database. */
@@ -93,21 +102,43 @@ final class PageRepository {
         .mapEmpty();
   }
 
-  Future<JsonArray> list(SqlClient sql, long communityId, boolean includeDrafts) {
+  /** Up to {@code limit} pages from after {@code after}, with the cursor of the next part. */
+  Future<PageSlice> list(
+      SqlClient sql, long communityId, boolean includeDrafts, PageCursor after, int limit) {
+    // One row more than asked for says whether there is a next part without counting the rest.
     return sql.preparedQuery(LIST)
-        .execute(Tuple.of(communityId, includeDrafts))
-        .map(
-            rows ->
-                Rows.toArray(
-                    rows,
-                    r ->
-                        new JsonObject()
-                            .put("slug", r.getString("slug"))
-                            .put("title", r.getString("title"))
-                            .put("kind", r.getString("kind"))
-                            .put("status", r.getString("status"))
-                            .put("revision", r.getInteger("current_revision"))
-                            .put("updatedAt", Rows.time(r.getOffsetDateTime("updated_at")))
-                            .put("parent", r.getString("parent"))));
+        .execute(
+            Tuple.of(
+                communityId,
+                includeDrafts,
+                after.position(),
+                after.titleKey(),
+                after.id(),
+                limit + 1))
+        .map(rows -> slice(rows, limit));
+  }
+
+  private static PageSlice slice(RowSet<Row> rows, int limit) {
+    JsonArray items = new JsonArray();
+    PageCursor last = null;
+    for (Row r : rows) {
+      if (items.size() == limit) {
+        return new PageSlice(items, last);
+      }
+      items.add(listed(r));
+      last = new PageCursor(r.getInteger("position"), r.getString("title_key"), r.getLong("id"));
+    }
+    return new PageSlice(items, null);
+  }
+
+  private static JsonObject listed(Row r) {
+    return new JsonObject()
+        .put("slug", r.getString("slug"))
+        .put("title", r.getString("title"))
+        .put("kind", r.getString("kind"))
+        .put("status", r.getString("status"))
+        .put("revision", r.getInteger("current_revision"))
+        .put("updatedAt", Rows.time(r.getOffsetDateTime("updated_at")))
+        .put("parent", r.getString("parent"));
   }
 }

@@ -12,6 +12,8 @@ import ru.metodichka.web.RequestParams;
 public final class PageRoutes {
   private static final String PAGES = "/communities/:community/pages";
   private static final String PAGE = PAGES + "/:slug";
+  private static final int DEFAULT_LIST = 100;
+  private static final int MAX_LIST = 500;
   private final PageService service;
   private final PageReader reader;
   private final EditorService editor;
@@ -23,8 +25,7 @@ public final class PageRoutes {
   }
 
   public void mount(Router api) {
-    api.get(PAGES)
-        .respond(ctx -> reader.list(CurrentUser.of(ctx), community(ctx)).map(PageRoutes::items));
+    api.get(PAGES).respond(this::list);
     api.get(PAGE).respond(ctx -> reader.page(CurrentUser.of(ctx), community(ctx), slug(ctx)));
     api.put(PAGE).consumes("application/json").respond(this::save);
     api.get(PAGE + "/revisions").respond(this::revisions);
@@ -47,6 +48,15 @@ public final class PageRoutes {
     api.post(PAGE + "/publish").respond(ctx -> status(ctx, "published"));
     api.post(PAGE + "/unpublish").respond(ctx -> status(ctx, "draft"));
     api.post("/communities/:community/preview").consumes("application/json").respond(this::preview);
+  }
+
+  /**
+   * A part of the page list: {@code limit} pages (default 100, at most 500) after {@code after}.
+   */
+  private Future<JsonObject> list(RoutingContext ctx) {
+    int limit = RequestParams.optionalInt(ctx, "limit", 1, MAX_LIST, DEFAULT_LIST);
+    PageCursor after = PageCursor.parse(ctx.queryParams().get("after"));
+    return reader.list(CurrentUser.of(ctx), community(ctx), after, limit).map(PageSlice::toJson);
   }
 
   /** The editor's live preview: Markdown in, the page's sanitised HTML out (members only). */

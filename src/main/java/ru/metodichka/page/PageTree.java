@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A community's pages arranged by its structure: each page under its parent, in the listed order. A
- * page whose parent the reader cannot see (a draft) stands at the top level.
+ * page whose parent is not in the list (a draft the reader cannot see, or a page in another part of
+ * a long list) stands at the top level.
  */
 public record PageTree(JsonObject page, List<PageTree> children) {
 

@@ -54,5 +54,20 @@ class PageViewsIT {
       assertThat(rows.getLong("views")).isEqualTo(4);
       assertThat(rows.next()).as("the draft's views are not counted").isFalse();
     }
+    try (var db = app.jdbc();
+        var query =
+            db.prepareStatement(
+                """
+                SELECT p.slug, p.views FROM pages p JOIN communities c ON c.id = p.community_id
+                 WHERE c.slug = ? ORDER BY p.slug
+                """)) {
+      query.setString(1, team.community());
+      ResultSet rows = query.executeQuery();
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString("slug")).isEqualTo("открыто");
+      assertThat(rows.getLong("views")).as("the page's running total").isEqualTo(4);
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong("views")).as("the draft's").isZero();
+    }
   }
 }

@@ -312,6 +312,12 @@ class OpenApiContractIT {
     String page = threeRevisions(fx, team);
     fx.save(team.community(), "ссылка", member, "Ссылка", "См. [[Контракт]].\n", 0);
     contract.expect("listPages", 200, api.get(pages(team.community()), member));
+    String part = pages(team.community()) + "?limit=1";
+    JsonObject first = contract.expect("listPages", 200, api.get(part, member));
+    assertThat(first.getString("next")).as("a second page follows").isNotBlank();
+    contract.expect("listPages", 200, api.get(part + "&after=" + first.getString("next"), member));
+    contract.expect("listPages", 400, api.get(pages(team.community()) + "?limit=0", member));
+    contract.expect("listPages", 400, api.get(pages(team.community()) + "?after=x.y", member));
     contract.expect("getPage", 200, api.get(page, member));
     contract.expect("getPage", 404, api.get(page, null));
     Map<String, String> english = Map.of("Accept-Language", "en");
