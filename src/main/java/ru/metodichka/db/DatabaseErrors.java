@@ -2,6 +2,7 @@ package ru.metodichka.db;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +28,8 @@ public final class DatabaseErrors {
       // server that is shutting down, which the client reports as it is, unwrapped.
       if (t instanceof SocketException
           || t instanceof TimeoutException
-          || t instanceof ClosedConnectionException) {
+          || t instanceof ClosedConnectionException
+          || isDatabaseSocketFailure(t)) {
         return true;
       }
       String state = sqlState(t);
@@ -35,6 +37,24 @@ public final class DatabaseErrors {
         return true;
       }
       if (isPoolOrChannelFailure(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A plain IOException ("Connection reset by peer", "Broken pipe") that the NIO channel throws
+   * when the PostgreSQL client writes to a server that has just gone: it is not a SocketException,
+   * and only the client's frames on its stack tell it from a failing disk.
+   */
+  private static boolean isDatabaseSocketFailure(Throwable t) {
+    if (!(t instanceof IOException)) {
+      return false;
+    }
+    for (StackTraceElement frame : t.getStackTrace()) {
+      String type = frame.getClassName();
+      if (type.startsWith("io.vertx.pgclient.") || type.startsWith("io.vertx.sqlclient.")) {
         return true;
       }
     }
