@@ -1,4 +1,4 @@
--- Grows the benchmark's database to about :pages pages by copying the corpus pages of community
+-- Grows the benchmark's database to at least :pages pages by copying the corpus pages of community
 -- :'community' (loaded through the API before) in SQL: copy k of a page gets the slug "<slug>-k",
 -- the title "<title> (k)" and one revision with the original's text. Copies are published like
 -- the originals. One transaction; the triggers record every new page for the search indexer.
@@ -18,8 +18,8 @@ SELECT p.id, p.community_id, p.slug, p.slug_key, p.title, p.title_key, p.kind, p
 CREATE TEMP TABLE copies ON COMMIT DROP AS
 SELECT o.*, k
   FROM originals o,
-       generate_series(1, greatest(0, (:pages - (SELECT count(*) FROM pages))
-                                      / greatest(1, (SELECT count(*) FROM originals)))) AS k;
+       generate_series(1, greatest(0, ceil((:pages - (SELECT count(*) FROM pages))::numeric
+                                           / greatest(1, (SELECT count(*) FROM originals)))::int)) AS k;
 
 INSERT INTO pages (community_id, slug, slug_key, title, title_key, kind, status, current_revision,
                    published_at)

@@ -13,9 +13,10 @@
 # --pages=N: after loading the corpus, copy its pages in SQL until the database holds about N pages
 # (default 100000, the size DESIGN.md's memory and search targets speak of; 0 with --quick).
 # BENCH_JAVA_OPTS is passed to the server's JVM (e.g. a JFR recording).
-# BENCH_HEAP is the server's heap limit, default -Xmx256m: what the Docker image's
-# MaxRAMPercentage=75 gives in a container of about 350 MB. Without a limit the JVM takes a
-# quarter of the machine's memory and grows into it under load (1.5 GB RSS here).
+# BENCH_HEAP is the server's heap limit, default -Xmx256m, and BENCH_GC its collector, default
+# -XX:+UseParallelGC: the Docker image's settings. Without a limit the JVM takes a quarter of the
+# machine's memory and grows into it under load (1.5 GB RSS here); G1's own structures took 40 MB
+# more than the parallel collector's and its pauses doubled search p95 on these 2 cores.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -74,6 +75,7 @@ fi
 export PATH="$JAVA_HOME/bin:$PATH"
 # As DESIGN.md says for Lucene on JDK 25.
 JAVA_OPTS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
+SERVER_JVM="${BENCH_HEAP:--Xmx256m} ${BENCH_GC:--XX:+UseParallelGC}"
 
 install_debian_package() {
   say "$1 is missing: installing the Debian package '$1' with apt-get."
@@ -152,7 +154,7 @@ start_server() {
   local start
   start=$(now_ms)
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS ${BENCH_HEAP:--Xmx256m} ${BENCH_JAVA_OPTS:-} -jar "$WORK/metodichka.jar" \
+  "$JAVA" $JAVA_OPTS $SERVER_JVM ${BENCH_JAVA_OPTS:-} -jar "$WORK/metodichka.jar" \
     --http-port="$PORT" --db-url="$DB_URL" --admin-password="$ADMIN_PASSWORD" \
     --data-dir="$WORK/data" --search-index-dir="$WORK/index" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
@@ -323,7 +325,7 @@ save_to_searchable() { # ROUND
 # The reindex command (a cold JVM, as an operator runs it) into DIR; prints its summary line.
 reindex_into() { # DIR
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS ${BENCH_HEAP:--Xmx256m} -jar "$WORK/metodichka.jar" reindex \
+  "$JAVA" $JAVA_OPTS $SERVER_JVM -jar "$WORK/metodichka.jar" reindex \
     --db-url="$DB_URL" --search-index-dir="$1" --data-dir="$WORK/data" 2>&1 \
     | grep 'Reindexed' | tail -1
 }

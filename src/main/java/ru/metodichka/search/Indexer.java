@@ -44,6 +44,14 @@ public final class Indexer implements AutoCloseable {
   private static final long MAX_BACKOFF_MS = 5_000;
   static final long COMMIT_DELAY_MS = 1_000;
 
+  /**
+   * Least time from one round's start to the next. Under a stream of saves, rounds back to back
+   * indexed a page again for every save of it, taking the cores the saves needed; waiting this long
+   * indexes each page once for all its saves meanwhile and keeps a save searchable well within a
+   * second.
+   */
+  static final long MIN_ROUND_GAP_MS = 200;
+
   private final Pool pool;
   private final SearchIndex index;
   private final Semaphore wake = new Semaphore(0);
@@ -58,6 +66,7 @@ public final class Indexer implements AutoCloseable {
   private volatile Checkpoint applied;
   private volatile boolean commitOwed;
   private volatile long commitDueNanos;
+  private long lastRoundNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_ROUND_GAP_MS);
 
   /**
    * @param pool connections of the indexer's own, so that a burst of requests never delays it
@@ -120,6 +129,8 @@ public final class Indexer implements AutoCloseable {
         if (closed) {
           break;
         }
+        pauseAfterLastRound();
+        lastRoundNanos = System.nanoTime();
         if (rebuildRequested) {
           rebuildRequested = false;
           rebuild(p -> {});
@@ -285,6 +296,14 @@ public final class Indexer implements AutoCloseable {
     if (commitOwed) {
       commitOwed = false;
       index.commit(applied.toString());
+    }
+  }
+
+  private void pauseAfterLastRound() throws InterruptedException {
+    long left =
+        MIN_ROUND_GAP_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRoundNanos);
+    if (left > 0) {
+      Thread.sleep(left);
     }
   }
 

@@ -135,6 +135,13 @@ class WikiLinkTest {
   }
 
   @Test
+  void aTextWithoutDoubleBracketsHasNoLinksAndOneWithEntitiesForThemHasNoneEither() {
+    assertThat(RENDERER.wikiLinks("Обычный текст с [ссылкой](https://example.org) и [a] [b].\n"))
+        .isEmpty();
+    assertThat(RENDERER.wikiLinks("&#91;&#91;Не ссылка&#93;&#93; и \\[\\[тоже\\]\\]\n")).isEmpty();
+  }
+
+  @Test
   void extractionIgnoresLinksInCode() {
     String markdown =
         "`[[В коде]]`\n\n```\n[[В блоке]]\n```\n\n    [[С отступом]]\n\n[[Настоящая]]\n";
