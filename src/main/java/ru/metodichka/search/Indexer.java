@@ -45,12 +45,16 @@ public final class Indexer implements AutoCloseable {
   static final long COMMIT_DELAY_MS = 1_000;
 
   /**
-   * Least time from one round's start to the next. Under a stream of saves, rounds back to back
-   * indexed a page again for every save of it, taking the cores the saves needed; waiting this long
-   * indexes each page once for all its saves meanwhile and keeps a save searchable well within a
-   * second.
+   * Least and most time from one round's start to the next. Under a stream of saves, rounds back to
+   * back indexed a page again for every save of it, taking the cores the saves needed. A round now
+   * starts no sooner than {@link #ROUND_SHARE} times the last round's length after it (the indexer
+   * takes at most a fifth of a core), within these bounds, so that each page is indexed once for
+   * all its saves meanwhile and a save stays searchable within a second.
    */
   static final long MIN_ROUND_GAP_MS = 200;
+
+  static final long MAX_ROUND_GAP_MS = 500;
+  private static final int ROUND_SHARE = 5;
 
   private final Pool pool;
   private final SearchIndex index;
@@ -66,7 +70,8 @@ public final class Indexer implements AutoCloseable {
   private volatile Checkpoint applied;
   private volatile boolean commitOwed;
   private volatile long commitDueNanos;
-  private long lastRoundNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_ROUND_GAP_MS);
+  private long lastRoundNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MAX_ROUND_GAP_MS);
+  private long lastRoundMs;
 
   /**
    * @param pool connections of the indexer's own, so that a burst of requests never delays it
@@ -131,6 +136,7 @@ public final class Indexer implements AutoCloseable {
         }
         pauseAfterLastRound();
         lastRoundNanos = System.nanoTime();
+        lastRoundMs = 0; // a failed round counts as short
         if (rebuildRequested) {
           rebuildRequested = false;
           rebuild(p -> {});
@@ -143,6 +149,7 @@ public final class Indexer implements AutoCloseable {
         if (commitOwed && System.nanoTime() - commitDueNanos >= 0) {
           commitOwed();
         }
+        lastRoundMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRoundNanos);
         backoffMs = 0;
       } catch (InterruptedException e) {
         return;
@@ -300,8 +307,8 @@ public final class Indexer implements AutoCloseable {
   }
 
   private void pauseAfterLastRound() throws InterruptedException {
-    long left =
-        MIN_ROUND_GAP_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRoundNanos);
+    long gap = Math.clamp(lastRoundMs * ROUND_SHARE, MIN_ROUND_GAP_MS, MAX_ROUND_GAP_MS);
+    long left = gap - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRoundNanos);
     if (left > 0) {
       Thread.sleep(left);
     }
