@@ -385,9 +385,12 @@ for round in $(seq 1 "$ROUNDS"); do
   create_save_pages "$round"
   run_wrk save "$round" "$WRITERS" "$WRITERS" save.lua "$BASE"
   save_to_searchable "$round"
-  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status")
-  sample "{\"scenario\":\"rss\",\"round\":$round,\"mb\":$rss}"
-  say "round $round: resident memory $rss MB"
+  # Resident memory, and its parts: the process's own (heap, JIT, threads) and pages of mapped
+  # files (the Lucene index, which the kernel may drop and read again).
+  read -r rss anon file < <(awk '/^VmRSS/ {r = $2} /^RssAnon/ {a = $2} /^RssFile/ {f = $2}
+    END {print int(r / 1024), int(a / 1024), int(f / 1024)}' "/proc/$SERVER_PID/status")
+  sample "{\"scenario\":\"rss\",\"round\":$round,\"mb\":$rss,\"anonMb\":$anon,\"fileMb\":$file}"
+  say "round $round: resident memory $rss MB ($anon MB own, $file MB of mapped files)"
   stop_server
   reindex "$round"
 done

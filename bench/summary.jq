@@ -31,7 +31,9 @@ def stats: {median: median, min: min, max: max, values: .};
     reindexPagesPerSecond: figure("reindex"; "pagesPerSecond"),
     startupMs: figure("startup"; "ms"),
     firstStartMs: figure("firstStart"; "ms"),
-    rssMb: figure("rss"; "mb")
+    rssMb: figure("rss"; "mb"),
+    rssAnonMb: figure("rss"; "anonMb"),
+    rssFileMb: figure("rss"; "fileMb")
   },
   samples: $all
 }

@@ -47,7 +47,9 @@ def row($what; $f; $target): "| \($what) | \($f.median | num) | \($f | range) | 
   row("start-up with \(.pages) pages (launch → /health 200), ms"; $f.startupMs; ""),
   row("first start-up on an empty database (migrations), ms"; $f.firstStartMs; ""),
   row("resident memory after the load, \(.pages) pages, MB"; $f.rssMb;
-      "≤ 400 with 100k pages" + if $big then verdict($f.rssMb.max <= 400) else "" end)
+      "≤ 400 with 100k pages" + if $big then verdict($f.rssMb.median <= 400) else "" end),
+  row("… of it the process's own (heap, JIT, threads), MB"; $f.rssAnonMb; ""),
+  row("… of it pages of mapped index files, MB"; $f.rssFileMb; "")
   ]
   | join("\n"))
 , "",

@@ -69,13 +69,13 @@ public final class SearchIndex implements Closeable {
   private final State state;
   private volatile String checkpoint;
 
+  /** Whether pages were written since the last {@link #commit}: see {@link #close}. */
+  private volatile boolean uncommitted;
+
   private SearchIndex(Directory directory, State state, String checkpoint) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
-    // Only the indexer's commits, each with its checkpoint, may make changes durable: closing
-    // after a failed rebuild must not commit the half-built index under the old checkpoint.
-    config.setCommitOnClose(false);
     IndexWriter opened = new IndexWriter(directory, config);
     try {
       this.searchers = new SearcherManager(opened, null);
@@ -228,6 +228,7 @@ public final class SearchIndex implements Closeable {
   }
 
   private void write(SearchDocument page) throws IOException {
+    uncommitted = true;
     writer.updateDocument(
         new Term(IndexedFields.KEY, page.key()), IndexedFields.toLucene(page, facetsConfig));
   }
@@ -240,6 +241,7 @@ public final class SearchIndex implements Closeable {
 
   /** Removes the page with this key without refreshing, like {@link #writeAll}. */
   public void remove(String key) throws IOException {
+    uncommitted = true;
     writer.deleteDocuments(new Term(IndexedFields.KEY, key));
   }
 
@@ -248,6 +250,7 @@ public final class SearchIndex implements Closeable {
    * refreshes, so searches go on seeing the old index until the new one is complete.
    */
   public void deleteAll() throws IOException {
+    uncommitted = true;
     writer.deleteAll();
   }
 
@@ -256,6 +259,7 @@ public final class SearchIndex implements Closeable {
    * when the page is not indexed); searches see it after the next {@link #refresh}.
    */
   public void updateViews(String key, long views) throws IOException {
+    uncommitted = true;
     writer.updateNumericDocValue(new Term(IndexedFields.KEY, key), IndexedFields.VIEWS, views);
   }
 
@@ -273,6 +277,7 @@ public final class SearchIndex implements Closeable {
             ? Map.of(SCHEMA_KEY, SCHEMA)
             : Map.of(SCHEMA_KEY, SCHEMA, CHECKPOINT_KEY, checkpoint);
     writer.setLiveCommitData(data.entrySet());
+    uncommitted = false; // a write from now on is not in this commit, and sets it again
     writer.commit();
     this.checkpoint = checkpoint;
   }
@@ -305,11 +310,14 @@ public final class SearchIndex implements Closeable {
   }
 
   /**
-   * Closes searchers first (no new searches), then the writer, dropping whatever no {@link #commit}
-   * covers, then the directory. Call once, after searches and writes have stopped.
+   * Closes searchers first (no new searches), then the writer, then the directory. Call once, after
+   * searches and writes have stopped. Pages written since the last {@link #commit} are dropped:
+   * only a commit with its checkpoint may make them durable, and after a failed rebuild they are a
+   * half-built index. Otherwise the writer finishes its merges and commits them (same pages, same
+   * checkpoint), so that the next start does not merge again.
    */
   @Override
   public void close() throws IOException {
-    IOUtils.close(searchers, bulk, writer, directory);
+    IOUtils.close(searchers, bulk, uncommitted ? writer::rollback : writer, directory);
   }
 }
