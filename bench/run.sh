@@ -13,10 +13,11 @@
 # --pages=N: after loading the corpus, copy its pages in SQL until the database holds about N pages
 # (default 100000, the size DESIGN.md's memory and search targets speak of; 0 with --quick).
 # BENCH_JAVA_OPTS is passed to the server's JVM (e.g. a JFR recording).
-# BENCH_HEAP is the server's heap limit, default -Xmx256m, and BENCH_GC its collector, default
-# -XX:+UseParallelGC: the Docker image's settings. Without a limit the JVM takes a quarter of the
-# machine's memory and grows into it under load (1.5 GB RSS here); G1's own structures took 40 MB
-# more than the parallel collector's and its pauses doubled search p95 on these 2 cores.
+# BENCH_HEAP is the server's heap limit, default -Xmx192m, and BENCH_GC its collector, default
+# -XX:+UseParallelGC; with -XX:TrimNativeHeapInterval=5000 they are the Docker image's settings.
+# Without a limit the JVM takes a quarter of the machine's memory and grows into it under load
+# (1.5 GB RSS here); G1's own structures took 40 MB more than the parallel collector's and its
+# pauses doubled search p95 on these 2 cores.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,7 +76,7 @@ fi
 export PATH="$JAVA_HOME/bin:$PATH"
 # As DESIGN.md says for Lucene on JDK 25.
 JAVA_OPTS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
-SERVER_JVM="${BENCH_HEAP:--Xmx256m} ${BENCH_GC:--XX:+UseParallelGC}"
+SERVER_JVM="${BENCH_HEAP:--Xmx192m} ${BENCH_GC:--XX:+UseParallelGC} -XX:TrimNativeHeapInterval=5000"
 
 install_debian_package() {
   say "$1 is missing: installing the Debian package '$1' with apt-get."
@@ -391,6 +392,11 @@ for round in $(seq 1 "$ROUNDS"); do
     END {print int(r / 1024), int(a / 1024), int(f / 1024)}' "/proc/$SERVER_PID/status")
   sample "{\"scenario\":\"rss\",\"round\":$round,\"mb\":$rss,\"anonMb\":$anon,\"fileMb\":$file}"
   say "round $round: resident memory $rss MB ($anon MB own, $file MB of mapped files)"
+  # With BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary, what the JVM says its own memory is.
+  if [[ "${BENCH_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" VM.native_memory summary >"$WORK/nmt-$round.txt" 2>&1 || true
+    pmap -x "$SERVER_PID" >"$WORK/pmap-$round.txt" 2>&1 || true
+  fi
   stop_server
   reindex "$round"
 done
