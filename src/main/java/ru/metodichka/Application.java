@@ -8,21 +8,19 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.metodichka.account.LoginScreens;
+import ru.metodichka.account.SessionRoutes;
+import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AdminScreens;
-import ru.metodichka.auth.AuthHandler;
 import ru.metodichka.auth.AuthService;
-import ru.metodichka.auth.LoginScreens;
 import ru.metodichka.auth.PasswordHasher;
-import ru.metodichka.auth.SessionRoutes;
 import ru.metodichka.auth.UserRepository;
-import ru.metodichka.auth.UserRoutes;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.bank.Bank;
 import ru.metodichka.bank.BankFeeds;
@@ -30,74 +28,98 @@ import ru.metodichka.bank.BankScreens;
 import ru.metodichka.bank.Sitemaps;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
-import ru.metodichka.community.CommunityScreens;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.MembershipRepository;
 import ru.metodichka.config.AppConfig;
 import ru.metodichka.contribution.ContributionRepository;
+import ru.metodichka.db.AppStateRepository;
+import ru.metodichka.db.DatabaseHealth;
 import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
-import ru.metodichka.page.Pages;
+import ru.metodichka.page.PageReader;
+import ru.metodichka.page.PageRendering;
+import ru.metodichka.page.PageRoutes;
+import ru.metodichka.page.PageScreens;
+import ru.metodichka.page.PageService;
+import ru.metodichka.page.PageViewCache;
+import ru.metodichka.page.ViewCounter;
+import ru.metodichka.page.editor.EditorRoutes;
+import ru.metodichka.page.editor.EditorScreens;
+import ru.metodichka.page.editor.EditorService;
+import ru.metodichka.page.history.HistoryReader;
+import ru.metodichka.page.history.HistoryRoutes;
+import ru.metodichka.page.history.HistoryScreens;
+import ru.metodichka.page.history.RevertScreens;
 import ru.metodichka.profile.ProfileScreens;
 import ru.metodichka.profile.ProfileService;
 import ru.metodichka.render.MarkdownRenderer;
-import ru.metodichka.search.Indexer;
-import ru.metodichka.search.Search;
-import ru.metodichka.search.SearchIndex;
-import ru.metodichka.search.SearchIndexes;
+import ru.metodichka.search.SearchEngine;
+import ru.metodichka.search.SearchRoutes;
 import ru.metodichka.search.SearchScreens;
 import ru.metodichka.search.SearchService;
+import ru.metodichka.search.index.Indexer;
+import ru.metodichka.search.index.SearchIndex;
+import ru.metodichka.search.index.SearchIndexes;
+import ru.metodichka.web.AuthHandler;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
 import ru.metodichka.web.PublicUrl;
-import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
+import ru.metodichka.web.WebParts;
 
 /**
- * A running Metodichka: database found and migrated, services built, first administrator and demo
- * content in place, HTTP verticles deployed. Started by {@link Main} and by the integration tests.
+ * The composition root: a running Metodichka, every component built here and handed what it uses.
+ * The database is found and migrated, the search index opened and its indexer started, the first
+ * administrator and the demo content put in place, and the HTTP verticles deployed. Whatever was
+ * opened is closed in the reverse order, on shutdown and when the start fails part-way. Started by
+ * {@link Main} and by the integration tests.
  */
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private static final long VIEW_FLUSH_MS = 10_000;
-  private final ResolvedDatabase database;
-  private final Vertx vertx;
-  private final Services services;
+  private final Opened opened;
+  private final Parts parts;
   private final int port;
 
-  private Application(ResolvedDatabase database, Vertx vertx, Services services, int port) {
-    this.database = database;
-    this.vertx = vertx;
-    this.services = services;
+  /** The components tests and tools reach into; the web layer gets {@link WebParts}. */
+  public record Parts(
+      ResolvedDatabase database,
+      Vertx vertx,
+      Pool pool,
+      AuthService auth,
+      UserService users,
+      CommunityService communities,
+      PageService pages,
+      PageViewCache viewCache,
+      ViewCounter views,
+      MarkdownRenderer renderer,
+      WorkerExecutor markdown,
+      SearchIndex searchIndex,
+      Indexer indexer,
+      Housekeeping housekeeping) {}
+
+  private Application(Opened opened, Parts parts, int port) {
+    this.opened = opened;
+    this.parts = parts;
     this.port = port;
   }
 
   /** Blocking: call from a plain thread (main or test setup), never from an event loop. */
   public static Application start(AppConfig config) {
-    ResolvedDatabase database =
-        DatabaseLocator.resolve(
-            config.db().url().orElse(null), config.db().localUrl(), config.dataDir());
-    Vertx vertx = null;
+    Opened opened = new Opened();
     try {
-      Migrations.apply(database);
-      vertx = Vertx.vertx();
-      SearchIndex index = SearchIndexes.open(config.searchIndexDir());
-      Services services;
-      try {
-        services = services(vertx, database, pool(vertx, database, config.db()), index, config);
-      } catch (RuntimeException e) {
-        SearchIndexes.closeQuietly(index);
-        throw e;
-      }
-      AdminBootstrap.run(services.users(), config.adminPassword());
+      Parts parts = build(config, opened);
+      AdminBootstrap.run(parts.users(), config.adminPassword());
       if (config.demo()) {
-        new DemoSeed(services).run().await();
+        new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages()).run().await();
       }
-      int port = deploy(vertx, services, config.http());
+      int port = deploy(parts.vertx(), web(config, parts), config.http());
+      ResolvedDatabase database = parts.database();
       LOG.info(
           "Metodichka serves http://{}:{}/ (database: {} {}:{}/{})",
           displayHost(config.http().host()),
@@ -106,17 +128,138 @@ public final class Application implements AutoCloseable {
           database.host(),
           database.port(),
           database.database());
-      return new Application(database, vertx, services, port);
+      return new Application(opened, parts, port);
     } catch (RuntimeException e) {
-      if (vertx != null) {
-        vertx.close().await();
-      }
-      database.close();
+      opened.close();
       throw e;
     }
   }
 
-  static Pool pool(Vertx vertx, ResolvedDatabase database, AppConfig.Db db) {
+  /**
+   * Opens what lasts as long as the server (database, Vert.x, search index, indexer, view counter),
+   * registering each with {@code opened} as it goes, and builds the services on top.
+   */
+  private static Parts build(AppConfig config, Opened opened) {
+    ResolvedDatabase database =
+        DatabaseLocator.resolve(
+            config.db().url().orElse(null), config.db().localUrl(), config.dataDir());
+    opened.add("the database", database, database::close);
+    Migrations.apply(database);
+    Vertx vertx = Vertx.vertx();
+    opened.add("Vert.x", vertx, () -> vertx.close().await());
+    Pool pool = pool(vertx, database, config.db());
+    SearchIndex index = SearchIndexes.open(config.searchIndexDir());
+    opened.add("the search index", index, index::close);
+    Indexer indexer = new Indexer(pool(vertx, database, indexerDb(config.db())), index);
+    opened.add("the search indexer", indexer, indexer::close);
+    indexer.start(vertx, database.connectOptions());
+
+    var hasher = new PasswordHasher(vertx.createSharedWorkerExecutor("metodichka-blocking", 4));
+    var auth = new AuthService(vertx, pool, new UserRepository(), hasher, config.sessionTtl());
+    var users = new UserService(pool, new UserRepository(), hasher);
+    var communities =
+        new CommunityService(
+            pool, new CommunityRepository(), new MembershipRepository(), new UserRepository());
+    var views = new ViewCounter(pool, config.timeZone());
+    opened.add("the view counter", views, () -> views.flush().await());
+    views.start(vertx, VIEW_FLUSH_MS);
+    views.onWritten(indexer::viewed);
+    var renderer = new MarkdownRenderer();
+    // Rendering pages and reading the wiki links of saves: flexmark, which may take up to its time
+    // budget on a hostile text, so never on an event loop, and apart from previews.
+    var markdown = vertx.createSharedWorkerExecutor("metodichka-markdown", 4);
+    var viewCache = new PageViewCache();
+    var pages =
+        new PageService(
+            pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
+    var housekeeping = new Housekeeping(auth, pages);
+    housekeeping.start(vertx);
+    return new Parts(
+        database,
+        vertx,
+        pool,
+        auth,
+        users,
+        communities,
+        pages,
+        viewCache,
+        views,
+        renderer,
+        markdown,
+        index,
+        indexer,
+        housekeeping);
+  }
+
+  /** The web layer: every screen and API route with the services it uses. */
+  private static WebParts web(AppConfig config, Parts parts) {
+    Vertx vertx = parts.vertx();
+    Pool pool = parts.pool();
+    var auth = parts.auth();
+    var csrf = patiently(() -> Csrf.load(pool, new AppStateRepository()));
+    var templates = new Templates(csrf, config.timeZone());
+    var publicUrl = new PublicUrl(config.http().publicUrl());
+    var communities = parts.communities();
+    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var reader = new PageReader(pool, communities, rendering, parts.views());
+    var history = new HistoryReader(pool, reader);
+    // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
+    // one never makes a login (password hashing) or a page view wait.
+    var editor =
+        new EditorService(
+            pool,
+            communities,
+            reader,
+            rendering,
+            vertx.createSharedWorkerExecutor("metodichka-preview", 2));
+    var search =
+        new SearchService(
+            pool,
+            parts.searchIndex(),
+            new SearchEngine(parts.searchIndex()),
+            parts.indexer(),
+            vertx.createSharedWorkerExecutor("metodichka-search", 4));
+    var bank = new Bank(pool);
+    var institutions = new InstitutionService(pool, new InstitutionRepository());
+    var pageService = parts.pages();
+    var viewCache = parts.viewCache();
+    return new WebParts(
+        new AuthHandler(auth),
+        csrf,
+        templates,
+        new DatabaseHealth(pool),
+        List.of(
+            new SessionRoutes(auth),
+            new UserRoutes(parts.users()),
+            new CommunityRoutes(communities),
+            new PageRoutes(pageService, reader),
+            new HistoryRoutes(history),
+            new EditorRoutes(editor),
+            new SearchRoutes(search)),
+        List.of(
+            // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
+            new EditorScreens(templates, pageService, history, editor),
+            new HomeScreens(templates, communities, reader),
+            new BankScreens(templates, bank),
+            new BankFeeds(bank, new Sitemaps(pool), publicUrl),
+            new PageScreens(
+                templates,
+                reader,
+                pageService,
+                publicUrl,
+                search.similarPages(),
+                viewCache,
+                parts.views()),
+            new HistoryScreens(templates, history),
+            new RevertScreens(templates, history, pageService),
+            new LoginScreens(templates, auth),
+            new ProfileScreens(
+                templates, new ProfileService(pool, parts.users(), new ContributionRepository())),
+            new AdminScreens(templates, communities, parts.users(), institutions, search),
+            new SearchScreens(templates, search, communities)));
+  }
+
+  public static Pool pool(Vertx vertx, ResolvedDatabase database, AppConfig.Db db) {
     int timeoutMs = (int) db.connectTimeout().toMillis();
     // A bounded queue and short timeouts: when PostgreSQL is down, requests fail fast with 503
     // instead of piling up; new connections are made as soon as it answers again.
@@ -139,90 +282,9 @@ public final class Application implements AutoCloseable {
         .build();
   }
 
-  private static Services services(
-      Vertx vertx, ResolvedDatabase database, Pool pool, SearchIndex index, AppConfig config) {
-    WorkerExecutor blocking = vertx.createSharedWorkerExecutor("metodichka-blocking", 4);
-    var users = new UserRepository();
-    var hasher = new PasswordHasher(blocking);
-    var auth = new AuthService(vertx, pool, users, hasher, config.sessionTtl());
-    var userService = new UserService(pool, users, hasher);
-    var communities =
-        new CommunityService(pool, new CommunityRepository(), new MembershipRepository(), users);
-    var contributions = new ContributionRepository();
-    // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
-    // one never makes a login (password hashing on the pool above) wait.
-    WorkerExecutor previews = vertx.createSharedWorkerExecutor("metodichka-preview", 2);
-    // Rendering pages and reading the wiki links of saves: flexmark, which may take up to its time
-    // budget on a hostile text, so never on an event loop; apart from previews, which anyone
-    // with an editor can send in a loop.
-    WorkerExecutor markdown = vertx.createSharedWorkerExecutor("metodichka-markdown", 4);
-    var pages =
-        Pages.create(
-            pool,
-            communities,
-            contributions,
-            new MarkdownRenderer(),
-            previews,
-            markdown,
-            config.timeZone());
-    pages.views().start(vertx, VIEW_FLUSH_MS);
-    var csrf = patiently(() -> Csrf.load(pool));
-    var templates = new Templates(csrf, config.timeZone());
-    var search = search(vertx, database, pool, config, index);
-    pages.views().onWritten(search.indexer()::viewed);
-    var publicUrl = new PublicUrl(config.http().publicUrl());
-    var bank = new Bank(pool);
-    List<Screens> screens = new ArrayList<>();
-    screens.add(new CommunityScreens(templates, communities, pages.reader()));
-    screens.add(new BankScreens(templates, bank));
-    screens.add(new BankFeeds(bank, new Sitemaps(pool), publicUrl));
-    screens.addAll(pages.screens(templates, publicUrl, search.similarPages()));
-    screens.add(new LoginScreens(templates, auth));
-    screens.add(
-        new ProfileScreens(templates, new ProfileService(pool, userService, contributions)));
-    var institutions = new InstitutionService(pool, new InstitutionRepository());
-    screens.add(new AdminScreens(templates, communities, userService, institutions, search));
-    screens.add(new SearchScreens(templates, search, communities));
-    var housekeeping = new Housekeeping(auth, pages.service());
-    housekeeping.start(vertx);
-    return new Services(
-        pool,
-        userService,
-        communities,
-        pages,
-        new AuthHandler(auth),
-        new SessionRoutes(auth),
-        new UserRoutes(userService),
-        new CommunityRoutes(communities),
-        csrf,
-        templates,
-        screens,
-        housekeeping,
-        search);
-  }
-
-  /**
-   * The search feature over the opened index, its indexer started: the first round catches up on
-   * what happened while the server was down, or rebuilds a new index, in the background.
-   */
-  private static Search search(
-      Vertx vertx, ResolvedDatabase database, Pool pool, AppConfig config, SearchIndex index) {
-    // The indexer's own two connections: a burst of requests never keeps it from its work.
-    var indexerDb =
-        new AppConfig.Db(
-            config.db().url(),
-            config.db().localUrl(),
-            2,
-            config.db().waitQueueSize(),
-            config.db().connectTimeout());
-    var indexer = new Indexer(pool(vertx, database, indexerDb), index);
-    indexer.start(vertx, database.connectOptions());
-    return new Search(
-        pool,
-        index,
-        new SearchService(index),
-        indexer,
-        vertx.createSharedWorkerExecutor("metodichka-search", 4));
+  /** The indexer's own two connections: a burst of requests never keeps it from its work. */
+  private static AppConfig.Db indexerDb(AppConfig.Db db) {
+    return new AppConfig.Db(db.url(), db.localUrl(), 2, db.waitQueueSize(), db.connectTimeout());
   }
 
   /**
@@ -248,14 +310,14 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  private static int deploy(Vertx vertx, Services services, AppConfig.Http http) {
+  private static int deploy(Vertx vertx, WebParts web, AppConfig.Http http) {
     int instances =
         http.instances() > 0 ? http.instances() : Runtime.getRuntime().availableProcessors();
     List<HttpVerticle> deployed = new CopyOnWriteArrayList<>();
     vertx
         .deployVerticle(
             () -> {
-              HttpVerticle verticle = new HttpVerticle(http, services);
+              HttpVerticle verticle = new HttpVerticle(http, web);
               deployed.add(verticle);
               return verticle;
             },
@@ -272,29 +334,24 @@ public final class Application implements AutoCloseable {
     return port;
   }
 
-  public Vertx vertx() {
-    return vertx;
+  public Parts parts() {
+    return parts;
   }
 
-  public Services services() {
-    return services;
+  public Vertx vertx() {
+    return parts.vertx();
   }
 
   public ResolvedDatabase database() {
-    return database;
+    return parts.database();
   }
 
-  /** Writes pending view counts, then stops the HTTP server, the pool and an embedded database. */
+  /**
+   * Closes what the start opened, newest first: pending view counts are written, the indexer's
+   * thread stops, the index closes, then Vert.x (HTTP servers, pools, timers) and the database.
+   */
   @Override
   public void close() {
-    try {
-      services.pages().views().flush().await();
-    } catch (RuntimeException e) {
-      LOG.warn("Page view counts not written at shutdown: {}", e.toString());
-    }
-    services.search().indexer().close();
-    vertx.close().await();
-    SearchIndexes.closeQuietly(services.search().index());
-    database.close();
+    opened.close();
   }
 }

@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import ru.metodichka.config.AppConfig;
 import ru.metodichka.config.ConfigLoader;
 import ru.metodichka.db.DatabaseUnavailableException;
-import ru.metodichka.search.SearchIndexes;
+import ru.metodichka.search.index.SearchIndexes;
 
 /**
  * {@code java -jar metodichka.jar [reindex] [--key=value ...]}: reads the configuration and serves,

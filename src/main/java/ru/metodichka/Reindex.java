@@ -10,10 +10,10 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.DatabaseUnavailableException;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
-import ru.metodichka.search.Indexer;
-import ru.metodichka.search.RebuildProgress;
-import ru.metodichka.search.SearchIndex;
-import ru.metodichka.search.SearchIndexes;
+import ru.metodichka.search.index.Indexer;
+import ru.metodichka.search.index.RebuildProgress;
+import ru.metodichka.search.index.SearchIndex;
+import ru.metodichka.search.index.SearchIndexes;
 
 /**
  * {@code java -jar metodichka.jar reindex}: rebuilds the search index from PostgreSQL with the

@@ -37,10 +37,10 @@ class AdminBootstrapIT {
       assertThat(login.json().getJsonObject("user").getBoolean("admin")).isTrue();
 
       log.list.clear();
-      AdminBootstrap.run(app.app().services().users(), java.util.Optional.empty());
+      AdminBootstrap.run(app.app().parts().users(), java.util.Optional.empty());
       assertThat(log.list).as("a second start prints no password").isEmpty();
 
-      AdminBootstrap.run(app.app().services().users(), java.util.Optional.of("chosen-password"));
+      AdminBootstrap.run(app.app().parts().users(), java.util.Optional.of("chosen-password"));
       assertThat(
               app.api()
                   .post(

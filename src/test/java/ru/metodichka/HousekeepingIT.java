@@ -35,7 +35,7 @@ class HousekeepingIT {
       failure.executeUpdate();
     }
 
-    int removed = app.app().services().housekeeping().run().await();
+    int removed = app.app().parts().housekeeping().run().await();
 
     assertThat(removed).isGreaterThanOrEqualTo(2);
     assertThat(count(app, "SELECT count(*) FROM sessions WHERE token_hash = ?", oldToken)).isZero();

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.config.AppConfig;
 import ru.metodichka.config.ConfigLoader;
-import ru.metodichka.search.SearchIndex;
+import ru.metodichka.search.index.SearchIndex;
 
 /**
  * {@code java -jar metodichka.jar reindex}: rebuilds an index from the database, or says why not.

@@ -14,7 +14,7 @@ import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.error.AppError;
 import ru.metodichka.institution.InstitutionService;
-import ru.metodichka.search.Search;
+import ru.metodichka.search.SearchService;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
@@ -45,14 +45,14 @@ public final class AdminScreens implements Screens {
   private final CommunityService communities;
   private final UserService users;
   private final InstitutionService institutions;
-  private final Search search;
+  private final SearchService search;
 
   public AdminScreens(
       Templates templates,
       CommunityService communities,
       UserService users,
       InstitutionService institutions,
-      Search search) {
+      SearchService search) {
     this.templates = templates;
     this.search = search;
     this.communities = communities;

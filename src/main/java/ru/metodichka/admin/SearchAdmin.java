@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
-import ru.metodichka.search.Search;
+import ru.metodichka.search.SearchService;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
@@ -15,9 +15,9 @@ import ru.metodichka.web.Ui;
  */
 final class SearchAdmin {
   private final Templates templates;
-  private final Search search;
+  private final SearchService search;
 
-  SearchAdmin(Templates templates, Search search) {
+  SearchAdmin(Templates templates, SearchService search) {
     this.templates = templates;
     this.search = search;
   }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import ru.metodichka.account.NewUserInput;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.NewUser;
 import ru.metodichka.auth.UserService;
@@ -62,7 +63,7 @@ final class UserAdmin {
       body.put(field, form.value(field));
     }
     body.put("admin", form.checked("admin")).put("methodist", form.checked("methodist"));
-    NewUser user = form.validate(body, NewUser::from, Map.of());
+    NewUser user = form.validate(body, NewUserInput::from, Map.of());
     if (user == null) {
       show(ctx, 422, form);
       return;

@@ -9,7 +9,7 @@ import ru.metodichka.error.AppError;
  */
 public record CurrentUser(long id, String login, String name, boolean admin) {
   public static final CurrentUser ANONYMOUS = new CurrentUser(0, "", "", false);
-  static final String CONTEXT_KEY = "currentUser";
+  public static final String CONTEXT_KEY = "currentUser";
 
   public boolean anonymous() {
     return id == 0;
@@ -32,7 +32,7 @@ public record CurrentUser(long id, String login, String name, boolean admin) {
     return this;
   }
 
-  /** The user the {@link AuthHandler} found for this request. */
+  /** The user the web layer's {@code AuthHandler} found for this request. */
   public static CurrentUser of(RoutingContext ctx) {
     CurrentUser user = ctx.get(CONTEXT_KEY);
     return user != null ? user : ANONYMOUS;

@@ -7,16 +7,18 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 
 /** {@code /api/communities} and their members. */
-public final class CommunityRoutes {
+public final class CommunityRoutes implements ApiRoutes {
   private final CommunityService communities;
 
   public CommunityRoutes(CommunityService communities) {
     this.communities = communities;
   }
 
+  @Override
   public void mount(Router api) {
     api.post("/communities").consumes("application/json").respond(this::create);
     api.get("/communities")

@@ -1,13 +1,15 @@
 package ru.metodichka.demo;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ru.metodichka.Services;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.User;
+import ru.metodichka.auth.UserService;
+import ru.metodichka.community.CommunityService;
 import ru.metodichka.demo.DemoContent.DemoCommunity;
 import ru.metodichka.demo.DemoContent.Institution;
 
@@ -24,11 +26,15 @@ final class DemoDistrict {
       ON CONFLICT (name) DO NOTHING
       """;
 
-  private final Services services;
+  private final Pool pool;
+  private final UserService users;
+  private final CommunityService communities;
   private final DemoContent content;
 
-  DemoDistrict(Services services, DemoContent content) {
-    this.services = services;
+  DemoDistrict(Pool pool, UserService users, CommunityService communities, DemoContent content) {
+    this.pool = pool;
+    this.users = users;
+    this.communities = communities;
     this.content = content;
   }
 
@@ -40,9 +46,7 @@ final class DemoDistrict {
   }
 
   private Future<Void> addInstitution(Institution institution) {
-    return services
-        .pool()
-        .preparedQuery(ADD_INSTITUTION)
+    return pool.preparedQuery(ADD_INSTITUTION)
         .execute(Tuple.of(institution.name(), institution.shortName(), institution.kind()))
         .mapEmpty();
   }
@@ -52,7 +56,7 @@ final class DemoDistrict {
   private Future<Map<String, CurrentUser>> accounts(CurrentUser admin) {
     List<Future<User>> created =
         content.people().stream()
-            .map(person -> services.users().create(admin, person.account(content.password())))
+            .map(person -> users.create(admin, person.account(content.password())))
             .toList();
     return Future.all(created).map(all -> byLogin(all.list()));
   }
@@ -69,14 +73,12 @@ final class DemoDistrict {
 
   private Future<Void> community(CurrentUser admin, DemoCommunity community) {
     String slug = community.community().slug();
-    return services
-        .communities()
+    return communities
         .create(admin, community.community())
         .compose(
             created ->
                 DemoSeed.inOrder(
                     community.members().keySet(),
-                    login ->
-                        services.communities().setRole(admin, slug, login, community.role(login))));
+                    login -> communities.setRole(admin, slug, login, community.role(login))));
   }
 }

@@ -1,6 +1,7 @@
 package ru.metodichka.demo;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -8,12 +9,14 @@ import java.util.Collection;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ru.metodichka.Services;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.NewUser;
 import ru.metodichka.auth.User;
 import ru.metodichka.auth.UserRepository;
+import ru.metodichka.auth.UserService;
+import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
+import ru.metodichka.page.PageService;
 
 /**
  * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
@@ -37,10 +40,16 @@ public final class DemoSeed {
       """;
   private static final String SAVE_MARKER = "INSERT INTO app_state (key, value) VALUES ($1, $2)";
 
-  private final Services services;
+  private final Pool pool;
+  private final UserService users;
+  private final CommunityService communities;
+  private final PageService pages;
 
-  public DemoSeed(Services services) {
-    this.services = services;
+  public DemoSeed(Pool pool, UserService users, CommunityService communities, PageService pages) {
+    this.pool = pool;
+    this.users = users;
+    this.communities = communities;
+    this.pages = pages;
   }
 
   /**
@@ -57,11 +66,7 @@ public final class DemoSeed {
     String[] logins = content.logins().stream().map(NewUser::loginKey).toArray(String[]::new);
     Tuple args =
         Tuple.tuple().addString(MARKER).addArrayOfString(communities).addArrayOfString(logins);
-    return services
-        .pool()
-        .preparedQuery(STATE)
-        .execute(args)
-        .map(rows -> State.from(rows.iterator().next()));
+    return pool.preparedQuery(STATE).execute(args).map(rows -> State.from(rows.iterator().next()));
   }
 
   private static Future<Void> skip(State state, DemoContent content) {
@@ -90,15 +95,15 @@ public final class DemoSeed {
   private Future<Void> seed(DemoContent content) {
     long started = System.nanoTime();
     return admin()
-        .compose(admin -> new DemoDistrict(services, content).create(admin))
-        .compose(people -> new DemoPages(services.pages().service(), content, people).create())
+        .compose(admin -> new DemoDistrict(pool, users, communities, content).create(admin))
+        .compose(people -> new DemoPages(pages, content, people).create())
         .compose(v -> saveMarker())
         .onSuccess(v -> logSeeded(content, started));
   }
 
   private Future<CurrentUser> admin() {
     return new UserRepository()
-        .findByLogin(services.pool(), "admin")
+        .findByLogin(pool, "admin")
         .map(
             found ->
                 found
@@ -111,9 +116,7 @@ public final class DemoSeed {
   }
 
   private Future<Void> saveMarker() {
-    return services
-        .pool()
-        .preparedQuery(SAVE_MARKER)
+    return pool.preparedQuery(SAVE_MARKER)
         .execute(Tuple.of(MARKER, Instant.now().toString()))
         .mapEmpty();
   }

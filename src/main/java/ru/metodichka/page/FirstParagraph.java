@@ -5,8 +5,8 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import java.time.Duration;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.render.PlainText;
 import ru.metodichka.render.TimedText;
-import ru.metodichka.search.PlainText;
 
 /**
  * A material's description for places that show a line or two of it: the plain text of its first

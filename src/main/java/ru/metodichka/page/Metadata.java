@@ -39,8 +39,8 @@ public record Metadata(
   public static final String DEFAULT_LICENCE = "cc-by-4.0";
   public static final Metadata EMPTY =
       new Metadata(List.of(), List.of(), List.of(), List.of(), DEFAULT_LICENCE, null);
-  static final int MAX_ITEMS = 20;
-  static final int MAX_WORD = 60;
+  public static final int MAX_ITEMS = 20;
+  public static final int MAX_WORD = 60;
 
   public Metadata {
     subjects = List.copyOf(subjects);

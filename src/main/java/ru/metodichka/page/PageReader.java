@@ -17,29 +17,18 @@ import ru.metodichka.error.AppError;
 public final class PageReader {
   private final Pool pool;
   private final CommunityService communities;
-  private final PageRepository pages;
-  private final RevisionRepository revisions;
-  private final LinkRepository links;
+  private final PageRepository pages = new PageRepository();
+  private final RevisionRepository revisions = new RevisionRepository();
+  private final LinkRepository links = new LinkRepository();
+  private final ActivityRepository activity = new ActivityRepository();
   private final PageRendering rendering;
-  private final ActivityRepository activity;
   private final ViewCounter views;
 
-  PageReader(
-      Pool pool,
-      CommunityService communities,
-      PageRepository pages,
-      RevisionRepository revisions,
-      LinkRepository links,
-      PageRendering rendering,
-      ActivityRepository activity,
-      ViewCounter views) {
+  public PageReader(
+      Pool pool, CommunityService communities, PageRendering rendering, ViewCounter views) {
     this.pool = pool;
     this.communities = communities;
-    this.pages = pages;
-    this.revisions = revisions;
-    this.links = links;
     this.rendering = rendering;
-    this.activity = activity;
     this.views = views;
   }
 
@@ -104,20 +93,7 @@ public final class PageReader {
     return activity.newestPublished(pool, limit);
   }
 
-  /** Newest first; {@code before} pages backwards through long histories. */
-  public Future<JsonArray> revisions(
-      CurrentUser actor, String community, String slug, int before, int limit) {
-    return visible(actor, community, slug)
-        .compose(v -> revisions.list(pool, v.page().id(), before, limit));
-  }
-
-  public Future<JsonObject> revision(CurrentUser actor, String community, String slug, int number) {
-    return visible(actor, community, slug)
-        .compose(v -> rendered(v, number))
-        .map(PageReader::revisionJson);
-  }
-
-  Future<Rendered> rendered(Visible v, int number) {
+  public Future<Rendered> rendered(Visible v, int number) {
     return revision(v, number)
         .compose(
             r ->
@@ -144,7 +120,7 @@ public final class PageReader {
         .put("publishedAt", Rows.time(page.publishedAt()));
   }
 
-  static JsonObject revisionJson(Rendered rendered) {
+  public static JsonObject revisionJson(Rendered rendered) {
     Revision r = rendered.revision();
     return new JsonObject()
         .put("revision", r.number())
@@ -161,13 +137,6 @@ public final class PageReader {
         .put("html", rendered.html());
   }
 
-  /** Line hunks between two revisions, with the changed words inside changed lines. */
-  public Future<JsonObject> diff(
-      CurrentUser actor, String community, String slug, int from, int to) {
-    return visible(actor, community, slug)
-        .compose(v -> revision(v, from).compose(a -> revision(v, to).map(b -> DiffJson.of(a, b))));
-  }
-
   public Future<JsonArray> backlinks(CurrentUser actor, String community, String slug) {
     return visible(actor, community, slug).compose(this::backlinks);
   }
@@ -180,7 +149,7 @@ public final class PageReader {
         v.access().canSeeDrafts() ? v.access().community().id() : 0);
   }
 
-  Future<Visible> visible(CurrentUser actor, String community, String slug) {
+  public Future<Visible> visible(CurrentUser actor, String community, String slug) {
     return communities
         .access(pool, actor, community)
         .compose(
@@ -195,14 +164,14 @@ public final class PageReader {
                                 .orElseThrow(() -> AppError.notFound("page_not_found", slug))));
   }
 
-  Future<Revision> revision(Visible v, int number) {
+  public Future<Revision> revision(Visible v, int number) {
     return revisions
         .find(pool, v.page().id(), number)
         .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)));
   }
 
   /** A page the actor may see, with what they may do in its community. */
-  record Visible(Access access, Page page) {}
+  public record Visible(Access access, Page page) {}
 
-  record Rendered(Revision revision, String html) {}
+  public record Rendered(Revision revision, String html) {}
 }

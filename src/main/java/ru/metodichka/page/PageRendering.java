@@ -21,10 +21,10 @@ import ru.metodichka.render.WikiLinkResolver;
  * renderer's time budget. What the renderer returns is cached, its as-written fallback for a text
  * too slow to render too, so a hostile page costs its budget once, not on every view.
  */
-final class PageRendering {
+public final class PageRendering {
   private static final long CACHE_CHARS = 32L * 1024 * 1024;
   private final MarkdownRenderer renderer;
-  private final LinkRepository links;
+  private final LinkRepository links = new LinkRepository();
   private final WorkerExecutor workers;
   private final Cache<String, String> cache =
       Caffeine.newBuilder()
@@ -32,10 +32,26 @@ final class PageRendering {
           .weigher((String k, String v) -> v.length())
           .build();
 
-  PageRendering(MarkdownRenderer renderer, LinkRepository links, WorkerExecutor workers) {
+  public PageRendering(MarkdownRenderer renderer, WorkerExecutor workers) {
     this.renderer = renderer;
-    this.links = links;
     this.workers = workers;
+  }
+
+  /**
+   * Markdown not saved yet (the editor's preview) as its page would show it: the same renderer,
+   * sanitizer and wiki-link targets. Parsing and rendering run on {@code workers}, the previews'
+   * own pool: flexmark can take long on hostile input.
+   */
+  public Future<String> preview(
+      SqlClient sql, Community community, String markdown, WorkerExecutor workers) {
+    return workers
+        .executeBlocking(
+            () -> LinkTarget.distinct(renderer.wikiLinks(markdown), community.slug()), false)
+        .compose(targets -> links.resolveTargets(sql, targets))
+        .compose(
+            hrefs ->
+                workers.executeBlocking(
+                    () -> renderer.render(markdown, resolver(community, hrefs)), false));
   }
 
   Future<String> html(SqlClient sql, Community community, Revision revision) {

@@ -5,39 +5,29 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 import ru.metodichka.web.RequestParams;
 
 /** {@code /api/communities/{c}/pages}: pages, their history, diffs, reverts and publishing. */
-public final class PageRoutes {
+public final class PageRoutes implements ApiRoutes {
   private static final String PAGES = "/communities/:community/pages";
   private static final String PAGE = PAGES + "/:slug";
   private static final int DEFAULT_LIST = 100;
   private static final int MAX_LIST = 500;
   private final PageService service;
   private final PageReader reader;
-  private final EditorService editor;
 
-  PageRoutes(PageService service, PageReader reader, EditorService editor) {
+  public PageRoutes(PageService service, PageReader reader) {
     this.service = service;
     this.reader = reader;
-    this.editor = editor;
   }
 
+  @Override
   public void mount(Router api) {
     api.get(PAGES).respond(this::list);
     api.get(PAGE).respond(ctx -> reader.page(CurrentUser.of(ctx), community(ctx), slug(ctx)));
     api.put(PAGE).consumes("application/json").respond(this::save);
-    api.get(PAGE + "/revisions").respond(this::revisions);
-    api.get(PAGE + "/revisions/:number")
-        .respond(
-            ctx ->
-                reader.revision(
-                    CurrentUser.of(ctx),
-                    community(ctx),
-                    slug(ctx),
-                    RequestParams.pathInt(ctx, "number", 1, Integer.MAX_VALUE)));
-    api.get(PAGE + "/diff").respond(this::diff);
     api.get(PAGE + "/backlinks")
         .respond(
             ctx ->
@@ -47,7 +37,6 @@ public final class PageRoutes {
     api.post(PAGE + "/revert").consumes("application/json").respond(this::revert);
     api.post(PAGE + "/publish").respond(ctx -> status(ctx, "published"));
     api.post(PAGE + "/unpublish").respond(ctx -> status(ctx, "draft"));
-    api.post("/communities/:community/preview").consumes("application/json").respond(this::preview);
   }
 
   /**
@@ -57,20 +46,6 @@ public final class PageRoutes {
     int limit = RequestParams.optionalInt(ctx, "limit", 1, MAX_LIST, DEFAULT_LIST);
     PageCursor after = PageCursor.parse(ctx.queryParams().get("after"));
     return reader.list(CurrentUser.of(ctx), community(ctx), after, limit).map(PageSlice::toJson);
-  }
-
-  /** The editor's live preview: Markdown in, the page's sanitised HTML out (members only). */
-  private Future<JsonObject> preview(RoutingContext ctx) {
-    CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
-    JsonInput in = JsonInput.of(ctx);
-    String markdown = in.rawText("markdown", SaveRequest.MAX_MARKDOWN);
-    if (markdown == null && !in.hasError("markdown")) {
-      in.reject("markdown", "Обязательное поле");
-    }
-    in.validate();
-    return editor
-        .preview(actor, community(ctx), markdown)
-        .map(html -> new JsonObject().put("html", html));
   }
 
   private Future<JsonObject> save(RoutingContext ctx) {
@@ -92,20 +67,6 @@ public final class PageRoutes {
               }
               return result.toJson();
             });
-  }
-
-  private Future<JsonObject> revisions(RoutingContext ctx) {
-    int before = RequestParams.optionalInt(ctx, "before", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
-    int limit = RequestParams.optionalInt(ctx, "limit", 1, 500, 100);
-    return reader
-        .revisions(CurrentUser.of(ctx), community(ctx), slug(ctx), before, limit)
-        .map(PageRoutes::items);
-  }
-
-  private Future<JsonObject> diff(RoutingContext ctx) {
-    int from = RequestParams.requiredInt(ctx, "from", 1, Integer.MAX_VALUE);
-    int to = RequestParams.requiredInt(ctx, "to", 1, Integer.MAX_VALUE);
-    return reader.diff(CurrentUser.of(ctx), community(ctx), slug(ctx), from, to);
   }
 
   private Future<JsonObject> revert(RoutingContext ctx) {

@@ -19,7 +19,7 @@ import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
 
 /** A page as people read it ({@code /c/{community}/{slug}}), and its publishing buttons. */
-final class PageScreens implements Screens {
+public final class PageScreens implements Screens {
   private static final String HTML = "text/html; charset=utf-8";
   private final Templates templates;
   private final PageReader reader;
@@ -29,7 +29,7 @@ final class PageScreens implements Screens {
   private final PageViewCache cache;
   private final ViewCounter views;
 
-  PageScreens(
+  public PageScreens(
       Templates templates,
       PageReader reader,
       PageService service,
@@ -170,7 +170,7 @@ final class PageScreens implements Screens {
   }
 
   /** Home › community › page: the trail every page screen starts with. */
-  static List<Crumb> crumbs(Ui ui, JsonObject page, Crumb... more) {
+  public static List<Crumb> crumbs(Ui ui, JsonObject page, Crumb... more) {
     var crumbs = new ArrayList<Crumb>();
     crumbs.add(new Crumb(ui.t("nav.home"), "/"));
     crumbs.add(new Crumb(page.getString("communityName"), "/c/" + page.getString("community")));

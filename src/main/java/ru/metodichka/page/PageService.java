@@ -1,13 +1,16 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
+import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.error.AppError;
+import ru.metodichka.render.MarkdownRenderer;
 
 /**
  * Changes to pages: saving (with a three-way merge when the author started from an older revision),
@@ -17,27 +20,29 @@ import ru.metodichka.error.AppError;
 public final class PageService {
   private final Pool pool;
   private final CommunityService communities;
-  private final PageRepository pages;
-  private final RevisionRepository revisions;
-  private final IdempotencyRepository idempotency;
+  private final PageRepository pages = new PageRepository();
+  private final RevisionRepository revisions = new RevisionRepository();
+  private final IdempotencyRepository idempotency = new IdempotencyRepository();
   private final RevisionWriter writer;
   private final PageViewCache viewCache;
 
-  PageService(
+  /**
+   * @param markdown the workers that read a text's wiki links (flexmark may take up to the
+   *     renderer's time budget on a hostile text)
+   */
+  public PageService(
       Pool pool,
       CommunityService communities,
-      PageRepository pages,
-      RevisionRepository revisions,
-      IdempotencyRepository idempotency,
-      RevisionWriter writer,
+      ContributionRepository contributions,
+      MarkdownRenderer renderer,
+      WorkerExecutor markdown,
       PageViewCache viewCache) {
     this.pool = pool;
     this.viewCache = viewCache;
     this.communities = communities;
-    this.pages = pages;
-    this.revisions = revisions;
-    this.idempotency = idempotency;
-    this.writer = writer;
+    this.writer =
+        new RevisionWriter(
+            pages, revisions, new LinkRepository(), contributions, renderer, markdown);
   }
 
   /** Saves a page (members, moderators, administrators); see {@link SaveMerge} for stale saves. */

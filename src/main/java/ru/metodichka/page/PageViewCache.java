@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A render that started before a change must not store what it read after the change removed the
  * entry: {@link #generation} is read before the render and {@link #put} refuses a stale one.
  */
-final class PageViewCache {
+public final class PageViewCache {
   static final Duration LIFETIME = Duration.ofSeconds(10);
   static final Duration MAX_AGE = Duration.ofMinutes(1);
   private static final long MAX_BYTES = 32L * 1024 * 1024;
@@ -57,7 +57,7 @@ final class PageViewCache {
    */
   record Key(String site, String uri, String lang) {}
 
-  PageViewCache() {
+  public PageViewCache() {
     this(LIFETIME);
   }
 

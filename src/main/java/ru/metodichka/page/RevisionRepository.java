@@ -1,8 +1,6 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +24,6 @@ final class RevisionRepository {
                              size, content_hash, merged, reverted_from, metadata)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
       RETURNING id
-      """;
-  // delta is computed over the whole history before paging, so the oldest row on a page is right.
-  private static final String LIST =
-      """
-      SELECT * FROM (
-        SELECT r.number, u.login, u.display_name, r.created_at, r.summary, r.size, r.merged,
-               r.reverted_from, r.size - lag(r.size, 1, 0) OVER (ORDER BY r.number) AS delta
-          FROM revisions r JOIN users u ON u.id = r.author_id
-         WHERE r.page_id = $1) h
-       WHERE h.number < $2
-       ORDER BY h.number DESC
-       LIMIT $3
       """;
 
   Future<Optional<Revision>> find(SqlClient sql, long pageId, int number) {
@@ -66,30 +52,6 @@ final class RevisionRepository {
     return sql.preparedQuery(INSERT)
         .execute(Tuple.from(values))
         .map(rows -> rows.iterator().next().getLong(0));
-  }
-
-  /** Newest first, revisions numbered below {@code before}. */
-  Future<JsonArray> list(SqlClient sql, long pageId, int before, int limit) {
-    return sql.preparedQuery(LIST)
-        .execute(Tuple.of(pageId, before, limit))
-        .map(
-            rows ->
-                Rows.toArray(
-                    rows,
-                    r ->
-                        new JsonObject()
-                            .put("revision", r.getInteger("number"))
-                            .put(
-                                "author",
-                                new JsonObject()
-                                    .put("login", r.getString("login"))
-                                    .put("name", r.getString("display_name")))
-                            .put("createdAt", Rows.time(r.getOffsetDateTime("created_at")))
-                            .put("summary", r.getString("summary"))
-                            .put("size", r.getInteger("size"))
-                            .put("delta", r.getInteger("delta"))
-                            .put("merged", r.getBoolean("merged"))
-                            .put("revertedFrom", r.getInteger("reverted_from"))));
   }
 
   static byte[] contentHash(String title, String markdown) {

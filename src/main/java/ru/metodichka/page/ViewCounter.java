@@ -46,7 +46,7 @@ public final class ViewCounter {
 
   private record Key(long pageId, LocalDate day) {}
 
-  ViewCounter(Pool pool, ZoneId zone) {
+  public ViewCounter(Pool pool, ZoneId zone) {
     this.pool = pool;
     this.zone = zone;
   }

@@ -9,6 +9,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import ru.metodichka.search.index.IndexedFields;
+import ru.metodichka.search.index.SearchAnalyzers;
 
 /**
  * Candidate corrections of a query that found (almost) nothing: the other keyboard layout, or each

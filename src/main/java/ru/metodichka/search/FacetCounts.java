@@ -10,6 +10,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import ru.metodichka.search.index.IndexedFields;
 
 /** Facet counts over the hits a search collected (already filtered by access and filters). */
 final class FacetCounts {

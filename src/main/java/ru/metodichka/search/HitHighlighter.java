@@ -1,6 +1,6 @@
 package ru.metodichka.search;
 
-import static ru.metodichka.search.IndexedFields.TITLE;
+import static ru.metodichka.search.index.IndexedFields.TITLE;
 
 import java.io.IOException;
 import java.text.BreakIterator;

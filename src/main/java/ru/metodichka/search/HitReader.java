@@ -1,7 +1,7 @@
 package ru.metodichka.search;
 
-import static ru.metodichka.search.IndexedFields.BODY;
-import static ru.metodichka.search.IndexedFields.TITLE;
+import static ru.metodichka.search.index.IndexedFields.BODY;
+import static ru.metodichka.search.index.IndexedFields.TITLE;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import ru.metodichka.search.index.IndexedFields;
+import ru.metodichka.search.index.SearchAnalyzers;
 
 /** Turns matching documents into {@link SearchResult.Hit}s with highlighted title and snippet. */
 final class HitReader {

@@ -1,7 +1,7 @@
 package ru.metodichka.search;
 
-import static ru.metodichka.search.IndexedFields.BODY;
-import static ru.metodichka.search.IndexedFields.TITLE;
+import static ru.metodichka.search.index.IndexedFields.BODY;
+import static ru.metodichka.search.index.IndexedFields.TITLE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +22,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import ru.metodichka.search.index.IndexedFields;
+import ru.metodichka.search.index.SearchAnalyzers;
 
 /** Builds Lucene queries from cleaned user text, filters and access. Thread-safe. */
 final class Queries {

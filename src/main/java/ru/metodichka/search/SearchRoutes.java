@@ -12,17 +12,19 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.page.Metadata;
 import ru.metodichka.page.ResultKind;
+import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.RequestParams;
 
 /** {@code GET /api/search} and {@code GET /api/search/suggest}. */
-public final class SearchRoutes {
+public final class SearchRoutes implements ApiRoutes {
   static final int SUGGESTIONS = 8;
-  private final Search search;
+  private final SearchService search;
 
-  public SearchRoutes(Search search) {
+  public SearchRoutes(SearchService search) {
     this.search = search;
   }
 
+  @Override
   public void mount(Router api) {
     api.get("/search").respond(this::search);
     api.get("/search/suggest").respond(this::suggest);

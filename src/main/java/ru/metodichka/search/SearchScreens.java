@@ -20,10 +20,10 @@ import ru.metodichka.web.Templates;
 public final class SearchScreens implements Screens {
   static final int PAGE_SIZE = 10;
   private final Templates templates;
-  private final Search search;
+  private final SearchService search;
   private final CommunityService communities;
 
-  public SearchScreens(Templates templates, Search search, CommunityService communities) {
+  public SearchScreens(Templates templates, SearchService search, CommunityService communities) {
     this.templates = templates;
     this.search = search;
     this.communities = communities;

@@ -6,7 +6,6 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,8 +14,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import ru.metodichka.auth.AuthHandler;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.db.AppStateRepository;
 import ru.metodichka.error.AppError;
 
 /**
@@ -33,9 +32,7 @@ public final class Csrf {
   public static final String HEADER = "X-CSRF-Token";
   static final String PRE_SESSION_COOKIE = "mtd_csrf";
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String CREATE_SECRET =
-      "INSERT INTO app_state (key, value) VALUES ('csrf_secret', $1) ON CONFLICT (key) DO NOTHING";
-  private static final String READ_SECRET = "SELECT value FROM app_state WHERE key = 'csrf_secret'";
+  private static final String SECRET_KEY = "csrf_secret";
   private final SecretKeySpec key;
 
   public Csrf(byte[] secret) {
@@ -46,13 +43,12 @@ public final class Csrf {
    * The protection with the database's secret, made on its first start: every node of one
    * deployment reads the same secret, so a token from one node is good on all of them.
    */
-  public static Future<Csrf> load(Pool pool) {
+  public static Future<Csrf> load(Pool pool, AppStateRepository state) {
     byte[] fresh = new byte[32];
     RANDOM.nextBytes(fresh);
-    return pool.preparedQuery(CREATE_SECRET)
-        .execute(Tuple.of(HexFormat.of().formatHex(fresh)))
-        .compose(v -> pool.preparedQuery(READ_SECRET).execute())
-        .map(rows -> new Csrf(HexFormat.of().parseHex(rows.iterator().next().getString(0))));
+    return state
+        .getOrCreate(pool, SECRET_KEY, HexFormat.of().formatHex(fresh))
+        .map(secret -> new Csrf(HexFormat.of().parseHex(secret)));
   }
 
   /**

@@ -3,17 +3,15 @@ package ru.metodichka.web;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import java.util.concurrent.TimeUnit;
+import ru.metodichka.db.DatabaseHealth;
 import ru.metodichka.error.Problems;
 
 /** {@code GET /health}: 200 when the database answers, 503 when it does not. */
 final class HealthRoutes {
-  private static final long TIMEOUT_MS = 2_000;
-  private final Pool pool;
+  private final DatabaseHealth database;
 
-  HealthRoutes(Pool pool) {
-    this.pool = pool;
+  HealthRoutes(DatabaseHealth database) {
+    this.database = database;
   }
 
   void mount(Router router) {
@@ -22,11 +20,10 @@ final class HealthRoutes {
 
   private void health(RoutingContext ctx) {
     ctx.response().putHeader("Cache-Control", "no-store");
-    pool.query("SELECT 1")
-        .execute()
-        .timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+    database
+        .check()
         .onSuccess(
-            rows ->
+            v ->
                 ctx.response()
                     .putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("status", "UP").encode()))

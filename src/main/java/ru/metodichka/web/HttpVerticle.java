@@ -13,9 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
 import java.util.Locale;
-import ru.metodichka.Services;
 import ru.metodichka.config.AppConfig;
-import ru.metodichka.search.SearchRoutes;
 
 /**
  * The HTTP server: one router with the API under {@code /api}, health, static files, and one
@@ -24,20 +22,20 @@ import ru.metodichka.search.SearchRoutes;
 public final class HttpVerticle extends VerticleBase {
   static final int MAX_REQUEST_LINE = 128 * 1024;
   private final AppConfig.Http config;
-  private final Services services;
+  private final WebParts parts;
   private HttpServer server;
 
-  public HttpVerticle(AppConfig.Http config, Services services) {
+  public HttpVerticle(AppConfig.Http config, WebParts parts) {
     this.config = config;
-    this.services = services;
+    this.parts = parts;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    FailureHandler failures = new FailureHandler(services.templates());
+    FailureHandler failures = new FailureHandler(parts.templates());
     router.route().handler(new RequestIds()).handler(new SecurityHeaders());
-    new HealthRoutes(services.pool()).mount(router);
+    new HealthRoutes(parts.health()).mount(router);
     router.route("/api/*").subRouter(api());
     router
         .route("/assets/*")
@@ -51,11 +49,11 @@ public final class HttpVerticle extends VerticleBase {
     router
         .routeWithRegex("^/(?!api/).*")
         .handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()))
-        .handler(services.authHandler())
+        .handler(parts.auth())
         .handler(QueryStrings::check)
-        .handler(services.csrf()::check);
+        .handler(parts.csrf()::check);
     router.get("/lang/:lang").handler(this::switchLanguage);
-    services.screens().forEach(screens -> screens.mount(router));
+    parts.screens().forEach(screens -> screens.mount(router));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, failures);
@@ -80,14 +78,10 @@ public final class HttpVerticle extends VerticleBase {
     api.route().handler(QueryStrings::check);
     api.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     api.get("/openapi.yaml").handler(OpenApiDocument::serve);
-    api.route().handler(services.authHandler());
-    api.route().handler(services.csrf()::check);
+    api.route().handler(parts.auth());
+    api.route().handler(parts.csrf()::check);
     api.get("/csrf").handler(this::csrfToken);
-    services.sessionRoutes().mount(api);
-    services.userRoutes().mount(api);
-    services.communityRoutes().mount(api);
-    services.pages().routes().mount(api);
-    new SearchRoutes(services.search()).mount(api);
+    parts.api().forEach(routes -> routes.mount(api));
     return api;
   }
 
@@ -108,7 +102,7 @@ public final class HttpVerticle extends VerticleBase {
 
   /** A fresh token for scripts whose page has grown stale (a new login in another tab). */
   private void csrfToken(RoutingContext ctx) {
-    String token = services.csrf().token(ctx);
+    String token = parts.csrf().token(ctx);
     ctx.response()
         .putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")

@@ -73,7 +73,7 @@ class BankIT {
     for (int i = 0; i < 3; i++) {
       visitor.page("/c/" + team.community() + "/популярный");
     }
-    app.app().services().pages().views().flush().await();
+    app.app().parts().views().flush().await();
 
     Document bank = visitor.page("/bank");
 

@@ -54,7 +54,7 @@ class SitemapIT {
     materials.draft("скрытый", "Скрытый материал", "resource", "Текст");
     materials.publish("старый");
     materials.publish("новый");
-    var pool = app.app().services().pool();
+    var pool = app.app().parts().pool();
     Sitemaps sitemaps = new Sitemaps(pool, PER_FILE);
     HttpServer server = serve(app, sitemaps);
     try (Api api = new Api(server.actualPort())) {
@@ -98,7 +98,7 @@ class SitemapIT {
   private static HttpServer serve(TestApp app, Sitemaps sitemaps) {
     var vertx = app.app().vertx();
     Router router = Router.router(vertx);
-    var pool = app.app().services().pool();
+    var pool = app.app().parts().pool();
     new BankFeeds(new Bank(pool), sitemaps, new PublicUrl(Optional.of(BASE))).mount(router);
     return vertx.createHttpServer().requestHandler(router).listen(0).await();
   }

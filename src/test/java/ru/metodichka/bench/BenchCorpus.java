@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import ru.metodichka.search.PlainText;
-import ru.metodichka.search.SearchDocument;
+import ru.metodichka.render.PlainText;
+import ru.metodichka.search.index.SearchDocument;
 
 /**
  * The benchmark's pages: the shared Russian corpus as it is, then as many generated pages as asked

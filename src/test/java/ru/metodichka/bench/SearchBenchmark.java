@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import ru.metodichka.search.Access;
-import ru.metodichka.search.SearchDocument;
-import ru.metodichka.search.SearchIndex;
+import ru.metodichka.search.SearchEngine;
 import ru.metodichka.search.SearchQuery;
-import ru.metodichka.search.SearchService;
+import ru.metodichka.search.index.SearchDocument;
+import ru.metodichka.search.index.SearchIndex;
 
 /**
  * Indexing and search speed of the search package, on the shared corpus and optionally on a larger
@@ -126,7 +126,7 @@ public final class SearchBenchmark {
         System.err.printf(
             "%s: %d pages indexed, %.0f pages/s (%.0f without Markdown→text), %.1f MB; searching%n",
             set, pages, withText, withoutText, bytes / 1e6);
-        SearchService service = new SearchService(index);
+        SearchEngine service = new SearchEngine(index);
         Map<String, List<Long>> perQuery = new LinkedHashMap<>();
         List<Long> cpu = new ArrayList<>();
         List<Long> suggest = new ArrayList<>();
@@ -208,7 +208,7 @@ public final class SearchBenchmark {
   }
 
   private void run(
-      SearchService service,
+      SearchEngine service,
       int rounds,
       Map<String, List<Long>> perQuery,
       List<Long> cpu,

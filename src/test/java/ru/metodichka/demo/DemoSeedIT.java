@@ -148,7 +148,7 @@ class DemoSeedIT {
     for (String table : tables) {
       before.put(table, count("SELECT count(*) FROM " + table));
     }
-    new DemoSeed(app.app().services()).run().await();
+    demoSeed(app.app()).run().await();
     for (String table : tables) {
       assertThat(count("SELECT count(*) FROM " + table)).as(table).isEqualTo(before.get(table));
     }
@@ -162,7 +162,7 @@ class DemoSeedIT {
   void aDatabaseWithItsOwnCommunitiesGetsNoDemo() throws SQLException {
     try (TestApp other = TestApp.start(Map.of())) {
       new Fixtures(other).community();
-      new DemoSeed(other.app().services()).run().await();
+      demoSeed(other.app()).run().await();
       assertThat(countIn(other, "SELECT count(*) FROM communities")).isEqualTo(1);
       assertThat(countIn(other, "SELECT count(*) FROM pages")).isZero();
       assertThat(countIn(other, "SELECT count(*) FROM users WHERE login = 'morozova'")).isZero();
@@ -185,7 +185,7 @@ class DemoSeedIT {
                       .put("password", "her-own-password")
                       .put("name", "Ирина Ивановна Иванова"));
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
-      new DemoSeed(other.app().services()).run().await();
+      demoSeed(other.app()).run().await();
       assertThat(countIn(other, "SELECT count(*) FROM users")).isEqualTo(2);
       assertThat(countIn(other, "SELECT count(*) FROM institutions")).isZero();
     }
@@ -205,5 +205,10 @@ class DemoSeedIT {
 
   private static String login(String login) {
     return fx().login(login, "demo12345");
+  }
+
+  private static DemoSeed demoSeed(ru.metodichka.Application app) {
+    var parts = app.parts();
+    return new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages());
   }
 }

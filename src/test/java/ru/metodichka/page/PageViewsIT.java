@@ -36,7 +36,7 @@ class PageViewsIT {
     }
     member.page("/c/" + team.community() + "/открыто");
     member.page("/c/" + team.community() + "/черновик");
-    app.app().services().pages().views().flush().await();
+    app.app().parts().views().flush().await();
 
     try (var db = app.jdbc();
         var query =

@@ -2,6 +2,8 @@ package ru.metodichka.search;
 
 import java.time.Instant;
 import java.util.List;
+import ru.metodichka.render.PlainText;
+import ru.metodichka.search.index.SearchDocument;
 
 /** Builds test documents with sensible defaults. */
 final class Pages {

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.render.Corpus;
+import ru.metodichka.render.PlainText;
+import ru.metodichka.search.index.SearchDocument;
+import ru.metodichka.search.index.SearchIndex;
 
 /**
  * The shared Russian corpus (1029 pages of a JavaScript tutorial) over three fake communities,
@@ -26,7 +29,7 @@ class SearchCorpusTest {
   static final Access ALL = Access.member(Set.of(1L, 2L, 3L));
   static Path dir;
   static SearchIndex index;
-  static SearchService search;
+  static SearchEngine search;
   static List<SearchDocument> pages;
 
   @BeforeAll
@@ -45,7 +48,7 @@ class SearchCorpusTest {
     System.out.printf(
         "search corpus: indexed %d pages in %.2f s = %.0f pages/s (Markdown to text included)%n",
         pages.size(), seconds, pages.size() / seconds);
-    search = new SearchService(index);
+    search = new SearchEngine(index);
   }
 
   @AfterAll

@@ -20,17 +20,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.metodichka.render.PlainText;
+import ru.metodichka.search.index.IndexedFields;
+import ru.metodichka.search.index.SearchAnalyzers;
+import ru.metodichka.search.index.SearchDocument;
+import ru.metodichka.search.index.SearchIndex;
 
 /** A tiny fixture index: runs without the shared corpus. */
 class SearchIndexTest {
   @TempDir Path dir;
   SearchIndex index;
-  SearchService search;
+  SearchEngine search;
 
   @BeforeEach
   void open() throws Exception {
     index = SearchIndex.open(dir.resolve("index"));
-    search = new SearchService(index);
+    search = new SearchEngine(index);
     index.upsertAll(
         List.of(
             page(

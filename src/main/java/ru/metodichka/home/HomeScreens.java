@@ -1,0 +1,102 @@
+package ru.metodichka.home;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.community.CommunityService;
+import ru.metodichka.page.PageCursor;
+import ru.metodichka.page.PageReader;
+import ru.metodichka.page.PageSlice;
+import ru.metodichka.page.PageTree;
+import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.Templates;
+
+/** The front page ({@code /}) and each community's page ({@code /c/{community}}). */
+public final class HomeScreens implements Screens {
+  private static final int RECENT_ON_HOME = 12;
+  private static final int NEWEST_ON_HOME = 8;
+  private static final int RECENT_IN_COMMUNITY = 10;
+
+  /**
+   * Pages listed on one screen: the whole tree of a small community, a readable part of a large one
+   * (the benchmark's has 100,000), with a link to the next part.
+   */
+  private static final int PAGES_ON_SCREEN = 100;
+
+  private final Templates templates;
+  private final CommunityService communities;
+  private final PageReader pages;
+
+  public HomeScreens(Templates templates, CommunityService communities, PageReader pages) {
+    this.templates = templates;
+    this.communities = communities;
+    this.pages = pages;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/").handler(this::home);
+    router.get("/c/:community").handler(this::community);
+  }
+
+  private void home(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
+    var list = communities.list();
+    var recent = pages.recentChanges(actor, RECENT_ON_HOME);
+    var newest = pages.newestPublished(NEWEST_ON_HOME);
+    Future.all(list, recent, newest)
+        .onSuccess(
+            v ->
+                templates.render(
+                    ctx,
+                    "community/home.jte",
+                    Map.of(
+                        "communities", list.result(),
+                        "recent", recent.result(),
+                        "newest", newest.result())))
+        .onFailure(ctx::fail);
+  }
+
+  private void community(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
+    String slug = ctx.pathParam("community");
+    PageCursor after = PageCursor.parse(ctx.queryParams().get("after"));
+    communities
+        .access(actor, slug)
+        .compose(
+            access -> {
+              // The community is found once; everything else is read side by side.
+              var about = communities.describe(access.community());
+              var members = communities.members(access.community());
+              var list = pages.list(access, after, PAGES_ON_SCREEN);
+              var recent = pages.recentChanges(access, RECENT_IN_COMMUNITY);
+              return Future.all(about, members, list, recent)
+                  .map(
+                      v ->
+                          Map.<String, Object>of(
+                              "community", about.result(),
+                              "members", members.result(),
+                              "tree", PageTree.of(list.result().items()),
+                              "next", nextLink(access.community().slug(), list.result()),
+                              "continued", !after.equals(PageCursor.START),
+                              "recent", recent.result(),
+                              "canEdit", access.canEdit(),
+                              "crumbs",
+                                  Crumb.of(
+                                      new Crumb(templates.ui(ctx).t("nav.home"), "/"),
+                                      Crumb.here(access.community().name()))));
+            })
+        .onSuccess(model -> templates.render(ctx, "community/community.jte", model))
+        .onFailure(ctx::fail);
+  }
+
+  /** The address of the list's next part, back at the list's heading; empty at the end. */
+  private static String nextLink(String community, PageSlice slice) {
+    return slice.next() == null
+        ? ""
+        : "/c/" + community + "?after=" + slice.next().token() + "#pages-heading";
+  }
+}

@@ -1,0 +1,68 @@
+package ru.metodichka.page.editor;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.error.AppError;
+import ru.metodichka.page.history.HistoryReader;
+import ru.metodichka.web.Templates;
+
+/**
+ * The answer to a save that overlaps with changes saved meanwhile (409): what the others changed
+ * since the author's base revision, the current text, and the author's own text, untouched, in an
+ * editor now based on the current revision — so saving it again resolves the conflict.
+ */
+final class ConflictScreen {
+  private final Templates templates;
+  private final HistoryReader history;
+  private final EditorService editor;
+
+  ConflictScreen(Templates templates, HistoryReader history, EditorService editor) {
+    this.templates = templates;
+    this.history = history;
+    this.editor = editor;
+  }
+
+  void show(RoutingContext ctx, CurrentUser actor, EditorForm form, String slug, AppError error) {
+    JsonObject conflict = error.extras();
+    int current = conflict.getInteger("currentRevision");
+    int base = conflict.getInteger("baseRevision");
+    EditorForm again = form.rebased(slug, current);
+    editor
+        .community(actor, form.community())
+        .compose(
+            community ->
+                changes(actor, again, base, current).map(hunks -> new Changes(community, hunks)))
+        .onSuccess(
+            changes ->
+                templates.render(
+                    ctx,
+                    409,
+                    "page/conflict.jte",
+                    Map.of(
+                        "form",
+                        again.in(changes.community()),
+                        "crumbs",
+                        EditorScreens.crumbs(templates.ui(ctx), again.in(changes.community())),
+                        "conflict",
+                        conflict,
+                        "changes",
+                        changes.hunks())))
+        .onFailure(ctx::fail);
+  }
+
+  /** The others' changes from the author's base to the current revision (none for a new page). */
+  private Future<JsonArray> changes(CurrentUser actor, EditorForm form, int base, int current) {
+    if (base == 0) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    return history
+        .diff(actor, form.community(), form.slug(), base, current)
+        .map(diff -> diff.getJsonArray("hunks"));
+  }
+
+  private record Changes(JsonObject community, JsonArray hunks) {}
+}

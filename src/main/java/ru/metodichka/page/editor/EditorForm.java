@@ -1,0 +1,216 @@
+package ru.metodichka.page.editor;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import ru.metodichka.community.Slugs;
+import ru.metodichka.page.Metadata;
+import ru.metodichka.page.ResultKind;
+import ru.metodichka.page.SaveRequest;
+
+/**
+ * What the editor form shows and sends back: the page's fields, the revision the text started from,
+ * and the idempotency key that makes a double-submitted form save once.
+ *
+ * @param slug the page's slug; on a new page what the author typed (may be empty)
+ * @param isNew true on {@code /c/{c}/new}, where the slug is a field and there is no page yet
+ */
+public record EditorForm(
+    String community,
+    String communityName,
+    String slug,
+    boolean isNew,
+    String title,
+    String kind,
+    String markdown,
+    String summary,
+    Metadata metadata,
+    int baseRevision,
+    String idempotencyKey) {
+
+  /** The form for a page as it is now. */
+  static EditorForm of(JsonObject page) {
+    return new EditorForm(
+        page.getString("community"),
+        page.getString("communityName"),
+        page.getString("slug"),
+        false,
+        page.getString("title"),
+        page.getString("kind"),
+        page.getString("markdown"),
+        "",
+        Metadata.fromJson(page.getJsonObject("metadata")),
+        page.getInteger("revision"),
+        freshKey());
+  }
+
+  /** The empty form of a new page in a community, with a suggested title. */
+  static EditorForm blank(JsonObject community, String title) {
+    return new EditorForm(
+        community.getString("community"),
+        community.getString("communityName"),
+        "",
+        true,
+        title == null ? "" : title.strip(),
+        ResultKind.ARTICLE.code(),
+        "",
+        "",
+        Metadata.EMPTY,
+        0,
+        freshKey());
+  }
+
+  /** The form as posted; every field kept as typed so that nothing is lost on a re-render. */
+  static EditorForm posted(RoutingContext ctx, boolean isNew) {
+    String slug = isNew ? field(ctx, "slug").strip() : ctx.pathParam("slug");
+    int base;
+    try {
+      base = Math.max(0, Integer.parseInt(field(ctx, "baseRevision").strip()));
+    } catch (NumberFormatException e) {
+      base = 0;
+    }
+    String kind = field(ctx, "kind");
+    return new EditorForm(
+        ctx.pathParam("community"),
+        "",
+        slug,
+        isNew,
+        field(ctx, "title"),
+        ResultKind.fromCode(kind) == null ? ResultKind.ARTICLE.code() : kind,
+        field(ctx, "markdown"),
+        field(ctx, "summary"),
+        MetadataForm.posted(ctx),
+        base,
+        field(ctx, "idempotencyKey"));
+  }
+
+  /** The slug the page is saved under: as typed, or made from the title when left empty. */
+  String targetSlug() {
+    return isNew && slug.isBlank() ? Slugs.fromTitle(title) : slug;
+  }
+
+  /** Keys of the messages for what is wrong, in the order of the fields; empty when all is well. */
+  List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (title.isBlank()) {
+      problems.add("editor.error.titleRequired");
+    } else if (title.strip().length() > SaveRequest.MAX_TITLE) {
+      problems.add("editor.error.titleTooLong");
+    }
+    if (isNew && !title.isBlank() && !Slugs.isValid(targetSlug())) {
+      problems.add("editor.error.slug");
+    }
+    if (markdown.length() > SaveRequest.MAX_MARKDOWN) {
+      problems.add("editor.error.textTooLong");
+    }
+    if (summary.strip().length() > SaveRequest.MAX_SUMMARY) {
+      problems.add("editor.error.summaryTooLong");
+    }
+    problems.addAll(MetadataForm.problems(metadata));
+    return problems;
+  }
+
+  SaveRequest request() {
+    return new SaveRequest(title.strip(), markdown, baseRevision, summary.strip(), kind, metadata);
+  }
+
+  /**
+   * What the idempotency key vouches for: the fields that make the save, not the CSRF token or the
+   * button, so a resubmission of the same form is recognised as the same request.
+   */
+  byte[] fingerprint() {
+    String all =
+        String.join(
+            "\u0000",
+            slug,
+            title,
+            kind,
+            markdown,
+            summary,
+            metadata.toJson().encode(),
+            "" + baseRevision);
+    return all.getBytes(StandardCharsets.UTF_8);
+  }
+
+  EditorForm in(JsonObject community) {
+    return new EditorForm(
+        this.community,
+        community.getString("communityName"),
+        slug,
+        isNew,
+        title,
+        kind,
+        markdown,
+        summary,
+        metadata,
+        baseRevision,
+        idempotencyKey);
+  }
+
+  /** The same text, to be saved again on top of {@code revision} (after a conflict). */
+  EditorForm rebased(String savedSlug, int revision) {
+    return new EditorForm(
+        community,
+        communityName,
+        savedSlug,
+        false,
+        title,
+        kind,
+        markdown,
+        summary,
+        metadata,
+        revision,
+        freshKey());
+  }
+
+  /** A fresh idempotency key, for a form that will be a new request. */
+  EditorForm withFreshKey() {
+    return new EditorForm(
+        community,
+        communityName,
+        slug,
+        isNew,
+        title,
+        kind,
+        markdown,
+        summary,
+        metadata,
+        baseRevision,
+        freshKey());
+  }
+
+  /** Where the form posts. */
+  public String action() {
+    return isNew ? "/c/" + community + "/new" : "/c/" + community + "/" + slug + "/edit";
+  }
+
+  /** The key editor.js keeps the browser draft under. */
+  public String draftKey() {
+    return community + ":" + (isNew ? "new" : slug);
+  }
+
+  public List<String> levels() {
+    return Metadata.LEVELS;
+  }
+
+  public List<String> licences() {
+    return Metadata.LICENCES;
+  }
+
+  public List<String> kinds() {
+    return Arrays.stream(ResultKind.values()).map(ResultKind::code).toList();
+  }
+
+  private static String freshKey() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static String field(RoutingContext ctx, String name) {
+    String value = ctx.request().getFormAttribute(name);
+    return value == null ? "" : value;
+  }
+}

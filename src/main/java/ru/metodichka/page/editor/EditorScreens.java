@@ -1,0 +1,182 @@
+package ru.metodichka.page.editor;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.error.AppError;
+import ru.metodichka.page.IdempotencyKey;
+import ru.metodichka.page.PageService;
+import ru.metodichka.page.SaveResult;
+import ru.metodichka.page.history.HistoryReader;
+import ru.metodichka.web.Crumb;
+import ru.metodichka.web.Redirect;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.Templates;
+import ru.metodichka.web.Ui;
+
+/**
+ * The Markdown editor ({@code /c/{c}/{slug}/edit}, {@code /c/{c}/new}). It works without
+ * JavaScript: the form posts back here, a stale save that merges cleanly is saved, one that
+ * overlaps gets the {@link ConflictScreen}, and whatever goes wrong the author's text comes back.
+ */
+public final class EditorScreens implements Screens {
+  private static final String EDIT = "/c/:community/:slug/edit";
+  private static final String NEW = "/c/:community/new";
+  private final Templates templates;
+  private final PageService service;
+  private final EditorService editor;
+  private final ConflictScreen conflicts;
+
+  public EditorScreens(
+      Templates templates, PageService service, HistoryReader history, EditorService editor) {
+    this.templates = templates;
+    this.service = service;
+    this.editor = editor;
+    this.conflicts = new ConflictScreen(templates, history, editor);
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get(NEW).handler(this::newForm);
+    router.get(EDIT).handler(this::editForm);
+    router.post(NEW).handler(ctx -> submit(ctx, true)).failureHandler(ctx -> stale(ctx, true));
+    router.post(EDIT).handler(ctx -> submit(ctx, false)).failureHandler(ctx -> stale(ctx, false));
+  }
+
+  private void editForm(RoutingContext ctx) {
+    editor
+        .open(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
+        .onSuccess(page -> show(ctx, 200, EditorForm.of(page), Extras.NONE))
+        .onFailure(ctx::fail);
+  }
+
+  private void newForm(RoutingContext ctx) {
+    String title = ctx.request().getParam("title");
+    editor
+        .community(CurrentUser.of(ctx), ctx.pathParam("community"))
+        .onSuccess(community -> show(ctx, 200, EditorForm.blank(community, title), Extras.NONE))
+        .onFailure(ctx::fail);
+  }
+
+  private void submit(RoutingContext ctx, boolean isNew) {
+    CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
+    EditorForm form = EditorForm.posted(ctx, isNew);
+    if ("preview".equals(ctx.request().getFormAttribute("action"))) {
+      editor
+          .preview(actor, form.community(), form.markdown())
+          .onSuccess(html -> again(ctx, 200, form, new Extras("", List.of(), html)))
+          .onFailure(ctx::fail);
+      return;
+    }
+    Ui ui = templates.ui(ctx);
+    List<String> problems = form.problems().stream().map(key -> ui.t(key)).toList();
+    if (!problems.isEmpty()) {
+      again(ctx, 422, form, new Extras("", problems, ""));
+      return;
+    }
+    String slug = form.targetSlug();
+    service
+        .save(actor, form.community(), slug, form.request(), key(ctx, form))
+        .onSuccess(result -> saved(ctx, form.community(), slug, result))
+        .onFailure(failure -> refused(ctx, actor, form, slug, failure));
+  }
+
+  /** 303 to the page, which says once what happened (a reload does not post again). */
+  private static void saved(RoutingContext ctx, String community, String slug, SaveResult result) {
+    JsonObject body = result.toJson();
+    String what =
+        body.getBoolean("created")
+            ? "created"
+            : body.getBoolean("unchanged") ? "unchanged" : result.merged() ? "merged" : "saved";
+    Redirect.seeOther(ctx, "/c/" + community + "/" + slug + "?" + what + "=1");
+  }
+
+  private void refused(
+      RoutingContext ctx, CurrentUser actor, EditorForm form, String slug, Throwable failure) {
+    if (!(failure instanceof AppError error)) {
+      ctx.fail(failure);
+      return;
+    }
+    switch (error.status()) {
+      case 409 -> conflicts.show(ctx, actor, form, slug, error);
+      case 422 -> again(ctx, 422, form, new Extras("", messages(error), ""));
+      case 400 ->
+          again(
+              ctx,
+              400,
+              form,
+              new Extras("", List.of(templates.ui(ctx).t("editor.error.slug")), ""));
+      default -> ctx.fail(failure);
+    }
+  }
+
+  /**
+   * A form whose CSRF token went stale (the author logged in again in another tab) comes back with
+   * everything typed and a fresh token, instead of an error page that would lose the text.
+   */
+  private void stale(RoutingContext ctx, boolean isNew) {
+    CurrentUser actor = CurrentUser.of(ctx);
+    boolean csrf = ctx.failure() instanceof AppError e && e.code().equals("csrf_rejected");
+    if (!csrf || actor.anonymous()) {
+      ctx.next();
+      return;
+    }
+    again(
+        ctx, 403, EditorForm.posted(ctx, isNew), new Extras("editor.notice.stale", List.of(), ""));
+  }
+
+  /** The editor again, with the posted form (the community is looked up for its name). */
+  private void again(RoutingContext ctx, int status, EditorForm form, Extras extras) {
+    editor
+        .community(CurrentUser.of(ctx), form.community())
+        .onSuccess(community -> show(ctx, status, form.in(community), extras))
+        .onFailure(ctx::fail);
+  }
+
+  private void show(RoutingContext ctx, int status, EditorForm form, Extras extras) {
+    Ui ui = templates.ui(ctx);
+    Map<String, Object> params = new HashMap<>();
+    params.put("form", form);
+    params.put("crumbs", crumbs(ui, form));
+    params.put("notice", extras.notice());
+    params.put("errors", extras.errors());
+    params.put("preview", extras.preview());
+    templates.render(ctx, status, "page/edit.jte", params);
+  }
+
+  /** Home › community › page › editing. */
+  static List<Crumb> crumbs(Ui ui, EditorForm form) {
+    List<Crumb> crumbs = new ArrayList<>();
+    crumbs.add(new Crumb(ui.t("nav.home"), "/"));
+    crumbs.add(new Crumb(form.communityName(), "/c/" + form.community()));
+    if (form.isNew()) {
+      crumbs.add(Crumb.here(ui.t("editor.new.title")));
+    } else {
+      crumbs.add(new Crumb(form.title(), "/c/" + form.community() + "/" + form.slug()));
+      crumbs.add(Crumb.here(ui.t("editor.crumb")));
+    }
+    return crumbs;
+  }
+
+  private static IdempotencyKey key(RoutingContext ctx, EditorForm form) {
+    String value = form.idempotencyKey().isBlank() ? null : form.idempotencyKey();
+    return IdempotencyKey.of(value, "POST", ctx.request().path(), form.fingerprint());
+  }
+
+  private static List<String> messages(AppError error) {
+    JsonArray errors = error.extras().getJsonArray("errors", new JsonArray());
+    return errors.stream().map(e -> ((JsonObject) e).getString("message")).toList();
+  }
+
+  /** {@code /c/{community}/{slug}} with both segments percent-encoded, for a Location header. */
+  /** What the editor shows besides the form: a notice key, error messages, a rendered preview. */
+  record Extras(String notice, List<String> errors, String preview) {
+    static final Extras NONE = new Extras("", List.of(), "");
+  }
+}

@@ -1,0 +1,79 @@
+package ru.metodichka.page.editor;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.community.Access;
+import ru.metodichka.community.CommunityService;
+import ru.metodichka.page.PageReader;
+import ru.metodichka.page.PageRendering;
+import ru.metodichka.page.Revision;
+
+/**
+ * What the editor screens need besides saving: who may open the editor, the text it starts from,
+ * and previews rendered exactly as the page will be (same renderer, sanitizer and wiki links).
+ */
+public final class EditorService {
+  private final Pool pool;
+  private final CommunityService communities;
+  private final PageReader reader;
+  private final PageRendering rendering;
+  private final WorkerExecutor previews;
+
+  public EditorService(
+      Pool pool,
+      CommunityService communities,
+      PageReader reader,
+      PageRendering rendering,
+      WorkerExecutor previews) {
+    this.pool = pool;
+    this.communities = communities;
+    this.reader = reader;
+    this.rendering = rendering;
+    this.previews = previews;
+  }
+
+  /** The community an editor works in: 401 for visitors, 403 for non-members. */
+  Future<JsonObject> community(CurrentUser actor, String community) {
+    return editor(actor, community).map(EditorService::communityJson);
+  }
+
+  /** The current revision of a page, for editing (members, moderators, administrators). */
+  Future<JsonObject> open(CurrentUser actor, String community, String slug) {
+    return editor(actor, community)
+        .compose(access -> reader.visible(actor, community, slug))
+        .compose(
+            v ->
+                reader
+                    .revision(v, v.page().currentRevision())
+                    .map(r -> pageJson(v.access(), v.page().slug(), r)));
+  }
+
+  /** Markdown as the page would show it, wiki links resolved against the community. */
+  public Future<String> preview(CurrentUser actor, String community, String markdown) {
+    return editor(actor, community)
+        .compose(access -> rendering.preview(pool, access.community(), markdown, previews));
+  }
+
+  private Future<Access> editor(CurrentUser actor, String community) {
+    return communities.access(pool, actor, community).map(Access::requireEditor);
+  }
+
+  private static JsonObject communityJson(Access access) {
+    return new JsonObject()
+        .put("community", access.community().slug())
+        .put("communityName", access.community().name());
+  }
+
+  private static JsonObject pageJson(Access access, String slug, Revision r) {
+    return communityJson(access)
+        .put("slug", slug)
+        .put("title", r.title())
+        .put("kind", r.kind())
+        .put("revision", r.number())
+        .put("markdown", r.markdown())
+        .put("metadata", r.metadata().toJson());
+  }
+}

@@ -1,0 +1,48 @@
+package ru.metodichka.page.history;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import ru.metodichka.db.Rows;
+
+/** SQL for history listings: a page's revisions without their text, newest first. */
+final class HistoryRepository {
+  // delta is computed over the whole history before paging, so the oldest row on a page is right.
+  private static final String LIST =
+      """
+      SELECT * FROM (
+        SELECT r.number, u.login, u.display_name, r.created_at, r.summary, r.size, r.merged,
+               r.reverted_from, r.size - lag(r.size, 1, 0) OVER (ORDER BY r.number) AS delta
+          FROM revisions r JOIN users u ON u.id = r.author_id
+         WHERE r.page_id = $1) h
+       WHERE h.number < $2
+       ORDER BY h.number DESC
+       LIMIT $3
+      """;
+
+  /** Newest first, revisions numbered below {@code before}. */
+  Future<JsonArray> list(SqlClient sql, long pageId, int before, int limit) {
+    return sql.preparedQuery(LIST)
+        .execute(Tuple.of(pageId, before, limit))
+        .map(
+            rows ->
+                Rows.toArray(
+                    rows,
+                    r ->
+                        new JsonObject()
+                            .put("revision", r.getInteger("number"))
+                            .put(
+                                "author",
+                                new JsonObject()
+                                    .put("login", r.getString("login"))
+                                    .put("name", r.getString("display_name")))
+                            .put("createdAt", Rows.time(r.getOffsetDateTime("created_at")))
+                            .put("summary", r.getString("summary"))
+                            .put("size", r.getInteger("size"))
+                            .put("delta", r.getInteger("delta"))
+                            .put("merged", r.getBoolean("merged"))
+                            .put("revertedFrom", r.getInteger("reverted_from"))));
+  }
+}

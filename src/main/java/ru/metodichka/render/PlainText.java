@@ -1,0 +1,196 @@
+package ru.metodichka.render;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.wikilink.WikiLink;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Markdown reduced to the plain text that is indexed and shown in snippets: markup dropped, code
+ * blocks and code spans kept as text (teachers search for {@code console.log}), link and wiki-link
+ * text kept and addresses dropped, HTML tags dropped with the text between them kept. Parsed with
+ * the renderer's own options, so the index reads a page exactly as it is shown. Thread-safe; takes
+ * up to the renderer's time budget, then falls back to the text as written, as pages do.
+ */
+public final class PlainText {
+  private PlainText() {}
+
+  /**
+   * The renderer's parser without its autolink extension, which looks for addresses in every piece
+   * of text (a twelfth of a rebuild); {@link #text} drops bare addresses instead.
+   */
+  private static final Parser PARSER =
+      Parser.builder(
+              new MutableDataSet(MarkdownRenderer.parserOptions())
+                  .set(
+                      Parser.EXTENSIONS,
+                      Parser.EXTENSIONS.get(MarkdownRenderer.parserOptions()).stream()
+                          .filter(extension -> !(extension instanceof AutolinkExtension))
+                          .toList()))
+          .build();
+
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+  /** What the autolink extension would have made a link: web and mail addresses in text. */
+  private static final Pattern BARE_ADDRESS =
+      Pattern.compile(
+          "(?:(?:https?|ftp)://|www\\.)[^\\s<>]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** The text of a Markdown page, blocks separated by blank lines. */
+  public static String of(String markdown) {
+    return of(markdown, MarkdownRenderer.BUDGET);
+  }
+
+  /** The same, with flexmark given {@code budget} instead of the renderer's budget. */
+  public static String of(String markdown, Duration budget) {
+    if (markdown == null || markdown.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(markdown.length());
+    try {
+      walk(PARSER.parse(TimedText.of(markdown, budget)), out);
+    } catch (StackOverflowError | TimedText.OutOfTime e) {
+      // Nesting too deep or too slow for flexmark (see MarkdownRenderer): the page shows the text
+      // as written, and so the index reads it.
+      out.setLength(0);
+      out.append(TAG.matcher(markdown).replaceAll(" "));
+    }
+    return tidy(out).strip();
+  }
+
+  /**
+   * Collapses whitespace in one pass: a run holding two or more line breaks becomes one blank line,
+   * in any other run each stretch of spaces, tabs and no-break spaces becomes one space. (Two
+   * regular expressions did this before and took a third of the time of the whole conversion.)
+   */
+  static String tidy(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (!isSpace(c)) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      int breaks = 0;
+      while (end < length && isSpace(text.charAt(end))) {
+        breaks += text.charAt(end) == '\n' ? 1 : 0;
+        end++;
+      }
+      if (breaks >= 2) {
+        out.append("\n\n");
+      } else {
+        appendCollapsed(out, text, i, end);
+      }
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static void appendCollapsed(StringBuilder out, CharSequence text, int from, int to) {
+    boolean inBlanks = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      boolean blank = c == ' ' || c == '\t' || c == '\u00A0';
+      if (!blank) {
+        out.append(c);
+      } else if (!inBlanks) {
+        out.append(' ');
+      }
+      inBlanks = blank;
+    }
+  }
+
+  /** Whitespace as the regular expression {@code \s} saw it, plus the no-break space. */
+  private static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\r'
+        || c == '\u00A0';
+  }
+
+  private static void walk(Node node, StringBuilder out) {
+    if (node instanceof Text) {
+      text(out, node.getChars());
+    } else if (node instanceof HtmlEntity) {
+      out.append(node.getChars().unescape());
+    } else if (node instanceof Code code) {
+      out.append(code.getText());
+    } else if (node instanceof FencedCodeBlock block) {
+      paragraph(out, block.getContentChars().toString());
+    } else if (node instanceof IndentedCodeBlock block) {
+      paragraph(out, block.getContentChars().toString());
+    } else if (node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+      return;
+    } else if (node instanceof HtmlBlock block) {
+      paragraph(out, TAG.matcher(block.getChars()).replaceAll(" "));
+    } else if (node instanceof HtmlInline
+        || node instanceof Reference
+        || node instanceof AutoLink
+        || node instanceof MailLink
+        || node instanceof Footnote) {
+      return;
+    } else if (node instanceof WikiLink link) {
+      out.append(link.getText().isNotBlank() ? link.getText() : link.getLink());
+    } else if (node instanceof SoftLineBreak) {
+      out.append(' ');
+    } else if (node instanceof HardLineBreak) {
+      out.append('\n');
+    } else {
+      for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+        walk(child, out);
+      }
+      if (node instanceof TableCell) {
+        out.append(' ');
+      } else if (node instanceof Block) {
+        out.append("\n\n");
+      }
+    }
+  }
+
+  /**
+   * Text with its backslash escapes and entities resolved and its bare addresses dropped. Most text
+   * has none of them, and flexmark's unescaping runs regular expressions over every text node (a
+   * twentieth of indexing).
+   */
+  private static void text(StringBuilder out, BasedSequence chars) {
+    String text =
+        chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars.toString() : chars.unescape();
+    if (text.contains("://") || text.indexOf('@') >= 0 || text.contains("www.")) {
+      text = BARE_ADDRESS.matcher(text).replaceAll("");
+    }
+    out.append(text);
+  }
+
+  private static void paragraph(StringBuilder out, String text) {
+    out.append("\n\n").append(text).append("\n\n");
+  }
+}

@@ -1,0 +1,73 @@
+package ru.metodichka.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import ru.metodichka.auth.AuthService;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.error.AppError;
+
+/**
+ * Finds the user behind a request: a bearer token or the session cookie. An unknown bearer token is
+ * a 401 (an API client must learn its token is dead); an unknown cookie just means anonymous.
+ */
+public final class AuthHandler implements Handler<RoutingContext> {
+  public static final String COOKIE = "mtd_session";
+  private static final String BEARER = "Bearer ";
+  private static final int MAX_TOKEN_LENGTH = 100;
+  private final AuthService auth;
+
+  public AuthHandler(AuthService auth) {
+    this.auth = auth;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String bearer = bearerToken(ctx);
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    String token = bearer != null ? bearer : cookie != null ? cookie.getValue() : null;
+    if (token == null || token.isEmpty()) {
+      ctx.next();
+      return;
+    }
+    // No real token is this long; it is not worth a query.
+    Future<Optional<CurrentUser>> session =
+        token.length() > MAX_TOKEN_LENGTH
+            ? Future.succeededFuture(Optional.empty())
+            : auth.resolve(token);
+    session
+        .onSuccess(
+            user -> {
+              if (user.isPresent()) {
+                ctx.put(CurrentUser.CONTEXT_KEY, user.get());
+                ctx.next();
+              } else if (bearer != null) {
+                ctx.fail(AppError.unauthorized("session_expired"));
+              } else {
+                ctx.response().addCookie(SessionCookies.expired(ctx));
+                ctx.next();
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** The token this request carries, from the Authorization header or the cookie. */
+  public static String token(RoutingContext ctx) {
+    String bearer = bearerToken(ctx);
+    if (bearer != null) {
+      return bearer;
+    }
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return cookie != null ? cookie.getValue() : null;
+  }
+
+  private static String bearerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return header.substring(BEARER.length()).trim();
+    }
+    return null;
+  }
+}

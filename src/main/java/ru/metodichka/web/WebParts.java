@@ -1,0 +1,23 @@
+package ru.metodichka.web;
+
+import java.util.List;
+import ru.metodichka.db.DatabaseHealth;
+
+/**
+ * Everything the HTTP server serves, built once by the application and shared by every {@link
+ * HttpVerticle} instance: who the user is, CSRF protection, templates, the health check, and each
+ * feature's API routes and screens (mounted in this order: a screen listed first wins a path that
+ * two could match).
+ */
+public record WebParts(
+    AuthHandler auth,
+    Csrf csrf,
+    Templates templates,
+    DatabaseHealth health,
+    List<ApiRoutes> api,
+    List<Screens> screens) {
+  public WebParts {
+    api = List.copyOf(api);
+    screens = List.copyOf(screens);
+  }
+}
