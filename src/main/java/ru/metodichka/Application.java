@@ -239,7 +239,7 @@ public final class Application implements AutoCloseable {
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
-            new HomeScreens(templates, communities, reader),
+            new HomeScreens(templates, communities, reader, parts.users()),
             new BankScreens(templates, bank),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
             new PageScreens(
@@ -253,8 +253,7 @@ public final class Application implements AutoCloseable {
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
             new LoginScreens(templates, auth),
-            new ProfileScreens(
-                templates, new ProfileService(pool, parts.users(), new ContributionRepository())),
+            new ProfileScreens(templates, new ProfileService(pool, parts.users())),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new SearchScreens(templates, search, communities)));
   }

@@ -47,8 +47,17 @@ public final class Fixtures {
     return response.json().getString("token");
   }
 
-  /** A new user, logged in. */
+  /** A new user (a teacher), logged in. */
   public TestUser user(String name) {
+    return account(name, false);
+  }
+
+  /** A new methodist of the centre (who may be appointed moderator), logged in. */
+  public TestUser methodist(String name) {
+    return account(name, true);
+  }
+
+  private TestUser account(String name, boolean methodist) {
     String login = unique("u");
     var response =
         api.post(
@@ -60,7 +69,8 @@ public final class Fixtures {
                 .put("name", name)
                 .put("email", login + "@school.example")
                 .put("institution", "МБОУ СОШ № 1")
-                .put("position", "учитель"));
+                .put("position", methodist ? "методист" : "учитель")
+                .put("methodist", methodist));
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return new TestUser(login, login(login, PASSWORD));
   }
@@ -95,7 +105,7 @@ public final class Fixtures {
   public Team team() {
     String community = community();
     TestUser member = user("Анна Петровна Иванова");
-    TestUser moderator = user("Ольга Сергеевна Смирнова");
+    TestUser moderator = methodist("Ольга Сергеевна Смирнова");
     join(community, member, "member");
     join(community, moderator, "moderator");
     return new Team(community, member, moderator);

@@ -15,19 +15,18 @@ public final class NewUserInput {
   public static NewUser from(JsonInput in) {
     String login = in.requiredText("login", 64);
     if (!login.isEmpty() && !LOGIN.matcher(login).matches()) {
-      in.reject(
-          "login", "Латинские буквы, цифры, точка, дефис и подчёркивание; от 2 до 64 символов");
+      in.reject("login", "login");
     }
     String password = in.rawText("password", 256);
     if (password == null || password.length() < 8) {
       if (!in.hasError("password")) {
-        in.reject("password", "Пароль не короче 8 символов");
+        in.reject("password", "password_too_short", 8);
       }
     }
     String name = in.requiredText("name", 200);
     String email = in.optionalText("email", 254, null);
     if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {
-      in.reject("email", "Адрес электронной почты вида name@school.ru");
+      in.reject("email", "email");
     }
     String institution = in.optionalText("institution", 300, null);
     String position = in.optionalText("position", 200, null);

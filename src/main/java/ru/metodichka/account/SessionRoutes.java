@@ -29,7 +29,7 @@ public final class SessionRoutes implements ApiRoutes {
     String login = in.requiredText("login", 64);
     String password = in.rawText("password", 256);
     if (password == null || password.isEmpty()) {
-      in.reject("password", "Обязательное поле");
+      in.reject("password", "required");
     }
     in.validate();
     return auth.login(login, password, AuthHandler.token(ctx))
@@ -39,7 +39,7 @@ public final class SessionRoutes implements ApiRoutes {
               ctx.response().putHeader("Cache-Control", "no-store");
               return new JsonObject()
                   .put("token", session.token())
-                  .put("user", session.user().toJson());
+                  .put("user", UserRoutes.json(session.user()));
             });
   }
 

@@ -1,12 +1,17 @@
 package ru.metodichka.account;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.NewUser;
+import ru.metodichka.auth.Profile;
+import ru.metodichka.auth.User;
+import ru.metodichka.auth.UserMembership;
 import ru.metodichka.auth.UserService;
+import ru.metodichka.db.Rows;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 
@@ -21,7 +26,7 @@ public final class UserRoutes implements ApiRoutes {
   @Override
   public void mount(Router api) {
     api.post("/users").consumes("application/json").respond(this::create);
-    api.get("/users/me").respond(ctx -> users.me(CurrentUser.of(ctx)));
+    api.get("/users/me").respond(ctx -> users.me(CurrentUser.of(ctx)).map(UserRoutes::json));
   }
 
   private Future<JsonObject> create(RoutingContext ctx) {
@@ -34,7 +39,37 @@ public final class UserRoutes implements ApiRoutes {
               ctx.response()
                   .setStatusCode(201)
                   .putHeader("Location", "/api/users/" + created.login());
-              return created.toJson();
+              return json(created);
             });
+  }
+
+  /** An account as the API shows it (no credentials). */
+  public static JsonObject json(User user) {
+    return new JsonObject()
+        .put("login", user.login())
+        .put("name", user.name())
+        .put("email", user.email())
+        .put("institution", user.institution())
+        .put("position", user.position())
+        .put("admin", user.admin())
+        .put("methodist", user.methodist())
+        .put("authSource", user.authSource())
+        .put("createdAt", Rows.time(user.createdAt()));
+  }
+
+  /**
+   * The caller's profile: the account and {@code memberships: [{community, name, role, since}]}.
+   */
+  static JsonObject json(Profile profile) {
+    JsonArray memberships = new JsonArray();
+    for (UserMembership m : profile.memberships()) {
+      memberships.add(
+          new JsonObject()
+              .put("community", m.community())
+              .put("name", m.communityName())
+              .put("role", m.role())
+              .put("since", Rows.time(m.since())));
+    }
+    return json(profile.user()).put("memberships", memberships);
   }
 }

@@ -2,7 +2,6 @@ package ru.metodichka.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -87,9 +86,7 @@ public final class AdminScreens implements Screens {
         .onSuccess(
             v -> {
               long archived =
-                  communityList.result().stream()
-                      .filter(c -> "archived".equals(((JsonObject) c).getString("status")))
-                      .count();
+                  communityList.result().stream().filter(c -> c.community().archived()).count();
               Ui ui = templates.ui(ctx);
               templates.render(
                   ctx,

@@ -1,6 +1,5 @@
 package ru.metodichka.admin;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -106,13 +105,11 @@ public final class Form {
     try {
       return rules.apply(JsonInput.of(body));
     } catch (AppError e) {
-      JsonArray invalid = e.extras().getJsonArray("errors");
-      if (e.status() != 422 || invalid == null) {
+      if (e.status() != 422 || e.fieldErrors().isEmpty()) {
         throw e;
       }
-      for (Object item : invalid) {
-        String field = ((JsonObject) item).getString("field");
-        reject(fieldNames.getOrDefault(field, field));
+      for (AppError.FieldError error : e.fieldErrors()) {
+        reject(fieldNames.getOrDefault(error.field(), error.field()));
       }
       return null;
     }

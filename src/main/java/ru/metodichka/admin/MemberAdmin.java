@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.UserService;
+import ru.metodichka.community.CommunityProfile;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.CommunityService.MembershipChange;
 import ru.metodichka.community.MemberRole;
@@ -57,7 +58,7 @@ final class MemberAdmin {
         .onSuccess(
             v -> {
               Ui ui = templates.ui(ctx);
-              JsonObject community = about.result();
+              CommunityProfile community = about.result();
               templates.render(
                   ctx,
                   status,
@@ -73,7 +74,7 @@ final class MemberAdmin {
                       "crumbs",
                           AdminScreens.crumbs(
                               ui,
-                              community.getString("name"),
+                              community.community().name(),
                               new Crumb(ui.t("admin.communities"), "/admin/communities"))));
             })
         .onFailure(ctx::fail);
@@ -120,7 +121,12 @@ final class MemberAdmin {
   private void end(RoutingContext ctx) {
     String slug = ctx.pathParam("community");
     communities
-        .endMembership(CurrentUser.of(ctx), slug, ctx.pathParam("login"))
+        .endMembership(
+            CurrentUser.of(ctx),
+            slug,
+            ctx.pathParam("login"),
+            ctx.request().getFormAttribute("reason"),
+            ctx.request().getFormAttribute("note"))
         .onSuccess(
             v -> AdminScreens.seeOther(ctx, AdminScreens.communityPath(slug), "member_ended"))
         .onFailure(ctx::fail);

@@ -1,9 +1,7 @@
 package ru.metodichka.auth;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
-import ru.metodichka.db.Rows;
 
 /** A person's account as others may see it (no credentials). */
 public record User(
@@ -16,7 +14,8 @@ public record User(
     boolean admin,
     boolean methodist,
     String authSource,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    OffsetDateTime disabledAt) {
 
   static User from(Row row) {
     return new User(
@@ -29,23 +28,15 @@ public record User(
         row.getBoolean("is_admin"),
         row.getBoolean("is_methodist"),
         row.getString("auth_source"),
-        row.getOffsetDateTime("created_at"));
+        row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("disabled_at"));
+  }
+
+  public boolean disabled() {
+    return disabledAt != null;
   }
 
   public CurrentUser asCurrentUser() {
     return new CurrentUser(id, login, name, admin);
-  }
-
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("login", login)
-        .put("name", name)
-        .put("email", email)
-        .put("institution", institution)
-        .put("position", position)
-        .put("admin", admin)
-        .put("methodist", methodist)
-        .put("authSource", authSource)
-        .put("createdAt", Rows.time(createdAt));
   }
 }

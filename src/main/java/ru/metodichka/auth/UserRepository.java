@@ -1,12 +1,11 @@
 package ru.metodichka.auth;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.Optional;
+import ru.metodichka.db.DatabaseErrors;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
 
@@ -15,7 +14,7 @@ public final class UserRepository {
   private static final String SELECT_USER =
       """
       SELECT u.id, u.login, u.display_name, u.email, i.name AS institution, u.position,
-             u.is_admin, u.is_methodist, u.auth_source, u.created_at
+             u.is_admin, u.is_methodist, u.auth_source, u.created_at, u.disabled_at
         FROM users u LEFT JOIN institutions i ON i.id = u.institution_id
       """;
   private static final String FIND_BY_LOGIN = SELECT_USER + " WHERE u.login_key = $1";
@@ -44,13 +43,7 @@ public final class UserRepository {
         FROM users u JOIN local_credentials c ON c.user_id = u.id
        WHERE u.login_key = $1 AND u.disabled_at IS NULL
       """;
-  private static final String LIST =
-      """
-      SELECT u.id, u.login, u.display_name, u.email, i.name AS institution, u.position,
-             u.is_admin, u.is_methodist, u.auth_source, u.created_at, u.disabled_at
-        FROM users u LEFT JOIN institutions i ON i.id = u.institution_id
-       ORDER BY u.display_name, u.login_key
-      """;
+  private static final String LIST = SELECT_USER + " ORDER BY u.display_name, u.login_key";
   private static final String COUNT_USERS = "SELECT count(*) FROM users";
   private static final String MAKE_ADMIN = "UPDATE users SET is_admin = true WHERE id = $1";
   private static final String MEMBERSHIPS_OF =
@@ -121,37 +114,28 @@ public final class UserRepository {
   }
 
   /** Every account, enabled or not, by name: what administrators see. */
-  public Future<JsonArray> list(SqlClient sql) {
-    return sql.query(LIST)
-        .execute()
-        .map(
-            rows ->
-                Rows.toArray(
-                    rows,
-                    r ->
-                        User.from(r)
-                            .toJson()
-                            .put("disabledAt", Rows.time(r.getOffsetDateTime("disabled_at")))));
+  public Future<List<User>> list(SqlClient sql) {
+    return sql.query(LIST).execute().map(rows -> Rows.list(rows, User::from));
   }
 
   public Future<Long> count(SqlClient sql) {
     return sql.query(COUNT_USERS).execute().map(rows -> rows.iterator().next().getLong(0));
   }
 
-  /** The user's active memberships as {@code [{community, name, role, since}]}. */
-  public Future<JsonArray> memberships(SqlClient sql, long userId) {
+  /** The user's active memberships. */
+  public Future<List<UserMembership>> memberships(SqlClient sql, long userId) {
     return sql.preparedQuery(MEMBERSHIPS_OF)
         .execute(Tuple.of(userId))
         .map(
             rows ->
-                Rows.toArray(
+                Rows.list(
                     rows,
                     r ->
-                        new JsonObject()
-                            .put("community", r.getString("slug"))
-                            .put("name", r.getString("name"))
-                            .put("role", r.getString("role"))
-                            .put("since", Rows.time(r.getOffsetDateTime("started_at")))));
+                        new UserMembership(
+                            r.getString("slug"),
+                            r.getString("name"),
+                            r.getString("role"),
+                            r.getOffsetDateTime("started_at"))));
   }
 
   private Future<Long> institutionId(SqlClient sql, String institution) {
@@ -164,7 +148,7 @@ public final class UserRepository {
   }
 
   private static Throwable translate(Throwable e, String login) {
-    if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+    if (DatabaseErrors.isUniqueViolation(e)) {
       return AppError.conflict("login_taken", login);
     }
     return e;

@@ -1,10 +1,9 @@
 package ru.metodichka.auth;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.List;
 
 /** Creating accounts and reading one's own profile. */
 public final class UserService {
@@ -30,21 +29,17 @@ public final class UserService {
   }
 
   /** Every account with its institution and flags, disabled ones included (administrators). */
-  public Future<JsonArray> list(CurrentUser actor) {
+  public Future<List<User>> list(CurrentUser actor) {
     actor.requireAdmin();
     return users.list(pool);
   }
 
   /** The caller's profile with the communities they belong to. */
-  public Future<JsonObject> me(CurrentUser actor) {
+  public Future<Profile> me(CurrentUser actor) {
     actor.requireLoggedIn();
     return users
         .findById(pool, actor.id())
-        .compose(
-            user ->
-                users
-                    .memberships(pool, user.id())
-                    .map(memberships -> user.toJson().put("memberships", memberships)));
+        .compose(user -> users.memberships(pool, user.id()).map(list -> new Profile(user, list)));
   }
 
   /**

@@ -1,9 +1,7 @@
 package ru.metodichka.community;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
-import ru.metodichka.db.Rows;
 
 /** A community of teachers created for a concrete professional task (§4.1). */
 public record Community(
@@ -12,8 +10,10 @@ public record Community(
     String name,
     String task,
     String description,
-    String status,
+    CommunityStatus status,
     OffsetDateTime createdAt) {
+
+  static final String COLUMNS = "id, slug, name, task, description, status, created_at";
 
   static Community from(Row row) {
     return new Community(
@@ -22,17 +22,11 @@ public record Community(
         row.getString("name"),
         row.getString("task"),
         row.getString("description"),
-        row.getString("status"),
+        CommunityStatus.of(row.getString("status")),
         row.getOffsetDateTime("created_at"));
   }
 
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("slug", slug)
-        .put("name", name)
-        .put("task", task)
-        .put("description", description)
-        .put("status", status)
-        .put("createdAt", Rows.time(createdAt));
+  public boolean archived() {
+    return status == CommunityStatus.ARCHIVED;
   }
 }

@@ -1,32 +1,32 @@
 package ru.metodichka.community;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.Optional;
+import ru.metodichka.auth.Person;
+import ru.metodichka.db.DatabaseErrors;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
 
 /** SQL for communities. */
 public final class CommunityRepository {
-  private static final String COLUMNS = "id, slug, name, task, description, status, created_at";
   private static final String INSERT =
       """
       INSERT INTO communities (slug, slug_key, name, task, description, created_by)
       VALUES ($1, $2, $3, $4, $5, $6)
-      RETURNING id, slug, name, task, description, status, created_at
-      """;
-  private static final String FIND = "SELECT " + COLUMNS + " FROM communities WHERE slug_key = $1";
+      RETURNING\s"""
+          + Community.COLUMNS;
+  private static final String FIND =
+      "SELECT " + Community.COLUMNS + " FROM communities WHERE slug_key = $1";
   private static final String LIST =
       """
       SELECT c.id, c.slug, c.name, c.task, c.description, c.status, c.created_at,
              (SELECT count(*) FROM memberships m
                WHERE m.community_id = c.id AND m.status = 'active') AS member_count
         FROM communities c
-       ORDER BY c.name
+       ORDER BY c.status = 'archived', c.name
       """;
   private static final String MODERATORS =
       """
@@ -36,7 +36,7 @@ public final class CommunityRepository {
        ORDER BY u.display_name
       """;
   private static final String SET_STATUS =
-      "UPDATE communities SET status = $2 WHERE id = $1 RETURNING " + COLUMNS;
+      "UPDATE communities SET status = $2 WHERE id = $1 RETURNING " + Community.COLUMNS;
   private static final String MEMBER_COUNT =
       "SELECT count(*) FROM memberships WHERE community_id = $1 AND status = 'active'";
 
@@ -46,11 +46,8 @@ public final class CommunityRepository {
         .execute(
             Tuple.of(c.slug(), Slugs.key(c.slug()), c.name(), c.task(), c.description(), createdBy))
         .recover(
-            e ->
-                Future.failedFuture(
-                    e instanceof PgException pg && "23505".equals(pg.getSqlState())
-                        ? AppError.conflict("community_slug_taken", c.slug())
-                        : e))
+            DatabaseErrors.uniqueViolation(
+                () -> AppError.conflict("community_slug_taken", c.slug())))
         .map(rows -> Community.from(rows.iterator().next()));
   }
 
@@ -63,37 +60,32 @@ public final class CommunityRepository {
         .map(rows -> Rows.first(rows, Community::from));
   }
 
-  /** Every community with its number of active members. */
-  public Future<JsonArray> listWithCounts(SqlClient sql) {
+  /** Every community with its number of active members; active ones first, then by name. */
+  public Future<List<CommunitySummary>> listWithCounts(SqlClient sql) {
     return sql.query(LIST)
         .execute()
         .map(
             rows ->
-                Rows.toArray(
-                    rows,
-                    r -> Community.from(r).toJson().put("memberCount", r.getLong("member_count"))));
+                Rows.list(
+                    rows, r -> new CommunitySummary(Community.from(r), r.getLong("member_count"))));
   }
 
   /**
    * Sets the status ({@code active} or {@code archived}) and returns the community as it is now.
    */
-  public Future<Community> setStatus(SqlClient sql, long communityId, String status) {
+  public Future<Community> setStatus(SqlClient sql, long communityId, CommunityStatus status) {
     return sql.preparedQuery(SET_STATUS)
-        .execute(Tuple.of(communityId, status))
+        .execute(Tuple.of(communityId, status.code()))
         .map(rows -> Community.from(rows.iterator().next()));
   }
 
-  public Future<JsonArray> moderators(SqlClient sql, long communityId) {
+  public Future<List<Person>> moderators(SqlClient sql, long communityId) {
     return sql.preparedQuery(MODERATORS)
         .execute(Tuple.of(communityId))
         .map(
             rows ->
-                Rows.toArray(
-                    rows,
-                    r ->
-                        new JsonObject()
-                            .put("login", r.getString("login"))
-                            .put("name", r.getString("display_name"))));
+                Rows.list(
+                    rows, r -> new Person(r.getString("login"), r.getString("display_name"))));
   }
 
   public Future<Long> memberCount(SqlClient sql, long communityId) {

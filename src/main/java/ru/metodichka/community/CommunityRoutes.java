@@ -1,12 +1,17 @@
 package ru.metodichka.community;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.auth.Person;
+import ru.metodichka.db.Rows;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 
@@ -22,21 +27,22 @@ public final class CommunityRoutes implements ApiRoutes {
   public void mount(Router api) {
     api.post("/communities").consumes("application/json").respond(this::create);
     api.get("/communities")
-        .respond(ctx -> communities.list().map(items -> new JsonObject().put("items", items)));
+        .respond(ctx -> communities.list().map(list -> items(list, CommunityRoutes::json)));
     api.get("/communities/:community")
-        .respond(ctx -> communities.describe(ctx.pathParam("community")));
+        .respond(
+            ctx -> communities.describe(ctx.pathParam("community")).map(CommunityRoutes::json));
     api.get("/communities/:community/members")
         .respond(
             ctx ->
                 communities
                     .members(ctx.pathParam("community"))
-                    .map(items -> new JsonObject().put("items", items)));
+                    .map(list -> items(list, CommunityRoutes::json)));
     api.get("/communities/:community/members/history")
         .respond(
             ctx ->
                 communities
                     .history(CurrentUser.of(ctx), ctx.pathParam("community"))
-                    .map(items -> new JsonObject().put("items", items)));
+                    .map(list -> items(list, CommunityRoutes::json)));
     api.put("/communities/:community/members/:login")
         .consumes("application/json")
         .respond(this::setRole);
@@ -57,7 +63,7 @@ public final class CommunityRoutes implements ApiRoutes {
                       "Location",
                       "/api/communities/"
                           + URLEncoder.encode(created.slug(), StandardCharsets.UTF_8));
-              return created.toJson().put("memberCount", 0);
+              return json(created).put("memberCount", 0);
             });
   }
 
@@ -78,9 +84,69 @@ public final class CommunityRoutes implements ApiRoutes {
             });
   }
 
+  private static <T> JsonObject items(List<T> items, Function<T, JsonObject> json) {
+    JsonArray array = new JsonArray();
+    items.forEach(item -> array.add(json.apply(item)));
+    return new JsonObject().put("items", array);
+  }
+
+  static JsonObject json(Community c) {
+    return new JsonObject()
+        .put("slug", c.slug())
+        .put("name", c.name())
+        .put("task", c.task())
+        .put("description", c.description())
+        .put("status", c.status().code())
+        .put("createdAt", Rows.time(c.createdAt()));
+  }
+
+  static JsonObject json(CommunitySummary summary) {
+    return json(summary.community()).put("memberCount", summary.memberCount());
+  }
+
+  static JsonObject json(CommunityProfile profile) {
+    JsonArray moderators = new JsonArray();
+    profile.moderators().forEach(m -> moderators.add(json(m)));
+    return json(profile.community())
+        .put("moderators", moderators)
+        .put("memberCount", profile.memberCount());
+  }
+
+  static JsonObject json(Person person) {
+    return new JsonObject().put("login", person.login()).put("name", person.name());
+  }
+
+  static JsonObject json(Membership m) {
+    Membership.Order order = m.order();
+    return new JsonObject()
+        .put("login", m.person().login())
+        .put("name", m.person().name())
+        .put("role", m.role().code())
+        .put("status", m.status())
+        .put("since", Rows.time(m.since()))
+        .put("until", Rows.time(m.until()))
+        .put("endReason", m.endReason())
+        .put("endedBy", m.endedBy() == null ? null : json(m.endedBy()))
+        .put("endNote", m.endNote())
+        .put(
+            "order",
+            order == null
+                ? null
+                : new JsonObject()
+                    .put("number", order.number())
+                    .put("date", order.date().toString()));
+  }
+
   private void endMembership(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
+    String login = ctx.pathParam("login");
     communities
-        .endMembership(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("login"))
+        .endMembership(
+            actor,
+            ctx.pathParam("community"),
+            login,
+            ctx.queryParams().get("reason"),
+            ctx.queryParams().get("note"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -1,17 +1,19 @@
 package ru.metodichka.community;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.List;
 import java.util.Optional;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.User;
 import ru.metodichka.auth.UserRepository;
 import ru.metodichka.error.AppError;
 
-/** Communities, who belongs to them, and what each user may do in one. */
+/**
+ * Communities, who belongs to them, and what each user may do in one. Rights are checked before
+ * anything else is looked up, so a refusal never tells whether a login exists.
+ */
 public final class CommunityService {
   private final Pool pool;
   private final CommunityRepository communities;
@@ -36,34 +38,34 @@ public final class CommunityService {
   }
 
   /**
-   * Archives a community or brings it back (administrators only). Archiving changes nothing else:
-   * its pages, members and history stay as they are and stay readable.
+   * Archives a community or brings it back (administrators only). An archived community is
+   * read-only: its pages, members and history stay as they are and stay readable.
    */
   public Future<Community> setArchived(CurrentUser actor, String slug, boolean archived) {
     actor.requireAdmin();
     return find(pool, slug)
-        .compose(c -> communities.setStatus(pool, c.id(), archived ? "archived" : "active"));
+        .compose(
+            c ->
+                communities.setStatus(
+                    pool, c.id(), archived ? CommunityStatus.ARCHIVED : CommunityStatus.ACTIVE));
   }
 
-  public Future<JsonArray> list() {
+  /** Every community, active ones first. */
+  public Future<List<CommunitySummary>> list() {
     return communities.listWithCounts(pool);
   }
 
   /** Public information about a community: task, moderators, number of members. */
-  public Future<JsonObject> describe(String slug) {
+  public Future<CommunityProfile> describe(String slug) {
     return find(pool, slug).compose(this::describe);
   }
 
   /** {@link #describe(String)} for a community already found. */
-  public Future<JsonObject> describe(Community c) {
+  public Future<CommunityProfile> describe(Community c) {
     var moderators = communities.moderators(pool, c.id());
     var count = communities.memberCount(pool, c.id());
     return Future.all(moderators, count)
-        .map(
-            v ->
-                c.toJson()
-                    .put("moderators", moderators.result())
-                    .put("memberCount", count.result()));
+        .map(v -> new CommunityProfile(c, moderators.result(), count.result()));
   }
 
   /** The community (404 when there is none) and the actor's role in it. */
@@ -92,8 +94,11 @@ public final class CommunityService {
   }
 
   /**
-   * Gives a user a role (administrators and the community's moderators). A different current role
-   * is ended as "role_changed" and a new period opens, so the history keeps both.
+   * Gives a user a role. Moderators (and administrators) add members; only administrators — the
+   * centre, which confirms the composition and appoints moderators (§4.4, §4.7) — appoint or
+   * relieve moderators and experts, and only methodists of the centre may be moderators. A
+   * different current role is ended as "role_changed" and a new period opens, so the history keeps
+   * both.
    */
   public Future<MembershipChange> setRole(
       CurrentUser actor, String slug, String login, MemberRole request) {
@@ -101,11 +106,33 @@ public final class CommunityService {
         tx ->
             access(tx, actor, slug)
                 .map(Access::requireModerator)
+                .map(access -> requireRightToGive(access, request.role()))
                 .compose(access -> member(tx, access, login))
                 .compose(member -> applyRole(tx, member, request)));
   }
 
+  /** Roles other than member are the centre's to give (checked before any user is looked up). */
+  private static Access requireRightToGive(Access access, Role role) {
+    if (role != Role.MEMBER && !access.user().admin()) {
+      throw AppError.forbidden("roles_given_by_centre", access.community().name());
+    }
+    return access;
+  }
+
+  /** A moderator's or expert's period is the centre's to end or change, not a moderator's. */
+  private static void requireRightToChange(Member member) {
+    Optional<MembershipRepository.Current> current = member.current();
+    boolean centres = current.isPresent() && current.get().role() != Role.MEMBER;
+    if (centres && !member.access().user().admin()) {
+      throw AppError.forbidden("roles_given_by_centre", member.access().community().name());
+    }
+  }
+
   private Future<MembershipChange> applyRole(SqlClient tx, Member member, MemberRole request) {
+    requireRightToChange(member);
+    if (request.role() == Role.MODERATOR && !member.user().methodist()) {
+      throw AppError.invalid("role", "moderator_not_methodist");
+    }
     Optional<MembershipRepository.Current> current = member.current();
     if (current.isPresent() && current.get().role() == request.role()) {
       return Future.succeededFuture(MembershipChange.UNCHANGED);
@@ -113,7 +140,7 @@ public final class CommunityService {
     long actorId = member.access().user().id();
     Future<Void> ended =
         current.isPresent()
-            ? memberships.end(tx, current.get().id(), "role_changed", actorId)
+            ? memberships.end(tx, current.get().id(), "role_changed", actorId, null)
             : Future.succeededFuture();
     var period =
         new MembershipRepository.NewPeriod(
@@ -128,26 +155,38 @@ public final class CommunityService {
         .map(v -> current.isPresent() ? MembershipChange.CHANGED : MembershipChange.STARTED);
   }
 
-  /** Ends a membership: moderators may end anyone's, a member may leave. 404 when not a member. */
-  public Future<Void> endMembership(CurrentUser actor, String slug, String login) {
+  /**
+   * Ends a membership: a member may leave (their own login), moderators end members'
+   * (administrators anyone's), recording the reason, who ended it and their note. Rights first:
+   * someone who may not end others' memberships gets 403 whether or not the login exists. 404 when
+   * the user is not a member.
+   */
+  public Future<Void> endMembership(
+      CurrentUser actor, String slug, String login, String reason, String note) {
     actor.requireLoggedIn();
+    boolean self = actor.login().equalsIgnoreCase(login);
     return pool.withTransaction(
         tx ->
             access(tx, actor, slug)
-                .compose(access -> member(tx, access, login))
-                .compose(member -> end(tx, member, login)));
+                .map(access -> self ? access.requireActive() : access.requireModerator())
+                .compose(
+                    access ->
+                        member(tx, access, login)
+                            .compose(
+                                member ->
+                                    end(tx, member, login, MembershipEnd.of(reason, note, self)))));
   }
 
-  private Future<Void> end(SqlClient tx, Member member, String login) {
-    CurrentUser actor = member.access().user();
-    boolean self = member.user().id() == actor.id();
-    if (!self) {
-      member.access().requireModerator();
-    }
+  private Future<Void> end(SqlClient tx, Member member, String login, MembershipEnd end) {
+    boolean self = member.user().id() == member.access().user().id();
     if (member.current().isEmpty()) {
       return Future.failedFuture(AppError.notFound("membership_not_found", login));
     }
-    return memberships.end(tx, member.current().get().id(), self ? "left" : "removed", actor.id());
+    if (!self) {
+      requireRightToChange(member);
+    }
+    long actorId = member.access().user().id();
+    return memberships.end(tx, member.current().get().id(), end.reason(), actorId, end.note());
   }
 
   /** The user named by login and their current membership period, locked for this transaction. */
@@ -161,18 +200,18 @@ public final class CommunityService {
   }
 
   /** Current members and moderators (public, as the regulation asks for openness). */
-  public Future<JsonArray> members(String slug) {
+  public Future<List<Membership>> members(String slug) {
     return find(pool, slug).compose(this::members);
   }
 
-  public Future<JsonArray> members(Community c) {
+  public Future<List<Membership>> members(Community c) {
     return memberships.active(pool, c.id());
   }
 
   /** Every membership period, ended ones included (moderators). */
-  public Future<JsonArray> history(CurrentUser actor, String slug) {
+  public Future<List<Membership>> history(CurrentUser actor, String slug) {
     return access(pool, actor, slug)
-        .map(Access::requireModerator)
+        .map(Access::requireModeratorRights)
         .compose(access -> memberships.history(pool, access.community().id()));
   }
 

@@ -28,8 +28,7 @@ public record MemberRole(Role role, String orderNumber, LocalDate orderDate) {
     Role role = Role.fromCode(code);
     if (!code.isEmpty() && (role == null || (role == Role.EXPERT && !expertAllowed))) {
       in.reject(
-          "role",
-          expertAllowed ? "Роль: member, moderator или expert" : "Роль: member или moderator");
+          "role", "one_of", expertAllowed ? "member, moderator, expert" : "member, moderator");
     }
     JsonObject order = in.optionalObject("order");
     String number = null;
@@ -43,11 +42,11 @@ public record MemberRole(Role role, String orderNumber, LocalDate orderDate) {
               ? s.strip()
               : null;
       if (number == null) {
-        in.reject("order.number", "Номер приказа — строка до 50 символов");
+        in.reject("order.number", "order_number");
       }
       date = parseDate(order.getValue("date"));
       if (date == null) {
-        in.reject("order.date", "Дата приказа в формате ГГГГ-ММ-ДД");
+        in.reject("order.date", "date");
       }
     }
     in.validate();

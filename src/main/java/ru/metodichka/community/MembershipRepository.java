@@ -1,13 +1,13 @@
 package ru.metodichka.community;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import ru.metodichka.auth.Person;
 import ru.metodichka.db.Rows;
 
 /** SQL for memberships. Rows are periods; ending one sets its end, nothing is deleted. */
@@ -26,7 +26,8 @@ public final class MembershipRepository {
       """;
   private static final String END =
       """
-      UPDATE memberships SET status = 'left', ended_at = now(), end_reason = $2, changed_by = $3
+      UPDATE memberships SET status = 'left', ended_at = now(), end_reason = $2, changed_by = $3,
+                             ended_by = $3, end_note = $4
        WHERE id = $1
       """;
   private static final String START =
@@ -38,8 +39,10 @@ public final class MembershipRepository {
   private static final String SELECT =
       """
       SELECT u.login, u.display_name, m.role, m.status, m.started_at, m.ended_at, m.end_reason,
-             m.order_number, m.order_date
+             m.end_note, m.order_number, m.order_date, e.login AS ended_by_login,
+             e.display_name AS ended_by_name
         FROM memberships m JOIN users u ON u.id = m.user_id
+        LEFT JOIN users e ON e.id = m.ended_by
       """;
   private static final String ACTIVE =
       SELECT
@@ -62,8 +65,10 @@ public final class MembershipRepository {
                     rows, r -> new Current(r.getLong("id"), Role.fromCode(r.getString("role")))));
   }
 
-  public Future<Void> end(SqlClient sql, long membershipId, String reason, long changedBy) {
-    return sql.preparedQuery(END).execute(Tuple.of(membershipId, reason, changedBy)).mapEmpty();
+  /** Ends a period, recording why, by whom, and the note they gave (or null). */
+  public Future<Void> end(
+      SqlClient sql, long membershipId, String reason, long endedBy, String note) {
+    return sql.preparedQuery(END).execute(Tuple.of(membershipId, reason, endedBy, note)).mapEmpty();
   }
 
   public Future<Void> start(SqlClient sql, NewPeriod p) {
@@ -73,34 +78,31 @@ public final class MembershipRepository {
     return sql.preparedQuery(START).execute(Tuple.from(values)).mapEmpty();
   }
 
-  public Future<JsonArray> active(SqlClient sql, long communityId) {
+  public Future<List<Membership>> active(SqlClient sql, long communityId) {
     return sql.preparedQuery(ACTIVE)
         .execute(Tuple.of(communityId))
-        .map(rows -> Rows.toArray(rows, MembershipRepository::toJson));
+        .map(rows -> Rows.list(rows, MembershipRepository::membership));
   }
 
-  public Future<JsonArray> history(SqlClient sql, long communityId) {
+  public Future<List<Membership>> history(SqlClient sql, long communityId) {
     return sql.preparedQuery(HISTORY)
         .execute(Tuple.of(communityId))
-        .map(rows -> Rows.toArray(rows, MembershipRepository::toJson));
+        .map(rows -> Rows.list(rows, MembershipRepository::membership));
   }
 
-  private static JsonObject toJson(Row r) {
-    return new JsonObject()
-        .put("login", r.getString("login"))
-        .put("name", r.getString("display_name"))
-        .put("role", r.getString("role"))
-        .put("status", r.getString("status"))
-        .put("since", Rows.time(r.getOffsetDateTime("started_at")))
-        .put("until", Rows.time(r.getOffsetDateTime("ended_at")))
-        .put("endReason", r.getString("end_reason"))
-        .put(
-            "order",
-            r.getString("order_number") == null
-                ? null
-                : new JsonObject()
-                    .put("number", r.getString("order_number"))
-                    .put("date", String.valueOf(r.getLocalDate("order_date"))));
+  private static Membership membership(Row r) {
+    String endedBy = r.getString("ended_by_login");
+    String order = r.getString("order_number");
+    return new Membership(
+        new Person(r.getString("login"), r.getString("display_name")),
+        Role.fromCode(r.getString("role")),
+        r.getString("status"),
+        r.getOffsetDateTime("started_at"),
+        r.getOffsetDateTime("ended_at"),
+        r.getString("end_reason"),
+        endedBy == null ? null : new Person(endedBy, r.getString("ended_by_name")),
+        r.getString("end_note"),
+        order == null ? null : new Membership.Order(order, r.getLocalDate("order_date")));
   }
 
   /** A membership period to open, with the order of the centre that confirmed it, if any. */

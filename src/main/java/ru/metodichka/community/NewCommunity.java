@@ -9,7 +9,7 @@ public record NewCommunity(String slug, String name, String task, String descrip
   public static NewCommunity from(JsonInput in) {
     String slug = in.requiredText("slug", Slugs.MAX_LENGTH);
     if (!slug.isEmpty() && !Slugs.isValid(slug)) {
-      in.reject("slug", "Буквы, цифры, дефис, точка и подчёркивание, без пробелов");
+      in.reject("slug", "slug");
     }
     String name = in.requiredText("name", 200);
     String task = in.requiredText("task", 2000);

@@ -1,18 +1,38 @@
 package ru.metodichka.db;
 
+import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Recognises failures that mean "the database is not reachable right now" (→ 503). */
+/**
+ * Recognises PostgreSQL failures: a unique key taken (→ 409 in the repository that knows which),
+ * and "the database is not reachable right now" (→ 503).
+ */
 public final class DatabaseErrors {
   // Connection exceptions (class 08), shutdown in progress (57P01..57P03), too many connections.
   private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
   private DatabaseErrors() {}
+
+  /** SQLSTATE 23505: a row with the same unique key exists (a slug, a login, a name taken). */
+  public static boolean isUniqueViolation(Throwable failure) {
+    return "23505".equals(sqlState(failure));
+  }
+
+  /**
+   * For {@code future.recover(...)}: a unique violation becomes {@code conflict}'s error (a 409
+   * naming what is taken); any other failure passes through unchanged.
+   */
+  public static <T> Function<Throwable, Future<T>> uniqueViolation(
+      Supplier<? extends RuntimeException> conflict) {
+    return e -> Future.failedFuture(isUniqueViolation(e) ? conflict.get() : e);
+  }
 
   /** SQLSTATE of a PostgreSQL error, or null. */
   public static String sqlState(Throwable failure) {

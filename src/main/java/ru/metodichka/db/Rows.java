@@ -6,10 +6,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The two ways repositories read query results: every row as JSON, or the first row. */
+/** How repositories read query results: every row as a record, or the first row. */
 public final class Rows {
   private Rows() {}
 
@@ -26,6 +28,13 @@ public final class Rows {
    */
   public static String time(OffsetDateTime time) {
     return time == null ? null : time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /** Each row mapped to a record, in the query's order. */
+  public static <T> List<T> list(RowSet<Row> rows, Function<Row, T> mapper) {
+    List<T> list = new ArrayList<>(rows.size());
+    rows.forEach(row -> list.add(mapper.apply(row)));
+    return List.copyOf(list);
   }
 
   /** The first row mapped, or empty when the query found nothing. */

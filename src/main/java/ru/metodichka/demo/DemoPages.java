@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.page.PageService;
+import ru.metodichka.page.PageStatus;
 import ru.metodichka.page.SaveRequest;
 
 /**
@@ -52,6 +53,8 @@ final class DemoPages {
 
   private Future<Void> publish(DemoPage page) {
     CurrentUser moderator = people.get(content.community(page.community()).moderator());
-    return pages.setStatus(moderator, page.community(), page.slug(), "published").mapEmpty();
+    return pages
+        .setStatus(moderator, page.community(), page.slug(), PageStatus.PUBLISHED)
+        .mapEmpty();
   }
 }

@@ -1,6 +1,5 @@
 package ru.metodichka.error;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -14,13 +13,20 @@ public final class AppError extends RuntimeException {
   private final String code;
   private final Object[] args;
   private final JsonObject extras;
+  private final List<FieldError> fieldErrors;
 
   private AppError(int status, String code, Object[] args, JsonObject extras) {
+    this(status, code, args, extras, List.of());
+  }
+
+  private AppError(
+      int status, String code, Object[] args, JsonObject extras, List<FieldError> fieldErrors) {
     super(code, null, false, false);
     this.status = status;
     this.code = code;
     this.args = args;
     this.extras = extras;
+    this.fieldErrors = List.copyOf(fieldErrors);
   }
 
   public static AppError badRequest(String code, Object... args) {
@@ -47,17 +53,21 @@ public final class AppError extends RuntimeException {
     return new AppError(503, code, args, new JsonObject());
   }
 
-  /** 422 with one entry per invalid field: {@code {"field", "message"}} (messages in Russian). */
+  /**
+   * 422 with one entry per invalid field; the problem document lists them as {@code {"field",
+   * "message"}} in the reader's language ({@link Problems}).
+   */
   public static AppError invalid(List<FieldError> errors) {
-    JsonArray list = new JsonArray();
-    errors.forEach(
-        e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
-    return new AppError(422, "invalid_input", new Object[0], new JsonObject().put("errors", list));
+    return new AppError(422, "invalid_input", new Object[0], new JsonObject(), errors);
   }
 
-  /** A 422 for a single field. */
-  public static AppError invalid(String field, String message) {
-    return invalid(List.of(new FieldError(field, message)));
+  /**
+   * A 422 for a single field.
+   *
+   * @param messageKey the message's key in the {@code i18n/fields} bundle
+   */
+  public static AppError invalid(String field, String messageKey, Object... args) {
+    return invalid(List.of(new FieldError(field, messageKey, args)));
   }
 
   /** Adds a member to the problem document. */
@@ -82,6 +92,16 @@ public final class AppError extends RuntimeException {
     return extras;
   }
 
-  /** One invalid input field. */
-  public record FieldError(String field, String message) {}
+  /** The invalid fields of a 422, in the order they were found; empty otherwise. */
+  public List<FieldError> fieldErrors() {
+    return fieldErrors;
+  }
+
+  /**
+   * One invalid input field.
+   *
+   * @param messageKey what is wrong, a key of the {@code i18n/fields} bundle
+   * @param args the message's arguments ({@code {0}}…)
+   */
+  public record FieldError(String field, String messageKey, Object... args) {}
 }

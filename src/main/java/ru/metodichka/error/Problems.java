@@ -1,5 +1,6 @@
 package ru.metodichka.error;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.ResourceBundle;
 public final class Problems {
   public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
   private static final String BUNDLE = "i18n/errors";
+  private static final String FIELDS = "i18n/fields";
   // The base bundle is Russian; without this, a JVM whose default locale is English would answer
   // a Russian request in English.
   private static final ResourceBundle.Control NO_FALLBACK =
@@ -24,7 +26,25 @@ public final class Problems {
   public static JsonObject toJson(AppError error, Locale locale) {
     JsonObject problem = base(error.status(), error.code(), locale, error.args());
     error.extras().forEach(e -> problem.put(e.getKey(), e.getValue()));
+    if (!error.fieldErrors().isEmpty()) {
+      JsonArray errors = new JsonArray();
+      error
+          .fieldErrors()
+          .forEach(
+              e ->
+                  errors.add(
+                      new JsonObject()
+                          .put("field", e.field())
+                          .put("message", fieldMessage(e, locale))));
+      problem.put("errors", errors);
+    }
     return problem;
+  }
+
+  /** What is wrong with a field, in the given language. */
+  public static String fieldMessage(AppError.FieldError error, Locale locale) {
+    ResourceBundle bundle = ResourceBundle.getBundle(FIELDS, locale, NO_FALLBACK);
+    return text(bundle, error.messageKey(), error.args());
   }
 
   /** A problem document for a status and code that have no AppError behind them. */

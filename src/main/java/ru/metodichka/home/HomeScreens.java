@@ -3,13 +3,19 @@ package ru.metodichka.home;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.auth.Profile;
+import ru.metodichka.auth.UserMembership;
+import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.page.PageCursor;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageSlice;
 import ru.metodichka.page.PageTree;
+import ru.metodichka.page.WorkingPage;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
@@ -19,6 +25,7 @@ public final class HomeScreens implements Screens {
   private static final int RECENT_ON_HOME = 12;
   private static final int NEWEST_ON_HOME = 8;
   private static final int RECENT_IN_COMMUNITY = 10;
+  private static final int WORKING_ON_HOME = 10;
 
   /**
    * Pages listed on one screen: the whole tree of a small community, a readable part of a large one
@@ -29,11 +36,14 @@ public final class HomeScreens implements Screens {
   private final Templates templates;
   private final CommunityService communities;
   private final PageReader pages;
+  private final UserService users;
 
-  public HomeScreens(Templates templates, CommunityService communities, PageReader pages) {
+  public HomeScreens(
+      Templates templates, CommunityService communities, PageReader pages, UserService users) {
     this.templates = templates;
     this.communities = communities;
     this.pages = pages;
+    this.users = users;
   }
 
   @Override
@@ -42,21 +52,41 @@ public final class HomeScreens implements Screens {
     router.get("/c/:community").handler(this::community);
   }
 
+  /**
+   * What the site is, its communities, the newest materials; for a logged-in teacher also their
+   * communities, the drafts they work on, and the recent changes in their communities (the whole
+   * site's for a visitor or someone in no community yet).
+   */
   private void home(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx);
     var list = communities.list();
-    var recent = pages.recentChanges(actor, RECENT_ON_HOME);
     var newest = pages.newestPublished(NEWEST_ON_HOME);
-    Future.all(list, recent, newest)
+    var mine =
+        actor.anonymous()
+            ? Future.succeededFuture(List.<UserMembership>of())
+            : users.me(actor).map(Profile::memberships);
+    var working =
+        actor.anonymous()
+            ? Future.succeededFuture(List.<WorkingPage>of())
+            : pages.workingOn(actor, WORKING_ON_HOME);
+    var recent =
+        mine.compose(
+            own ->
+                own.isEmpty() && !actor.admin()
+                    ? pages.recentChanges(actor, RECENT_ON_HOME)
+                    : pages.recentInOwnCommunities(actor, RECENT_ON_HOME));
+    Future.all(list, newest, mine, working, recent)
         .onSuccess(
-            v ->
-                templates.render(
-                    ctx,
-                    "community/home.jte",
-                    Map.of(
-                        "communities", list.result(),
-                        "recent", recent.result(),
-                        "newest", newest.result())))
+            v -> {
+              Map<String, Object> model = new HashMap<>();
+              model.put("communities", list.result());
+              model.put("newest", newest.result());
+              model.put("mine", mine.result());
+              model.put("working", working.result());
+              model.put("recent", recent.result());
+              model.put("ownRecent", !mine.result().isEmpty() || actor.admin());
+              templates.render(ctx, "community/home.jte", model);
+            })
         .onFailure(ctx::fail);
   }
 
@@ -77,7 +107,7 @@ public final class HomeScreens implements Screens {
                   .map(
                       v ->
                           Map.<String, Object>of(
-                              "community", about.result(),
+                              "profile", about.result(),
                               "members", members.result(),
                               "tree", PageTree.of(list.result().items()),
                               "next", nextLink(access.community().slug(), list.result()),

@@ -1,12 +1,11 @@
 package ru.metodichka.institution;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import ru.metodichka.db.DatabaseErrors;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
 
@@ -26,30 +25,29 @@ public final class InstitutionRepository {
       """;
 
   /** Inserts an institution; 409 when one with this exact name exists. */
-  public Future<JsonObject> insert(SqlClient sql, NewInstitution institution) {
+  public Future<Institution> insert(SqlClient sql, NewInstitution institution) {
     return sql.preparedQuery(INSERT)
         .execute(Tuple.of(institution.name(), institution.shortName(), institution.kind()))
         .recover(
-            e ->
-                Future.failedFuture(
-                    e instanceof PgException pg && "23505".equals(pg.getSqlState())
-                        ? AppError.conflict("institution_name_taken", institution.name())
-                        : e))
-        .map(rows -> toJson(rows.iterator().next()));
+            DatabaseErrors.uniqueViolation(
+                () -> AppError.conflict("institution_name_taken", institution.name())))
+        .map(rows -> institution(rows.iterator().next()));
   }
 
   /** Every institution with the number of users who work there, by name. */
-  public Future<JsonArray> list(SqlClient sql) {
-    return sql.query(LIST).execute().map(rows -> Rows.toArray(rows, InstitutionRepository::toJson));
+  public Future<List<Institution>> list(SqlClient sql) {
+    return sql.query(LIST)
+        .execute()
+        .map(rows -> Rows.list(rows, InstitutionRepository::institution));
   }
 
-  private static JsonObject toJson(Row r) {
-    return new JsonObject()
-        .put("id", r.getLong("id"))
-        .put("name", r.getString("name"))
-        .put("shortName", r.getString("short_name"))
-        .put("kind", r.getString("kind"))
-        .put("createdAt", Rows.time(r.getOffsetDateTime("created_at")))
-        .put("userCount", r.getLong("user_count"));
+  private static Institution institution(Row r) {
+    return new Institution(
+        r.getLong("id"),
+        r.getString("name"),
+        r.getString("short_name"),
+        r.getString("kind"),
+        r.getOffsetDateTime("created_at"),
+        r.getLong("user_count"));
   }
 }

@@ -1,9 +1,8 @@
 package ru.metodichka.institution;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 
 /** The district's educational organisations, managed by administrators. */
@@ -17,12 +16,12 @@ public final class InstitutionService {
   }
 
   /** Every institution with its number of users, by name (public: profiles show them anyway). */
-  public Future<JsonArray> list() {
+  public Future<List<Institution>> list() {
     return institutions.list(pool);
   }
 
   /** Adds an institution (administrators only); 409 when the name is taken. */
-  public Future<JsonObject> create(CurrentUser actor, NewInstitution institution) {
+  public Future<Institution> create(CurrentUser actor, NewInstitution institution) {
     actor.requireAdmin();
     return institutions.insert(pool, institution);
   }

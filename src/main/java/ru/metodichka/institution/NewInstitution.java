@@ -15,7 +15,7 @@ public record NewInstitution(String name, String shortName, String kind) {
     String shortName = in.optionalText("shortName", 100, "");
     String kind = in.requiredText("kind", 20);
     if (!kind.isEmpty() && !KINDS.contains(kind)) {
-      in.reject("kind", "Вид: school, kindergarten, college, centre или other");
+      in.reject("kind", "one_of", "school, kindergarten, college, centre, other");
     }
     in.validate();
     return new NewInstitution(name, shortName.isEmpty() ? null : shortName, kind);

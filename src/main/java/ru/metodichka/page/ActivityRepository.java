@@ -1,27 +1,21 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.auth.Person;
+import ru.metodichka.community.Access;
 import ru.metodichka.db.Rows;
 
 /**
  * SQL for what happened across pages: recent changes, newest published materials and the authors of
- * a page. Visibility is part of each query: published pages for everyone, drafts only in the
- * reader's own communities (or everywhere for an administrator).
+ * a page. Recent changes list only pages their reader may see ({@link Visibility}).
  */
 final class ActivityRepository {
-  private static final String VISIBLE =
-      """
-      (p.status = 'published' OR $1 OR EXISTS (
-         SELECT 1 FROM memberships m
-          WHERE m.community_id = p.community_id AND m.user_id = $2 AND m.status = 'active'
-            AND m.role IN ('member', 'moderator')))
-      """;
-  private static final String RECENT =
+  private static final String CHANGES =
       """
       SELECT c.slug AS community, c.name AS community_name, p.slug, p.status, r.title, r.number,
              r.summary, r.created_at, r.size, r.merged, r.reverted_from, u.login, u.display_name,
@@ -31,9 +25,28 @@ final class ActivityRepository {
         JOIN communities c ON c.id = p.community_id
         JOIN users u ON u.id = r.author_id
         LEFT JOIN revisions prev ON prev.page_id = r.page_id AND prev.number = r.number - 1
-       WHERE ($3::bigint IS NULL OR p.community_id = $3) AND"""
-          + VISIBLE
-          + " ORDER BY r.id DESC LIMIT $4";
+      """;
+  private static final String RECENT =
+      CHANGES
+          + " WHERE ($3::bigint IS NULL OR p.community_id = $3) AND "
+          + Visibility.pageSql("p", "$1", "$2")
+          + "\n ORDER BY r.id DESC LIMIT $4";
+  // The reader's own communities only (an insider sees every page there, so no other check).
+  private static final String RECENT_IN_OWN =
+      CHANGES
+          + " WHERE "
+          + Access.insiderSql("p.community_id", "$1", "$2")
+          + "\n ORDER BY r.id DESC LIMIT $3";
+  // Pages not yet published that the reader wrote (the ledger is indexed by user), newest first.
+  private static final String WORKING =
+      """
+      SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.status, p.updated_at
+        FROM pages p JOIN communities c ON c.id = p.community_id
+       WHERE p.status <> 'published'
+         AND p.id IN (SELECT page_id FROM contributions WHERE user_id = $2 AND page_id IS NOT NULL)
+         AND\s"""
+          + Visibility.pageSql("p", "$1", "$2")
+          + "\n ORDER BY p.updated_at DESC LIMIT $3";
   // In the order of the index of published pages (a published page always has its date), so the
   // query reads only the rows it returns.
   private static final String NEWEST_PUBLISHED =
@@ -54,63 +67,84 @@ final class ActivityRepository {
       """;
 
   /** Newest revisions first, in one community or (communityId null) everywhere. */
-  Future<JsonArray> recent(SqlClient sql, boolean admin, long userId, Long communityId, int limit) {
+  Future<List<Change>> recent(SqlClient sql, CurrentUser reader, Long communityId, int limit) {
     return sql.preparedQuery(RECENT)
-        .execute(Tuple.of(admin, userId, communityId, limit))
-        .map(rows -> Rows.toArray(rows, ActivityRepository::change));
+        .execute(Tuple.of(reader.admin(), reader.id(), communityId, limit))
+        .map(rows -> Rows.list(rows, ActivityRepository::change));
   }
 
-  Future<JsonArray> newestPublished(SqlClient sql, int limit) {
+  /** Newest revisions first, in the communities the reader is an insider of. */
+  Future<List<Change>> recentInOwn(SqlClient sql, CurrentUser reader, int limit) {
+    return sql.preparedQuery(RECENT_IN_OWN)
+        .execute(Tuple.of(reader.admin(), reader.id(), limit))
+        .map(rows -> Rows.list(rows, ActivityRepository::change));
+  }
+
+  /** Unpublished pages the reader wrote and may still see, last changed first. */
+  Future<List<WorkingPage>> working(SqlClient sql, CurrentUser reader, int limit) {
+    return sql.preparedQuery(WORKING)
+        .execute(Tuple.of(reader.admin(), reader.id(), limit))
+        .map(
+            rows ->
+                Rows.list(
+                    rows,
+                    r ->
+                        new WorkingPage(
+                            r.getString("community"),
+                            r.getString("community_name"),
+                            r.getString("slug"),
+                            r.getString("title"),
+                            PageStatus.of(r.getString("status")),
+                            r.getOffsetDateTime("updated_at"))));
+  }
+
+  Future<List<PublishedPage>> newestPublished(SqlClient sql, int limit) {
     return sql.preparedQuery(NEWEST_PUBLISHED)
         .execute(Tuple.of(limit))
         .map(
             rows ->
-                Rows.toArray(
+                Rows.list(
                     rows,
                     r ->
-                        new JsonObject()
-                            .put("community", r.getString("community"))
-                            .put("communityName", r.getString("community_name"))
-                            .put("slug", r.getString("slug"))
-                            .put("title", r.getString("title"))
-                            .put("kind", r.getString("kind"))
-                            .put("publishedAt", Rows.time(r.getOffsetDateTime("published_at")))));
+                        new PublishedPage(
+                            r.getString("community"),
+                            r.getString("community_name"),
+                            r.getString("slug"),
+                            r.getString("title"),
+                            r.getString("kind"),
+                            r.getOffsetDateTime("published_at"))));
   }
 
   /** Everyone who wrote a revision of the page, in the order they joined its history. */
-  Future<JsonArray> authors(SqlClient sql, long pageId) {
+  Future<List<Author>> authors(SqlClient sql, long pageId) {
     return sql.preparedQuery(AUTHORS)
         .execute(Tuple.of(pageId))
         .map(
             rows ->
-                Rows.toArray(
+                Rows.list(
                     rows,
                     r ->
-                        new JsonObject()
-                            .put("login", r.getString("login"))
-                            .put("name", r.getString("display_name"))
-                            .put("institution", r.getString("institution"))
-                            .put("revisions", r.getLong("revisions"))));
+                        new Author(
+                            r.getString("login"),
+                            r.getString("display_name"),
+                            r.getString("institution"),
+                            r.getLong("revisions"))));
   }
 
-  private static JsonObject change(Row r) {
-    return new JsonObject()
-        .put("community", r.getString("community"))
-        .put("communityName", r.getString("community_name"))
-        .put("slug", r.getString("slug"))
-        .put("status", r.getString("status"))
-        .put("title", r.getString("title"))
-        .put("revision", r.getInteger("number"))
-        .put("summary", r.getString("summary"))
-        .put("createdAt", Rows.time(r.getOffsetDateTime("created_at")))
-        .put("size", r.getInteger("size"))
-        .put("delta", r.getInteger("delta"))
-        .put("merged", r.getBoolean("merged"))
-        .put("revertedFrom", r.getInteger("reverted_from"))
-        .put(
-            "author",
-            new JsonObject()
-                .put("login", r.getString("login"))
-                .put("name", r.getString("display_name")));
+  private static Change change(Row r) {
+    return new Change(
+        r.getString("community"),
+        r.getString("community_name"),
+        r.getString("slug"),
+        PageStatus.of(r.getString("status")),
+        r.getString("title"),
+        r.getInteger("number"),
+        r.getString("summary"),
+        r.getOffsetDateTime("created_at"),
+        r.getInteger("size"),
+        r.getInteger("delta"),
+        r.getBoolean("merged"),
+        r.getInteger("reverted_from"),
+        new Person(r.getString("login"), r.getString("display_name")));
   }
 }

@@ -45,12 +45,9 @@ final class IdempotencyRepository {
               }
               var row = rows.iterator().next();
               if (!Arrays.equals(row.getBuffer("request_hash").getBytes(), requestHash)) {
-                throw AppError.invalid(
-                    "Idempotency-Key", "Этот ключ уже использован для другого запроса");
+                throw AppError.invalid("Idempotency-Key", "idempotency_key_reused");
               }
-              return Optional.of(
-                  new SaveResult(
-                      row.getInteger("response_status"), (JsonObject) row.getValue("response")));
+              return Optional.of(result((JsonObject) row.getValue("response")));
             });
   }
 
@@ -61,8 +58,25 @@ final class IdempotencyRepository {
 
   Future<Void> store(SqlClient sql, long userId, IdempotencyKey key, SaveResult result) {
     return sql.preparedQuery(STORE)
-        .execute(Tuple.of(userId, key.value(), key.requestHash(), result.status(), result.toJson()))
+        .execute(Tuple.of(userId, key.value(), key.requestHash(), result.status(), stored(result)))
         .mapEmpty();
+  }
+
+  /** How a result is kept (the row's jsonb): the fields of the first answer. */
+  private static JsonObject stored(SaveResult result) {
+    return new JsonObject()
+        .put("revision", result.revision())
+        .put("merged", result.merged())
+        .put("created", result.created())
+        .put("unchanged", result.unchanged());
+  }
+
+  private static SaveResult result(JsonObject stored) {
+    return new SaveResult(
+        stored.getInteger("revision"),
+        stored.getBoolean("merged"),
+        stored.getBoolean("created"),
+        stored.getBoolean("unchanged"));
   }
 
   static boolean isValidKey(String key) {

@@ -2,7 +2,9 @@ package ru.metodichka.page;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.ResourceBundle;
+import ru.metodichka.db.Rows;
 import ru.metodichka.web.Locales;
 
 /**
@@ -16,31 +18,32 @@ final class LearningResource {
   private LearningResource() {}
 
   /**
-   * The JSON-LD of a page as {@link PageReader#view} reads it.
+   * The JSON-LD of a page as {@link PageReader#view} reads it (a document for search engines, made
+   * here rather than in a route because it travels inside the page's HTML).
    *
    * @param url the page's absolute address
    * @param communityUrl its community's absolute address
    */
-  static JsonObject of(JsonObject page, String description, String url, String communityUrl) {
-    Metadata meta = Metadata.fromJson(page.getJsonObject("metadata"));
+  static JsonObject of(PageView page, String description, String url, String communityUrl) {
+    Metadata meta = page.metadata();
     JsonObject json =
         new JsonObject()
             .put("@context", "https://schema.org")
             .put("@type", "LearningResource")
-            .put("name", page.getString("title"))
+            .put("name", page.title())
             .put("description", description)
             .put("url", url)
             .put("inLanguage", "ru")
-            .put("learningResourceType", label("kind." + page.getString("kind")))
-            .put("datePublished", page.getString("publishedAt"))
-            .put("dateModified", page.getString("updatedAt"))
+            .put("learningResourceType", label("kind." + page.kind()))
+            .put("datePublished", Rows.time(page.page().publishedAt()))
+            .put("dateModified", Rows.time(page.updatedAt()))
             .put(
                 "isPartOf",
                 new JsonObject()
                     .put("@type", "Collection")
-                    .put("name", page.getString("communityName"))
+                    .put("name", page.community().name())
                     .put("url", communityUrl))
-            .put("author", authors(page.getJsonArray("authors")));
+            .put("author", authors(page.authors()));
     if (!meta.levels().isEmpty()) {
       json.put(
           "educationalLevel",
@@ -75,18 +78,16 @@ final class LearningResource {
         .replace("\u2029", "\\u2029");
   }
 
-  private static JsonArray authors(JsonArray authors) {
+  private static JsonArray authors(List<Author> authors) {
     JsonArray people = new JsonArray();
-    for (Object item : authors == null ? new JsonArray() : authors) {
-      JsonObject author = (JsonObject) item;
-      JsonObject person =
-          new JsonObject().put("@type", "Person").put("name", author.getString("name"));
-      if (author.getString("institution") != null) {
+    for (Author author : authors) {
+      JsonObject person = new JsonObject().put("@type", "Person").put("name", author.name());
+      if (author.institution() != null) {
         person.put(
             "affiliation",
             new JsonObject()
                 .put("@type", "EducationalOrganization")
-                .put("name", author.getString("institution")));
+                .put("name", author.institution()));
       }
       people.add(person);
     }

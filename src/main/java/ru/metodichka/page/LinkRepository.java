@@ -1,8 +1,6 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -10,11 +8,14 @@ import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.community.Access;
 import ru.metodichka.db.Rows;
 
 /**
  * SQL for wiki links. Each revision's links are written with it; a link targets a community and a
- * text that may be a page's slug or its title.
+ * text that may be a page's slug or its title. Where a link leads depends on who reads it: only a
+ * page the reader may see ({@link Visibility}) is a target.
  */
 final class LinkRepository {
   private static final String INSERT =
@@ -22,37 +23,53 @@ final class LinkRepository {
       INSERT INTO page_links (revision_id, target_community, target_slug_key, target_title_key)
       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
       """;
-  // The pages a link (community c, slug key and title key of t) may lead to, a slug match first.
-  // Two index lookups: "slug_key = … OR title_key = …" in one join made PostgreSQL read every page
-  // of the community (60 ms a page view with 100k pages).
+  // The pages a link (community c, slug key and title key of t) may lead to for the reader ($2
+  // admin, $3 user id), a slug match first. Two index lookups: "slug_key = … OR title_key = …" in
+  // one join made PostgreSQL read every page of the community (60 ms a page view with 100k pages).
+  // LEFT JOIN: a link to nothing visible still says whether the reader may create its page.
   private static final String CANDIDATES =
       """
-      CROSS JOIN LATERAL (
-        SELECT p.slug, 0 AS rank FROM pages p
-         WHERE p.community_id = c.id AND p.slug_key = t.slug_key
-        UNION ALL
-        SELECT p.slug, 1 AS rank FROM pages p
-         WHERE p.community_id = c.id AND p.title_key = t.title_key) m
-      """;
+        LEFT JOIN LATERAL (
+          SELECT p.slug, 0 AS rank FROM pages p
+           WHERE p.community_id = c.id AND p.slug_key = t.slug_key AND %1$s
+          UNION ALL
+          SELECT p.slug, 1 AS rank FROM pages p
+           WHERE p.community_id = c.id AND p.title_key = t.title_key AND %1$s) m ON true
+       ORDER BY m.rank NULLS LAST
+      """
+          .formatted(Visibility.visibleSql("p", Access.insiderSql("c.id", "$2", "$3")));
+  private static final String MAY_CREATE =
+      "(c.status = 'active' AND " + Access.insiderSql("c.id", "$2", "$3") + ") AS may_create";
   private static final String RESOLVE =
-      """
-      SELECT t.community_key, t.title_key, c.slug AS community_slug, m.slug
-        FROM (SELECT target_community AS community_key, target_slug_key AS slug_key,
-                     target_title_key AS title_key
-                FROM page_links WHERE revision_id = $1) t
-        JOIN communities c ON c.slug_key = t.community_key
-      """
-          + CANDIDATES
-          + " ORDER BY m.rank";
-  // The same matching as RESOLVE, for links not stored yet (the editor's preview).
+      "SELECT t.community_key, t.title_key, c.slug AS community_slug, m.slug, "
+          + MAY_CREATE
+          + """
+
+            FROM (SELECT target_community AS community_key, target_slug_key AS slug_key,
+                         target_title_key AS title_key
+                    FROM page_links WHERE revision_id = $1) t
+            JOIN communities c ON c.slug_key = t.community_key
+          """
+          + CANDIDATES;
+  // The same matching as RESOLVE, for links not stored yet (the editor's preview): $1 holds the
+  // links as three arrays, so the reader's parameters keep their numbers.
   private static final String RESOLVE_TARGETS =
+      "SELECT t.community_key, t.title_key, c.slug AS community_slug, m.slug, "
+          + MAY_CREATE
+          + """
+
+            FROM unnest($1::text[], $4::text[], $5::text[]) AS t(community_key, slug_key, title_key)
+            JOIN communities c ON c.slug_key = t.community_key
+          """
+          + CANDIDATES;
+  // A revert restores an earlier text, and so that text's links: they are copied, not parsed again.
+  private static final String COPY =
       """
-      SELECT t.community_key, t.title_key, c.slug AS community_slug, m.slug
-        FROM unnest($1::text[], $2::text[], $3::text[]) AS t(community_key, slug_key, title_key)
-        JOIN communities c ON c.slug_key = t.community_key
-      """
-          + CANDIDATES
-          + " ORDER BY m.rank";
+      INSERT INTO page_links (revision_id, target_community, target_slug_key, target_title_key)
+      SELECT $1, l.target_community, l.target_slug_key, l.target_title_key
+        FROM page_links l JOIN revisions r ON r.id = l.revision_id
+       WHERE r.page_id = $2 AND r.number = $3
+      """;
   private static final String BACKLINKS =
       """
       SELECT DISTINCT sc.slug AS community, src.slug, src.title, src.status, src.title_key
@@ -63,10 +80,9 @@ final class LinkRepository {
         JOIN revisions r ON r.id = l.revision_id
         JOIN pages src ON src.id = r.page_id AND src.current_revision = r.number
         JOIN communities sc ON sc.id = src.community_id
-       WHERE target.id = $1 AND src.id <> target.id
-         AND (src.status = 'published' OR $2 OR src.community_id = $3)
-       ORDER BY src.title_key
-      """;
+       WHERE target.id = $1 AND src.id <> target.id AND\s"""
+          + Visibility.pageSql("src", "$2", "$3")
+          + "\n ORDER BY src.title_key";
 
   Future<Void> insert(SqlClient sql, long revisionId, List<LinkTarget> targets) {
     if (targets.isEmpty()) {
@@ -79,51 +95,62 @@ final class LinkRepository {
     return sql.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
   }
 
-  /** Where each link of a revision leads: (community key, title key) → "/c/{community}/{slug}". */
-  Future<Map<LinkTarget.Key, String>> resolve(SqlClient sql, long revisionId) {
-    return sql.preparedQuery(RESOLVE).execute(Tuple.of(revisionId)).map(LinkRepository::hrefs);
+  /** Gives a new revision the links of revision {@code number} of the same page. */
+  Future<Void> copy(SqlClient sql, long revisionId, long pageId, int number) {
+    return sql.preparedQuery(COPY).execute(Tuple.of(revisionId, pageId, number)).mapEmpty();
   }
 
-  /** Where each of the given links leads, as {@link #resolve} answers for a stored revision. */
-  Future<Map<LinkTarget.Key, String>> resolveTargets(SqlClient sql, List<LinkTarget> targets) {
+  /** Where each link of a revision leads for this reader. */
+  Future<Map<LinkTarget.Key, LinkTarget.Resolved>> resolve(
+      SqlClient sql, long revisionId, CurrentUser reader) {
+    return sql.preparedQuery(RESOLVE)
+        .execute(Tuple.of(revisionId, reader.admin(), reader.id()))
+        .map(LinkRepository::resolved);
+  }
+
+  /** Where each of the given links leads for this reader, as {@link #resolve} answers. */
+  Future<Map<LinkTarget.Key, LinkTarget.Resolved>> resolveTargets(
+      SqlClient sql, List<LinkTarget> targets, CurrentUser reader) {
     if (targets.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    Tuple arrays =
+    Tuple params =
         Tuple.tuple()
             .addValue(targets.stream().map(LinkTarget::communityKey).toArray(String[]::new))
+            .addValue(reader.admin())
+            .addValue(reader.id())
             .addValue(targets.stream().map(LinkTarget::slugKey).toArray(String[]::new))
             .addValue(targets.stream().map(LinkTarget::titleKey).toArray(String[]::new));
-    return sql.preparedQuery(RESOLVE_TARGETS).execute(arrays).map(LinkRepository::hrefs);
+    return sql.preparedQuery(RESOLVE_TARGETS).execute(params).map(LinkRepository::resolved);
   }
 
-  /** The first (best) page each link may lead to. */
-  private static Map<LinkTarget.Key, String> hrefs(RowSet<Row> rows) {
-    Map<LinkTarget.Key, String> hrefs = new HashMap<>();
+  /** The first (best) visible page each link may lead to, if any. */
+  private static Map<LinkTarget.Key, LinkTarget.Resolved> resolved(RowSet<Row> rows) {
+    Map<LinkTarget.Key, LinkTarget.Resolved> resolved = new HashMap<>();
     rows.forEach(
         r ->
-            hrefs.putIfAbsent(
+            resolved.putIfAbsent(
                 new LinkTarget.Key(r.getString("community_key"), r.getString("title_key")),
-                "/c/" + r.getString("community_slug") + "/" + r.getString("slug")));
-    return hrefs;
+                new LinkTarget.Resolved(
+                    r.getString("community_slug"),
+                    r.getString("slug"),
+                    r.getBoolean("may_create"))));
+    return resolved;
   }
 
-  /**
-   * Pages whose current text links here. Drafts are listed only in the community whose drafts the
-   * viewer may see (or everywhere for administrators).
-   */
-  Future<JsonArray> backlinks(SqlClient sql, long pageId, boolean admin, long draftsOfCommunity) {
+  /** Pages whose current text links here, among those the reader may see. */
+  Future<List<Backlink>> backlinks(SqlClient sql, long pageId, CurrentUser reader) {
     return sql.preparedQuery(BACKLINKS)
-        .execute(Tuple.of(pageId, admin, draftsOfCommunity))
+        .execute(Tuple.of(pageId, reader.admin(), reader.id()))
         .map(
             rows ->
-                Rows.toArray(
+                Rows.list(
                     rows,
                     r ->
-                        new JsonObject()
-                            .put("community", r.getString("community"))
-                            .put("slug", r.getString("slug"))
-                            .put("title", r.getString("title"))
-                            .put("status", r.getString("status"))));
+                        new Backlink(
+                            r.getString("community"),
+                            r.getString("slug"),
+                            r.getString("title"),
+                            PageStatus.of(r.getString("status")))));
   }
 }

@@ -16,6 +16,16 @@ record LinkTarget(String communityKey, String slugKey, String titleKey) {
   /** The identity of a link inside one revision. */
   record Key(String communityKey, String titleKey) {}
 
+  /**
+   * Where a link leads for one reader.
+   *
+   * @param communitySlug the target community's slug as it is written
+   * @param pageSlug the slug of the page it leads to, or null when there is none the reader may see
+   * @param mayCreate whether the reader may create the missing page (an insider of the active
+   *     target community)
+   */
+  record Resolved(String communitySlug, String pageSlug, boolean mayCreate) {}
+
   Key key() {
     return new Key(communityKey, titleKey);
   }

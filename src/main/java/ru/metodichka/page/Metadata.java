@@ -99,7 +99,7 @@ public record Metadata(
     List<String> tags = words(in, json, "tags");
     List<String> levels = words(in, json, "levels");
     if (!LEVELS.containsAll(levels)) {
-      in.reject("metadata.levels", "Уровни образования: " + String.join(", ", LEVELS));
+      in.reject("metadata.levels", "one_of", String.join(", ", LEVELS));
     }
     List<Integer> grades = new ArrayList<>();
     JsonArray rawGrades = json.getValue("grades") instanceof JsonArray a ? a : new JsonArray();
@@ -109,18 +109,18 @@ public record Metadata(
           grades.add(g);
         }
       } else {
-        in.reject("metadata.grades", "Классы — числа от 1 до 11");
+        in.reject("metadata.grades", "grades");
       }
     }
     grades.sort(null);
     String licence = json.getValue("licence") instanceof String s ? s : DEFAULT_LICENCE;
     if (!LICENCES.contains(licence)) {
-      in.reject("metadata.licence", "Лицензия: " + String.join(", ", LICENCES));
+      in.reject("metadata.licence", "one_of", String.join(", ", LICENCES));
     }
     Object rawYear = json.getValue("year");
     Integer year = rawYear instanceof Integer y && y >= 1990 && y <= 2100 ? y : null;
     if (rawYear != null && year == null) {
-      in.reject("metadata.year", "Год — число от 1990 до 2100");
+      in.reject("metadata.year", "int_range", 1990, 2100);
     }
     return new Metadata(subjects, levels, grades, tags, licence, year);
   }
@@ -132,14 +132,14 @@ public record Metadata(
       return List.of();
     }
     if (!(raw instanceof JsonArray array)) {
-      in.reject("metadata." + field, "Должно быть списком строк");
+      in.reject("metadata." + field, "not_string_list");
       return List.of();
     }
     Set<String> seen = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();
     for (Object item : array) {
       if (!(item instanceof String s) || s.strip().length() > MAX_WORD) {
-        in.reject("metadata." + field, "Строки не длиннее " + MAX_WORD + " знаков");
+        in.reject("metadata." + field, "items_too_long", MAX_WORD);
         continue;
       }
       String word = s.strip();
@@ -148,7 +148,7 @@ public record Metadata(
       }
     }
     if (words.size() > MAX_ITEMS) {
-      in.reject("metadata." + field, "Не больше " + MAX_ITEMS + " значений");
+      in.reject("metadata." + field, "too_many_items", MAX_ITEMS);
     }
     return words;
   }

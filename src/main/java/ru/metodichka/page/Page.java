@@ -10,7 +10,7 @@ public record Page(
     String slug,
     String title,
     String kind,
-    String status,
+    PageStatus status,
     int currentRevision,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
@@ -26,7 +26,7 @@ public record Page(
         row.getString("slug"),
         row.getString("title"),
         row.getString("kind"),
-        row.getString("status"),
+        PageStatus.of(row.getString("status")),
         row.getInteger("current_revision"),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"),
@@ -34,6 +34,6 @@ public record Page(
   }
 
   public boolean published() {
-    return "published".equals(status);
+    return status == PageStatus.PUBLISHED;
   }
 }

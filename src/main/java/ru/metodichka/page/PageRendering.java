@@ -9,17 +9,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.community.Access;
 import ru.metodichka.community.Community;
 import ru.metodichka.render.MarkdownRenderer;
 import ru.metodichka.render.WikiLink;
 import ru.metodichka.render.WikiLinkResolver;
+import ru.metodichka.render.WikiLinkResolver.Resolution;
 
 /**
- * The HTML of a revision. A revision's text never changes, but whether its wiki links lead to
- * existing pages does, so the cache is keyed by the revision and the links' current targets. A
- * cache miss renders on the Markdown workers, never on an event loop: a render may take up to the
- * renderer's time budget. What the renderer returns is cached, its as-written fallback for a text
- * too slow to render too, so a hostile page costs its budget once, not on every view.
+ * The HTML of a revision as one reader sees it. A revision's text never changes, but where its wiki
+ * links lead does — pages appear, and a link may only lead to a page its reader may see ({@link
+ * Visibility}) — so the cache is keyed by the revision and its links' targets for this reader: the
+ * same revision may render differently for a member and a visitor, and never leaks one's links to
+ * the other. A cache miss renders on the Markdown workers, never on an event loop: a render may
+ * take up to the renderer's time budget. What the renderer returns is cached, its as-written
+ * fallback for a text too slow to render too, so a hostile page costs its budget once, not on every
+ * view.
  */
 public final class PageRendering {
   private static final long CACHE_CHARS = 32L * 1024 * 1024;
@@ -38,63 +44,76 @@ public final class PageRendering {
   }
 
   /**
-   * Markdown not saved yet (the editor's preview) as its page would show it: the same renderer,
-   * sanitizer and wiki-link targets. Parsing and rendering run on {@code workers}, the previews'
-   * own pool: flexmark can take long on hostile input.
+   * Markdown not saved yet (the editor's preview) as its page would show it to the author: the same
+   * renderer, sanitizer and wiki-link targets. Parsing and rendering run on {@code previews}, a
+   * pool of their own: flexmark can take long on hostile input.
    */
   public Future<String> preview(
-      SqlClient sql, Community community, String markdown, WorkerExecutor workers) {
-    return workers
+      SqlClient sql, Access access, String markdown, WorkerExecutor previews) {
+    Community community = access.community();
+    return previews
         .executeBlocking(
             () -> LinkTarget.distinct(renderer.wikiLinks(markdown), community.slug()), false)
-        .compose(targets -> links.resolveTargets(sql, targets))
+        .compose(targets -> links.resolveTargets(sql, targets, access.user()))
         .compose(
-            hrefs ->
-                workers.executeBlocking(
-                    () -> renderer.render(markdown, resolver(community, hrefs)), false));
+            resolved ->
+                previews.executeBlocking(
+                    () -> renderer.render(markdown, resolver(community, resolved)), false));
   }
 
-  Future<String> html(SqlClient sql, Community community, Revision revision) {
-    return links.resolve(sql, revision.id()).compose(hrefs -> html(community, revision, hrefs));
+  /** The revision's HTML with its wiki links as {@code reader} may follow them. */
+  Future<String> html(SqlClient sql, Community community, Revision revision, CurrentUser reader) {
+    return links
+        .resolve(sql, revision.id(), reader)
+        .compose(resolved -> html(community, revision, resolved));
   }
 
   private Future<String> html(
-      Community community, Revision revision, Map<LinkTarget.Key, String> hrefs) {
-    String key = revision.id() + "|" + new TreeMap<>(keyed(hrefs));
+      Community community, Revision revision, Map<LinkTarget.Key, LinkTarget.Resolved> resolved) {
+    String key = revision.id() + "|" + new TreeMap<>(keyed(resolved));
     String cached = cache.getIfPresent(key);
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
     // Not ordered: renders of different pages need not wait for each other.
     return workers.executeBlocking(
-        () -> cache.get(key, k -> renderer.render(revision.markdown(), resolver(community, hrefs))),
+        () ->
+            cache.get(
+                key, k -> renderer.render(revision.markdown(), resolver(community, resolved))),
         false);
   }
 
-  private static Map<String, String> keyed(Map<LinkTarget.Key, String> hrefs) {
-    Map<String, String> keyed = new TreeMap<>();
-    hrefs.forEach((k, v) -> keyed.put(k.communityKey() + ":" + k.titleKey(), v));
+  private static Map<String, LinkTarget.Resolved> keyed(
+      Map<LinkTarget.Key, LinkTarget.Resolved> resolved) {
+    Map<String, LinkTarget.Resolved> keyed = new TreeMap<>();
+    resolved.forEach((k, v) -> keyed.put(k.communityKey() + ":" + k.titleKey(), v));
     return keyed;
   }
 
   /**
-   * Existing targets link to their page; missing ones to the editor of a new page with the link's
-   * text as its title (whose slug, made from that title, is what the link will then find).
+   * A visible target links to its page. A missing one links to the editor of a new page with the
+   * link's text as its title (whose slug, made from that title, is what the link will then find),
+   * for a reader who may create it; for anyone else it is plain text, exactly as a page they may
+   * not see.
    */
-  static WikiLinkResolver resolver(Community community, Map<LinkTarget.Key, String> hrefs) {
+  static WikiLinkResolver resolver(
+      Community community, Map<LinkTarget.Key, LinkTarget.Resolved> resolved) {
     return (WikiLink link) -> {
-      LinkTarget target = LinkTarget.of(link, community.slug());
-      String href = hrefs.get(target.key());
-      if (href != null) {
-        return new WikiLinkResolver.Resolution(href, true);
+      LinkTarget.Resolved target = resolved.get(LinkTarget.of(link, community.slug()).key());
+      if (target == null) {
+        return Resolution.text();
       }
-      String targetCommunity = link.community() != null ? link.community() : community.slug();
-      return new WikiLinkResolver.Resolution(
-          "/c/"
-              + targetCommunity
-              + "/new?title="
-              + URLEncoder.encode(link.target(), StandardCharsets.UTF_8),
-          false);
+      if (target.pageSlug() != null) {
+        return Resolution.existing("/c/" + target.communitySlug() + "/" + target.pageSlug());
+      }
+      if (target.mayCreate()) {
+        return Resolution.missing(
+            "/c/"
+                + target.communitySlug()
+                + "/new?title="
+                + URLEncoder.encode(link.target(), StandardCharsets.UTF_8));
+      }
+      return Resolution.text();
     };
   }
 }

@@ -1,12 +1,12 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import ru.metodichka.community.Slugs;
 import ru.metodichka.db.Rows;
@@ -47,11 +47,14 @@ final class PageRepository {
       SELECT p.id, p.position, p.title_key, p.slug, p.title, p.kind, p.status, p.current_revision,
              p.updated_at, parent.slug AS parent
         FROM pages p LEFT JOIN pages parent ON parent.id = p.parent_id
-       WHERE p.community_id = $1 AND p.current_revision > 0 AND (p.status = 'published' OR $2)
-         AND (p.position, p.title_key, p.id) > ($3, $4, $5)
-       ORDER BY p.position, p.title_key, p.id
-       LIMIT $6
-      """;
+       WHERE p.community_id = $1 AND p.current_revision > 0
+         AND (p.position, p.title_key, p.id) > ($3, $4, $5) AND\s"""
+          + Visibility.visibleSql("p", "$2")
+          + """
+
+           ORDER BY p.position, p.title_key, p.id
+           LIMIT $6
+          """;
 
   /** The page; empty for a slug no page can have, without asking the database. */
   Future<Optional<Page>> find(SqlClient sql, long communityId, String slug) {
@@ -95,31 +98,30 @@ final class PageRepository {
   }
 
   /** Sets the status and records who changed it and when. */
-  Future<Void> setStatus(SqlClient sql, long pageId, String status, long userId) {
+  Future<Void> setStatus(SqlClient sql, long pageId, PageStatus status, long userId) {
     return sql.preparedQuery(SET_STATUS)
-        .execute(Tuple.of(pageId, status))
-        .compose(v -> sql.preparedQuery(RECORD_STATUS).execute(Tuple.of(pageId, status, userId)))
+        .execute(Tuple.of(pageId, status.code()))
+        .compose(
+            v -> sql.preparedQuery(RECORD_STATUS).execute(Tuple.of(pageId, status.code(), userId)))
         .mapEmpty();
   }
 
-  /** Up to {@code limit} pages from after {@code after}, with the cursor of the next part. */
+  /**
+   * Up to {@code limit} pages from after {@code after}, with the cursor of the next part; {@code
+   * insider} says whether the reader is an insider of the community (sees more than the published).
+   */
   Future<PageSlice> list(
-      SqlClient sql, long communityId, boolean includeDrafts, PageCursor after, int limit) {
+      SqlClient sql, long communityId, boolean insider, PageCursor after, int limit) {
     // One row more than asked for says whether there is a next part without counting the rest.
     return sql.preparedQuery(LIST)
         .execute(
             Tuple.of(
-                communityId,
-                includeDrafts,
-                after.position(),
-                after.titleKey(),
-                after.id(),
-                limit + 1))
+                communityId, insider, after.position(), after.titleKey(), after.id(), limit + 1))
         .map(rows -> slice(rows, limit));
   }
 
   private static PageSlice slice(RowSet<Row> rows, int limit) {
-    JsonArray items = new JsonArray();
+    List<ListedPage> items = new ArrayList<>();
     PageCursor last = null;
     for (Row r : rows) {
       if (items.size() == limit) {
@@ -131,14 +133,14 @@ final class PageRepository {
     return new PageSlice(items, null);
   }
 
-  private static JsonObject listed(Row r) {
-    return new JsonObject()
-        .put("slug", r.getString("slug"))
-        .put("title", r.getString("title"))
-        .put("kind", r.getString("kind"))
-        .put("status", r.getString("status"))
-        .put("revision", r.getInteger("current_revision"))
-        .put("updatedAt", Rows.time(r.getOffsetDateTime("updated_at")))
-        .put("parent", r.getString("parent"));
+  private static ListedPage listed(Row r) {
+    return new ListedPage(
+        r.getString("slug"),
+        r.getString("title"),
+        r.getString("kind"),
+        PageStatus.of(r.getString("status")),
+        r.getInteger("current_revision"),
+        r.getOffsetDateTime("updated_at"),
+        r.getString("parent"));
   }
 }

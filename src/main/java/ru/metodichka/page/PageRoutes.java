@@ -1,15 +1,20 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.Function;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.auth.Person;
+import ru.metodichka.db.Rows;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 import ru.metodichka.web.RequestParams;
 
-/** {@code /api/communities/{c}/pages}: pages, their history, diffs, reverts and publishing. */
+/** {@code /api/communities/{c}/pages}: pages, saving, backlinks, reverts and publishing. */
 public final class PageRoutes implements ApiRoutes {
   private static final String PAGES = "/communities/:community/pages";
   private static final String PAGE = PAGES + "/:slug";
@@ -26,17 +31,20 @@ public final class PageRoutes implements ApiRoutes {
   @Override
   public void mount(Router api) {
     api.get(PAGES).respond(this::list);
-    api.get(PAGE).respond(ctx -> reader.page(CurrentUser.of(ctx), community(ctx), slug(ctx)));
+    api.get(PAGE)
+        .respond(
+            ctx ->
+                reader.page(CurrentUser.of(ctx), community(ctx), slug(ctx)).map(PageRoutes::json));
     api.put(PAGE).consumes("application/json").respond(this::save);
     api.get(PAGE + "/backlinks")
         .respond(
             ctx ->
                 reader
                     .backlinks(CurrentUser.of(ctx), community(ctx), slug(ctx))
-                    .map(PageRoutes::items));
+                    .map(list -> items(list, PageRoutes::json)));
     api.post(PAGE + "/revert").consumes("application/json").respond(this::revert);
-    api.post(PAGE + "/publish").respond(ctx -> status(ctx, "published"));
-    api.post(PAGE + "/unpublish").respond(ctx -> status(ctx, "draft"));
+    api.post(PAGE + "/publish").respond(ctx -> status(ctx, PageStatus.PUBLISHED));
+    api.post(PAGE + "/unpublish").respond(ctx -> status(ctx, PageStatus.DRAFT));
   }
 
   /**
@@ -45,7 +53,7 @@ public final class PageRoutes implements ApiRoutes {
   private Future<JsonObject> list(RoutingContext ctx) {
     int limit = RequestParams.optionalInt(ctx, "limit", 1, MAX_LIST, DEFAULT_LIST);
     PageCursor after = PageCursor.parse(ctx.queryParams().get("after"));
-    return reader.list(CurrentUser.of(ctx), community(ctx), after, limit).map(PageSlice::toJson);
+    return reader.list(CurrentUser.of(ctx), community(ctx), after, limit).map(PageRoutes::json);
   }
 
   private Future<JsonObject> save(RoutingContext ctx) {
@@ -65,7 +73,7 @@ public final class PageRoutes implements ApiRoutes {
               if (result.status() == 201) {
                 ctx.response().putHeader("Location", ctx.request().path());
               }
-              return result.toJson();
+              return json(result);
             });
   }
 
@@ -74,17 +82,17 @@ public final class PageRoutes implements ApiRoutes {
     JsonInput in = JsonInput.of(ctx);
     int number = in.optionalInt("revision", 1, Integer.MAX_VALUE, 0);
     if (number == 0 && !in.hasError("revision")) {
-      in.reject("revision", "Обязательное поле");
+      in.reject("revision", "required");
     }
     in.validate();
-    return service.revert(actor, community(ctx), slug(ctx), number).map(SaveResult::toJson);
+    return service.revert(actor, community(ctx), slug(ctx), number).map(PageRoutes::json);
   }
 
-  private Future<JsonObject> status(RoutingContext ctx, String status) {
+  private Future<JsonObject> status(RoutingContext ctx, PageStatus status) {
     CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
     return service
         .setStatus(actor, community(ctx), slug(ctx), status)
-        .map(s -> new JsonObject().put("slug", slug(ctx)).put("status", s));
+        .map(s -> new JsonObject().put("slug", slug(ctx)).put("status", s.code()));
   }
 
   private static String community(RoutingContext ctx) {
@@ -95,7 +103,90 @@ public final class PageRoutes implements ApiRoutes {
     return ctx.pathParam("slug");
   }
 
-  private static JsonObject items(io.vertx.core.json.JsonArray items) {
-    return new JsonObject().put("items", items);
+  private static <T> JsonObject items(List<T> items, Function<T, JsonObject> json) {
+    JsonArray array = new JsonArray();
+    items.forEach(item -> array.add(json.apply(item)));
+    return new JsonObject().put("items", array);
+  }
+
+  /** The API's page: its current revision with the HTML its reader sees. */
+  static JsonObject json(PageView view) {
+    Revision r = view.revision();
+    Page page = view.page();
+    return new JsonObject()
+        .put("community", view.community().slug())
+        .put("communityName", view.community().name())
+        .put("slug", page.slug())
+        .put("title", r.title())
+        .put("kind", r.kind())
+        .put("status", page.status().code())
+        .put("revision", r.number())
+        .put("markdown", r.markdown())
+        .put("metadata", r.metadata().toJson())
+        .put("html", view.html())
+        .put("author", json(r.author()))
+        .put("createdAt", Rows.time(page.createdAt()))
+        .put("updatedAt", Rows.time(r.createdAt()))
+        .put("publishedAt", Rows.time(page.publishedAt()));
+  }
+
+  /** One revision with its HTML, as {@code GET …/revisions/{n}} answers. */
+  public static JsonObject json(RenderedRevision rendered) {
+    Revision r = rendered.revision();
+    return new JsonObject()
+        .put("revision", r.number())
+        .put("title", r.title())
+        .put("kind", r.kind())
+        .put("author", json(r.author()))
+        .put("createdAt", Rows.time(r.createdAt()))
+        .put("summary", r.summary())
+        .put("baseRevision", r.baseNumber())
+        .put("merged", r.merged())
+        .put("revertedFrom", r.revertedFrom())
+        .put("markdown", r.markdown())
+        .put("metadata", r.metadata().toJson())
+        .put("html", rendered.html());
+  }
+
+  /** {@code {login, name}}. */
+  public static JsonObject json(Person person) {
+    return new JsonObject().put("login", person.login()).put("name", person.name());
+  }
+
+  /** {@code {items, next}}; {@code next} is absent at the end of the list. */
+  static JsonObject json(PageSlice slice) {
+    JsonObject json = items(slice.items(), PageRoutes::json);
+    if (slice.next() != null) {
+      json.put("next", slice.next().token());
+    }
+    return json;
+  }
+
+  static JsonObject json(ListedPage page) {
+    return new JsonObject()
+        .put("slug", page.slug())
+        .put("title", page.title())
+        .put("kind", page.kind())
+        .put("status", page.status().code())
+        .put("revision", page.revision())
+        .put("updatedAt", Rows.time(page.updatedAt()))
+        .put("parent", page.parent());
+  }
+
+  static JsonObject json(Backlink link) {
+    return new JsonObject()
+        .put("community", link.community())
+        .put("slug", link.slug())
+        .put("title", link.title())
+        .put("status", link.status().code());
+  }
+
+  /** The answer to a save or a revert (and what an idempotent retry gets again). */
+  public static JsonObject json(SaveResult result) {
+    return new JsonObject()
+        .put("revision", result.revision())
+        .put("merged", result.merged())
+        .put("created", result.created())
+        .put("unchanged", result.unchanged());
   }
 }

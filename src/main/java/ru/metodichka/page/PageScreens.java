@@ -2,14 +2,14 @@ package ru.metodichka.page;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.community.Community;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.PublicUrl;
@@ -49,8 +49,8 @@ public final class PageScreens implements Screens {
   @Override
   public void mount(Router router) {
     router.get("/c/:community/:slug").handler(this::view);
-    router.post("/c/:community/:slug/publish").handler(ctx -> status(ctx, "published"));
-    router.post("/c/:community/:slug/unpublish").handler(ctx -> status(ctx, "draft"));
+    router.post("/c/:community/:slug/publish").handler(ctx -> status(ctx, PageStatus.PUBLISHED));
+    router.post("/c/:community/:slug/unpublish").handler(ctx -> status(ctx, PageStatus.DRAFT));
   }
 
   private void view(RoutingContext ctx) {
@@ -66,16 +66,17 @@ public final class PageScreens implements Screens {
     long generation = cache.generation();
     reader
         .view(actor, ctx.pathParam("community"), ctx.pathParam("slug"))
-        .compose(page -> withSimilar(actor, page))
+        .compose(page -> similar(actor, page).map(similar -> html(ctx, page, similar)))
         .onSuccess(
-            page -> {
-              String html = html(ctx, page);
-              if (key != null && "published".equals(page.getString("status"))) {
+            shown -> {
+              String html = shown.html();
+              PageView page = shown.page();
+              if (key != null && page.page().published()) {
                 var entry =
                     new PageViewCache.Entry(
-                        page.getLong("id"),
-                        page.getString("community"),
-                        page.getString("slug"),
+                        page.page().id(),
+                        page.community().slug(),
+                        page.page().slug(),
                         Buffer.buffer(html));
                 cache.put(key, entry, generation);
               }
@@ -96,47 +97,46 @@ public final class PageScreens implements Screens {
         publicUrl.base(ctx), ctx.request().uri(), templates.ui(ctx).lang());
   }
 
-  private Future<JsonObject> withSimilar(CurrentUser actor, JsonObject page) {
-    return "published".equals(page.getString("status"))
-        ? similar.find(actor, page.getLong("id")).map(found -> page.put("similar", found))
-        : Future.succeededFuture(page.put("similar", new JsonArray()));
+  /** Similar materials are shown under published pages only. */
+  private Future<List<RelatedPage>> similar(CurrentUser actor, PageView page) {
+    return page.page().published()
+        ? similar.find(actor, page.page().id())
+        : Future.succeededFuture(List.of());
   }
 
-  private String html(RoutingContext ctx, JsonObject page) {
-    String html = Outline.withoutTitleHeading(page.getString("html"), page.getString("title"));
-    return templates.html(
-        ctx,
-        "page/view.jte",
-        Map.of(
-            "page",
-            page,
-            "html",
-            html,
-            "outline",
-            Outline.of(html),
-            "crumbs",
-            crumbs(templates.ui(ctx), page),
-            "reverted",
-            reverted(ctx),
-            "notice",
-            notice(ctx),
-            "sharing",
-            sharing(ctx, page)));
+  /** The page and the HTML it was shown as. */
+  private record Shown(PageView page, String html) {}
+
+  private Shown html(RoutingContext ctx, PageView page, List<RelatedPage> similar) {
+    String html = Outline.withoutTitleHeading(page.html(), page.title());
+    Map<String, Object> model = new HashMap<>();
+    model.put("page", page);
+    model.put("html", html);
+    model.put("outline", Outline.of(html));
+    model.put("similar", similar);
+    model.put(
+        "crumbs", crumbs(templates.ui(ctx), page.community(), page.page().slug(), page.title()));
+    model.put("reverted", reverted(ctx));
+    model.put("notice", notice(ctx));
+    model.put("sharing", sharing(ctx, page));
+    return new Shown(page, templates.html(ctx, "page/view.jte", model));
   }
 
   /** JSON-LD and Open Graph for a published page; "do not index" for anything else. */
-  private Sharing sharing(RoutingContext ctx, JsonObject page) {
-    if (!"published".equals(page.getString("status"))) {
+  private Sharing sharing(RoutingContext ctx, PageView page) {
+    if (!page.page().published()) {
       return Sharing.notIndexed();
     }
-    String community = "/c/" + page.getString("community");
-    String url = publicUrl.of(ctx, community + "/" + page.getString("slug"));
-    String description = FirstParagraph.of(page.getString("markdown"), Sharing.DESCRIPTION_CHARS);
+    String community = "/c/" + page.community().slug();
+    String url = publicUrl.of(ctx, page.path());
+    String description = FirstParagraph.of(page.revision().markdown(), Sharing.DESCRIPTION_CHARS);
     if (description.isEmpty()) {
-      description = page.getString("title");
+      description = page.title();
     }
-    JsonObject json = LearningResource.of(page, description, url, publicUrl.of(ctx, community));
-    return new Sharing(true, url, description, LearningResource.script(json));
+    String jsonLd =
+        LearningResource.script(
+            LearningResource.of(page, description, url, publicUrl.of(ctx, community)));
+    return new Sharing(true, url, description, jsonLd);
   }
 
   /** The one-time notice after the editor saved ({@code ?saved=1} and the like), or "". */
@@ -149,7 +149,7 @@ public final class PageScreens implements Screens {
     return "";
   }
 
-  private void status(RoutingContext ctx, String status) {
+  private void status(RoutingContext ctx, PageStatus status) {
     String community = ctx.pathParam("community");
     String slug = ctx.pathParam("slug");
     service
@@ -170,17 +170,15 @@ public final class PageScreens implements Screens {
   }
 
   /** Home › community › page: the trail every page screen starts with. */
-  public static List<Crumb> crumbs(Ui ui, JsonObject page, Crumb... more) {
+  public static List<Crumb> crumbs(
+      Ui ui, Community community, String slug, String title, Crumb... more) {
     var crumbs = new ArrayList<Crumb>();
     crumbs.add(new Crumb(ui.t("nav.home"), "/"));
-    crumbs.add(new Crumb(page.getString("communityName"), "/c/" + page.getString("community")));
+    crumbs.add(new Crumb(community.name(), "/c/" + community.slug()));
     if (more.length == 0) {
-      crumbs.add(Crumb.here(page.getString("title")));
+      crumbs.add(Crumb.here(title));
     } else {
-      crumbs.add(
-          new Crumb(
-              page.getString("title"),
-              "/c/" + page.getString("community") + "/" + page.getString("slug")));
+      crumbs.add(new Crumb(title, "/c/" + community.slug() + "/" + slug));
       crumbs.addAll(List.of(more));
     }
     return crumbs;

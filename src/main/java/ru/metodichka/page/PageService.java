@@ -51,16 +51,20 @@ public final class PageService {
     if (!Slugs.isValid(slug)) {
       throw AppError.badRequest("invalid_slug", slug);
     }
-    return pool.withTransaction(
-            tx ->
-                communities
-                    .access(tx, actor, community)
-                    .map(Access::requireEditor)
-                    .compose(
-                        access ->
-                            key == null
-                                ? saveLocked(tx, access, slug, request)
-                                : saveOnce(tx, access, slug, request, key)))
+    return writer
+        .links(request.markdown(), community)
+        .compose(
+            links ->
+                pool.withTransaction(
+                    tx ->
+                        communities
+                            .access(tx, actor, community)
+                            .map(Access::requireEditor)
+                            .compose(
+                                access ->
+                                    key == null
+                                        ? saveLocked(tx, access, slug, request, links)
+                                        : saveOnce(tx, access, slug, request, key, links))))
         .onSuccess(saved -> viewCache.pageChanged(community, slug));
   }
 
@@ -71,7 +75,12 @@ public final class PageService {
 
   /** A save with an idempotency key: a key seen before gets the answer it got then. */
   private Future<SaveResult> saveOnce(
-      SqlClient tx, Access access, String slug, SaveRequest request, IdempotencyKey key) {
+      SqlClient tx,
+      Access access,
+      String slug,
+      SaveRequest request,
+      IdempotencyKey key,
+      RevisionWriter.ParsedLinks links) {
     long userId = access.user().id();
     return idempotency
         .claim(tx, userId, key)
@@ -79,19 +88,24 @@ public final class PageService {
             stored ->
                 stored.isPresent()
                     ? Future.succeededFuture(stored.get())
-                    : saveLocked(tx, access, slug, request)
+                    : saveLocked(tx, access, slug, request, links)
                         .compose(result -> idempotency.store(tx, userId, key, result).map(result)));
   }
 
   private Future<SaveResult> saveLocked(
-      SqlClient tx, Access access, String slug, SaveRequest request) {
+      SqlClient tx,
+      Access access,
+      String slug,
+      SaveRequest request,
+      RevisionWriter.ParsedLinks links) {
     Integer base = request.baseRevision() == 0 ? null : request.baseRevision();
     return lockOrCreate(tx, access, slug, request)
         .compose(
             locked ->
                 decide(tx, locked.page(), request)
                     .compose(
-                        content -> append(tx, access, locked, content, request.summary(), base)));
+                        content ->
+                            append(tx, access, locked, content, request.summary(), base, links)));
   }
 
   /** Appends the content as the next revision, unless it repeats the current one. */
@@ -101,12 +115,13 @@ public final class PageService {
       Locked locked,
       NewContent content,
       String summary,
-      Integer base) {
+      Integer base,
+      RevisionWriter.ParsedLinks links) {
     if (content.sameAs(content.replaced())) {
       return Future.succeededFuture(SaveResult.unchanged(locked.page().currentRevision()));
     }
     return writer
-        .append(tx, access, locked.page(), content, summary, base, locked.created())
+        .append(tx, access, locked.page(), content, summary, base, locked.created(), links)
         .map(number -> SaveResult.saved(number, content.merged(), locked.created()));
   }
 
@@ -154,8 +169,7 @@ public final class PageService {
       SqlClient tx, Page page, Revision current, SaveRequest request) {
     int base = request.baseRevision();
     if (base > current.number()) {
-      throw AppError.invalid(
-          "baseRevision", "Такой версии нет: последняя версия — " + current.number());
+      throw AppError.invalid("baseRevision", "no_such_revision", current.number());
     }
     if (base == current.number()) {
       return Future.succeededFuture(NewContent.as(request, current));
@@ -192,11 +206,13 @@ public final class PageService {
                                 new Locked(page, false),
                                 NewContent.revertTo(target, current),
                                 "Откат к версии " + number,
-                                current.number())));
+                                current.number(),
+                                null)));
   }
 
   /** Publishes a page or takes it back to draft (moderators); returns the new status. */
-  public Future<String> setStatus(CurrentUser actor, String community, String slug, String status) {
+  public Future<PageStatus> setStatus(
+      CurrentUser actor, String community, String slug, PageStatus status) {
     return pool.withTransaction(
             tx ->
                 communities
@@ -205,7 +221,7 @@ public final class PageService {
                     .compose(access -> locked(tx, access, slug))
                     .compose(
                         page ->
-                            page.status().equals(status)
+                            page.status() == status
                                 ? Future.succeededFuture(status)
                                 : pages.setStatus(tx, page.id(), status, actor.id()).map(status)))
         .onSuccess(changed -> viewCache.statusChanged());

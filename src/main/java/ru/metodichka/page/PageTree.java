@@ -1,7 +1,5 @@
 package ru.metodichka.page;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,19 +10,17 @@ import java.util.Map;
  * page whose parent is not in the list (a draft the reader cannot see, or a page in another part of
  * a long list) stands at the top level.
  */
-public record PageTree(JsonObject page, List<PageTree> children) {
+public record PageTree(ListedPage page, List<PageTree> children) {
 
-  public static List<PageTree> of(JsonArray pages) {
+  public static List<PageTree> of(List<ListedPage> pages) {
     Map<String, PageTree> bySlug = new HashMap<>();
-    for (Object item : pages) {
-      JsonObject page = (JsonObject) item;
-      bySlug.put(page.getString("slug"), new PageTree(page, new ArrayList<>()));
+    for (ListedPage page : pages) {
+      bySlug.put(page.slug(), new PageTree(page, new ArrayList<>()));
     }
     List<PageTree> roots = new ArrayList<>();
-    for (Object item : pages) {
-      JsonObject page = (JsonObject) item;
-      PageTree node = bySlug.get(page.getString("slug"));
-      PageTree parent = bySlug.get(page.getString("parent"));
+    for (ListedPage page : pages) {
+      PageTree node = bySlug.get(page.slug());
+      PageTree parent = page.parent() == null ? null : bySlug.get(page.parent());
       if (parent != null && parent != node) {
         parent.children().add(node);
       } else {

@@ -3,6 +3,7 @@ package ru.metodichka.page;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
+import ru.metodichka.auth.Person;
 
 /** One immutable version of a page. */
 public record Revision(
@@ -10,8 +11,7 @@ public record Revision(
     long pageId,
     int number,
     Integer baseNumber,
-    String authorLogin,
-    String authorName,
+    Person author,
     OffsetDateTime createdAt,
     String summary,
     String title,
@@ -34,8 +34,7 @@ public record Revision(
         pageId,
         0,
         null,
-        "",
-        "",
+        new Person("", ""),
         null,
         "",
         "",
@@ -52,8 +51,7 @@ public record Revision(
         row.getLong("page_id"),
         row.getInteger("number"),
         row.getInteger("base_number"),
-        row.getString("login"),
-        row.getString("display_name"),
+        new Person(row.getString("login"), row.getString("display_name")),
         row.getOffsetDateTime("created_at"),
         row.getString("summary"),
         row.getString("title"),
@@ -62,9 +60,5 @@ public record Revision(
         row.getBoolean("merged"),
         row.getInteger("reverted_from"),
         Metadata.fromJson((JsonObject) row.getValue("metadata")));
-  }
-
-  public JsonObject author() {
-    return new JsonObject().put("login", authorLogin).put("name", authorName);
   }
 }

@@ -15,8 +15,12 @@ import ru.metodichka.render.MarkdownRenderer;
 /**
  * Appends one revision and everything written with it: the page's new head, the revision's wiki
  * links and the contribution ledger rows. Must run inside the act's transaction, under the page's
- * row lock. The wiki links are read on the Markdown workers: flexmark may take up to the renderer's
- * time budget on a hostile text, which must not stall an event loop.
+ * row lock.
+ *
+ * <p>The wiki links of the text as submitted are read before the transaction ({@link #links}, on
+ * the Markdown workers: flexmark may take up to the renderer's time budget on a hostile text), so
+ * the row lock is not held while a text is parsed. A revert copies the restored revision's links.
+ * Only a merged save, whose text exists only inside the transaction, is parsed under the lock.
  */
 final class RevisionWriter {
   private final PageRepository pages;
@@ -41,7 +45,21 @@ final class RevisionWriter {
     this.workers = workers;
   }
 
-  /** Appends revision {@code page.currentRevision + 1}; returns its number. */
+  /** The wiki links of a text about to be saved in a community; call before the transaction. */
+  Future<ParsedLinks> links(String markdown, String communitySlug) {
+    return workers.executeBlocking(
+        () ->
+            new ParsedLinks(
+                markdown, LinkTarget.distinct(renderer.wikiLinks(markdown), communitySlug)),
+        false);
+  }
+
+  /**
+   * Appends revision {@code page.currentRevision + 1}; returns its number.
+   *
+   * @param parsed the links read from the submitted text before the transaction (ignored when the
+   *     content is a revert, and when a merge changed the text)
+   */
   Future<Integer> append(
       SqlClient tx,
       Access access,
@@ -49,7 +67,8 @@ final class RevisionWriter {
       NewContent content,
       String summary,
       Integer baseNumber,
-      boolean created) {
+      boolean created,
+      ParsedLinks parsed) {
     int number = page.currentRevision() + 1;
     var revision =
         new RevisionRepository.NewRevision(
@@ -64,34 +83,38 @@ final class RevisionWriter {
             content.merged(),
             content.revertedFrom(),
             content.metadata());
-    return workers
-        .executeBlocking(() -> targets(access, content), false)
-        .compose(targets -> append(tx, access, page, content, created, revision, targets))
-        .map(number);
-  }
-
-  private List<LinkTarget> targets(Access access, NewContent content) {
-    return LinkTarget.distinct(renderer.wikiLinks(content.markdown()), access.community().slug());
-  }
-
-  private Future<Void> append(
-      SqlClient tx,
-      Access access,
-      Page page,
-      NewContent content,
-      boolean created,
-      RevisionRepository.NewRevision revision,
-      List<LinkTarget> targets) {
     return revisions
         .append(tx, revision)
         .compose(
             id ->
                 pages
-                    .updateHead(tx, page.id(), revision.number(), content.title(), content.kind())
-                    .compose(v -> links.insert(tx, id, targets))
-                    .compose(v -> ledger(tx, access, page, id, content, created)));
+                    .updateHead(tx, page.id(), number, content.title(), content.kind())
+                    .compose(v -> writeLinks(tx, access, page, id, content, parsed))
+                    .compose(v -> ledger(tx, access, page, id, content, created)))
+        .map(number);
   }
 
+  private Future<Void> writeLinks(
+      SqlClient tx,
+      Access access,
+      Page page,
+      long revisionId,
+      NewContent content,
+      ParsedLinks parsed) {
+    if (content.revertedFrom() != null) {
+      return links.copy(tx, revisionId, page.id(), content.revertedFrom());
+    }
+    Future<List<LinkTarget>> targets =
+        parsed != null && parsed.markdown().equals(content.markdown())
+            ? Future.succeededFuture(parsed.targets())
+            : links(content.markdown(), access.community().slug()).map(ParsedLinks::targets);
+    return targets.compose(t -> links.insert(tx, revisionId, t));
+  }
+
+  /**
+   * One ledger row for the revision: a new page's first revision is recorded as the page's creation
+   * (a revision too, with its characters), so a new page counts once.
+   */
   private Future<Void> ledger(
       SqlClient tx,
       Access access,
@@ -100,32 +123,18 @@ final class RevisionWriter {
       NewContent content,
       boolean created) {
     CharDelta delta = TextDiff.charDelta(content.replaced().markdown(), content.markdown());
-    long userId = access.user().id();
-    long communityId = access.community().id();
-    Future<Void> revision =
-        contributions.record(
-            tx,
-            new Contribution(
-                userId,
-                communityId,
-                page.id(),
-                revisionId,
-                ContributionKind.REVISION,
-                delta.added(),
-                delta.removed()));
-    return created
-        ? revision.compose(
-            v ->
-                contributions.record(
-                    tx,
-                    new Contribution(
-                        userId,
-                        communityId,
-                        page.id(),
-                        revisionId,
-                        ContributionKind.PAGE_CREATED,
-                        0,
-                        0)))
-        : revision;
+    return contributions.record(
+        tx,
+        new Contribution(
+            access.user().id(),
+            access.community().id(),
+            page.id(),
+            revisionId,
+            created ? ContributionKind.PAGE_CREATED : ContributionKind.REVISION,
+            delta.added(),
+            delta.removed()));
   }
+
+  /** The wiki links of a text, read before the save's transaction. */
+  record ParsedLinks(String markdown, List<LinkTarget> targets) {}
 }

@@ -30,13 +30,13 @@ public record SaveRequest(
     String title = in.requiredText("title", MAX_TITLE);
     String markdown = in.rawText("markdown", MAX_MARKDOWN);
     if (markdown == null && !in.hasError("markdown")) {
-      in.reject("markdown", "Обязательное поле");
+      in.reject("markdown", "required");
     }
     int base = in.optionalInt("baseRevision", 0, Integer.MAX_VALUE, 0);
     String summary = in.optionalText("summary", MAX_SUMMARY, "");
     String kind = in.optionalText("kind", 40, null);
     if (kind != null && ResultKind.fromCode(kind) == null) {
-      in.reject("kind", "Один из видов: " + ResultKind.allCodes());
+      in.reject("kind", "one_of", ResultKind.allCodes());
     }
     Metadata metadata = Metadata.read(in);
     in.validate();

@@ -1,39 +1,21 @@
 package ru.metodichka.page;
 
-import io.vertx.core.json.JsonObject;
-
-/** What a save did; {@link #toJson()} is the response body (and what an idempotent retry gets). */
-public record SaveResult(int status, JsonObject body) {
+/**
+ * What a save did: the revision the page now has, and whether the save was merged with changes made
+ * meanwhile, created the page, or changed nothing (the same text as the current revision).
+ */
+public record SaveResult(int revision, boolean merged, boolean created, boolean unchanged) {
 
   static SaveResult saved(int revision, boolean merged, boolean created) {
-    return new SaveResult(
-        created ? 201 : 200,
-        new JsonObject()
-            .put("revision", revision)
-            .put("merged", merged)
-            .put("created", created)
-            .put("unchanged", false));
+    return new SaveResult(revision, merged, created, false);
   }
 
   static SaveResult unchanged(int revision) {
-    return new SaveResult(
-        200,
-        new JsonObject()
-            .put("revision", revision)
-            .put("merged", false)
-            .put("created", false)
-            .put("unchanged", true));
+    return new SaveResult(revision, false, false, true);
   }
 
-  public int revision() {
-    return body.getInteger("revision");
-  }
-
-  public boolean merged() {
-    return body.getBoolean("merged");
-  }
-
-  public JsonObject toJson() {
-    return body.copy();
+  /** 201 when the save created the page, 200 otherwise. */
+  public int status() {
+    return created ? 201 : 200;
   }
 }

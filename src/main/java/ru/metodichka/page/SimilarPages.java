@@ -1,7 +1,7 @@
 package ru.metodichka.page;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
+import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 
 /**
@@ -10,9 +10,6 @@ import ru.metodichka.auth.CurrentUser;
  */
 @FunctionalInterface
 public interface SimilarPages {
-  /**
-   * Up to a few pages like this one that the user may see, as {@code {community, communityName,
-   * slug, title, kind}} objects; never fails (an empty list instead).
-   */
-  Future<JsonArray> find(CurrentUser user, long pageId);
+  /** Up to a few pages like this one that the user may see; never fails (none instead). */
+  Future<List<RelatedPage>> find(CurrentUser user, long pageId);
 }

@@ -40,7 +40,7 @@ public final class ProfileScreens implements Screens {
         .onSuccess(
             me -> {
               Ui ui = templates.ui(ctx);
-              Long older = me.getLong("older");
+              Long older = me.older();
               String list = "/me?" + (limit == PAGE_SIZE ? "" : "limit=" + limit + "&");
               templates.render(
                   ctx,

@@ -153,7 +153,10 @@ final class HtmlPolicy {
         .onElements("input")
         .allowAttributes("class")
         .matching(true, "footnotes")
-        .onElements("div");
+        .onElements("div")
+        .allowAttributes("class")
+        .matching(true, "wikilink-missing")
+        .onElements("span");
   }
 
   /** Keeps an input only when it is a checkbox, and always disables it. */

@@ -38,15 +38,23 @@ final class WikiLinkNodeRenderer implements NodeRenderer {
     }
     WikiLinkResolver.Resolution resolution =
         Objects.requireNonNull(resolver.resolve(link), "the resolver returned no resolution");
-    html.attr("href", resolution.href());
-    if (resolution.exists()) {
-      html.attr("class", "wikilink");
-    } else {
-      html.attr("class", "wikilink wikilink-missing").attr("title", MISSING_TITLE);
+    // Text, never markup: a hostile "[[x|<script>]]" is shown as written.
+    String text = WikiLinkSyntax.text(node, link);
+    switch (resolution.kind()) {
+      case EXISTING -> html.attr("href", resolution.href()).attr("class", "wikilink");
+      case MISSING ->
+          html.attr("href", resolution.href())
+              .attr("class", "wikilink wikilink-missing")
+              .attr("title", MISSING_TITLE);
+      case TEXT -> {
+        html.attr("class", "wikilink-missing").withAttr().tag("span");
+        html.text(text);
+        html.tag("/span");
+        return;
+      }
     }
     html.withAttr().tag("a");
-    // Text, never markup: a hostile "[[x|<script>]]" is shown as written.
-    html.text(WikiLinkSyntax.text(node, link));
+    html.text(text);
     html.tag("/a");
   }
 }

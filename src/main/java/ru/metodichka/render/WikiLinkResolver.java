@@ -13,10 +13,36 @@ public interface WikiLinkResolver {
   Resolution resolve(WikiLink link);
 
   /**
-   * Where a wiki link leads.
+   * What a wiki link becomes.
    *
-   * @param href the link's address, not null (usually relative, such as {@code /c/math/дроби})
-   * @param exists false when the page is not written yet: the link is then marked as missing
+   * @param kind a link to a page, a red link to create a missing one, or plain text
+   * @param href the address for a link (usually relative, such as {@code /c/math/дроби}); null for
+   *     text
    */
-  record Resolution(String href, boolean exists) {}
+  record Resolution(Kind kind, String href) {
+    /** A link to a page the reader may see. */
+    public static Resolution existing(String href) {
+      return new Resolution(Kind.EXISTING, href);
+    }
+
+    /** A red link: the page is missing and the reader may create it at {@code href}. */
+    public static Resolution missing(String href) {
+      return new Resolution(Kind.MISSING, href);
+    }
+
+    /**
+     * No link at all, for a reader who may neither see the target nor create it: the text is shown
+     * marked as a missing page, without revealing whether a hidden page exists.
+     */
+    public static Resolution text() {
+      return new Resolution(Kind.TEXT, null);
+    }
+  }
+
+  /** The three things a wiki link can become. */
+  enum Kind {
+    EXISTING,
+    MISSING,
+    TEXT
+  }
 }

@@ -128,7 +128,7 @@ final class Queries {
   }
 
   /** The text query restricted by the search's filters and the searcher's access. */
-  static Query filtered(Query text, SearchQuery search, Access access) {
+  static Query filtered(Query text, SearchQuery search, SearchScope access) {
     BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
     query.add(access(access), Occur.FILTER);
     filter(query, IndexedFields.KIND, search.kind());
@@ -145,11 +145,11 @@ final class Queries {
   }
 
   /** Published pages, plus for a member the unarchived pages of their communities. */
-  static Query access(Access access) {
+  static Query access(SearchScope access) {
     Query published = new TermQuery(new Term(IndexedFields.STATUS, IndexedFields.PUBLISHED));
     return switch (access) {
-      case Access.Anonymous anonymous -> published;
-      case Access.Member member -> {
+      case SearchScope.Anonymous anonymous -> published;
+      case SearchScope.Member member -> {
         List<BytesRef> ids =
             member.communityIds().stream().map(id -> new BytesRef(Long.toString(id))).toList();
         Query own =

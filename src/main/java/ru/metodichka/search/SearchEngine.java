@@ -50,7 +50,7 @@ public final class SearchEngine {
   }
 
   /** One page of results for what the searcher may see; never throws for any user text. */
-  public SearchResult search(SearchQuery query, Access access) throws IOException {
+  public SearchResult search(SearchQuery query, SearchScope access) throws IOException {
     IndexSearcher searcher = index.acquire();
     try {
       return search(searcher, query, access);
@@ -59,7 +59,7 @@ public final class SearchEngine {
     }
   }
 
-  private SearchResult search(IndexSearcher searcher, SearchQuery query, Access access)
+  private SearchResult search(IndexSearcher searcher, SearchQuery query, SearchScope access)
       throws IOException {
     String text = QueryText.clean(query.text());
     if (text.isEmpty()) {
@@ -91,7 +91,7 @@ public final class SearchEngine {
    * layout needs none.
    */
   private Optional<SearchResult> corrected(
-      IndexSearcher searcher, String text, SearchQuery query, Access access, long found)
+      IndexSearcher searcher, String text, SearchQuery query, SearchScope access, long found)
       throws IOException {
     List<Supplier<Optional<String>>> candidates =
         List.of(
@@ -119,7 +119,7 @@ public final class SearchEngine {
   }
 
   private SearchResult run(
-      IndexSearcher searcher, Query text, SearchQuery query, Access access, String suggestion)
+      IndexSearcher searcher, Query text, SearchQuery query, SearchScope access, String suggestion)
       throws IOException {
     Query filtered = Queries.filtered(text, query, access);
     int window = Math.min(query.page() * query.size(), MAX_WINDOW);
@@ -159,7 +159,7 @@ public final class SearchEngine {
    * Titles starting with what the user has typed so far (every word but the last complete, the last
    * a prefix), most viewed first, among pages the searcher may see.
    */
-  public List<SearchResult.Hit> suggestTitles(String prefix, Access access, int limit)
+  public List<SearchResult.Hit> suggestTitles(String prefix, SearchScope access, int limit)
       throws IOException {
     List<String> typed = words(QueryText.clean(prefix));
     if (typed.isEmpty() || limit <= 0) {
@@ -186,7 +186,8 @@ public final class SearchEngine {
    * «Похожие материалы»: pages sharing the most distinctive words of this page's title and body
    * (MoreLikeThis), among pages the searcher may see; empty when the key is not indexed.
    */
-  public List<SearchResult.Hit> similar(String key, Access access, int limit) throws IOException {
+  public List<SearchResult.Hit> similar(String key, SearchScope access, int limit)
+      throws IOException {
     if (limit <= 0) {
       return List.of();
     }

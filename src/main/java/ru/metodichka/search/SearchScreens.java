@@ -1,13 +1,13 @@
 package ru.metodichka.search;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.CommunityService;
+import ru.metodichka.community.CommunitySummary;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
@@ -45,11 +45,10 @@ public final class SearchScreens implements Screens {
   }
 
   private Map<String, Object> model(
-      RoutingContext ctx, SearchQuery query, SearchResult result, JsonArray communityList) {
+      RoutingContext ctx, SearchQuery query, SearchResult result, List<CommunitySummary> list) {
     Map<String, String> communityNames = new HashMap<>();
-    for (Object item : communityList) {
-      JsonObject community = (JsonObject) item;
-      communityNames.put(community.getString("slug"), community.getString("name"));
+    for (CommunitySummary summary : list) {
+      communityNames.put(summary.community().slug(), summary.community().name());
     }
     var ui = templates.ui(ctx);
     Map<String, Object> model = new HashMap<>();

@@ -4,14 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.page.RelatedPage;
 import ru.metodichka.page.SimilarPages;
 import ru.metodichka.search.index.Indexer;
 import ru.metodichka.search.index.SearchIndex;
@@ -22,14 +18,9 @@ import ru.metodichka.search.index.SearchIndex;
  * search never delays a password check or a preview.
  */
 public final class SearchService {
-  private static final String MEMBER_COMMUNITIES =
-      """
-      SELECT community_id FROM memberships
-       WHERE user_id = $1 AND status = 'active' AND role IN ('member', 'moderator')
-      """;
-
   private static final int SIMILAR = 5;
-  private final Cache<SimilarKey, JsonArray> similarCache =
+  private final SearchScopeRepository scopes = new SearchScopeRepository();
+  private final Cache<SimilarKey, List<RelatedPage>> similarCache =
       Caffeine.newBuilder().maximumSize(20_000).build();
   private final Pool pool;
   private final SearchIndex index;
@@ -46,37 +37,22 @@ public final class SearchService {
     this.workers = workers;
   }
 
-  /**
-   * What this user may find: published pages, and the drafts of the communities where they may see
-   * drafts (members and moderators; administrators everywhere), as the page screens allow.
-   */
-  public Future<Access> access(CurrentUser user) {
-    if (user.anonymous()) {
-      return Future.succeededFuture(Access.anonymous());
-    }
-    Future<? extends Iterable<Row>> rows =
-        user.admin()
-            ? pool.query("SELECT id AS community_id FROM communities").execute()
-            : pool.preparedQuery(MEMBER_COMMUNITIES).execute(Tuple.of(user.id()));
-    return rows.map(
-        found -> {
-          Set<Long> ids = new HashSet<>();
-          found.forEach(row -> ids.add(row.getLong("community_id")));
-          return Access.member(ids);
-        });
+  /** What this user may find: see {@link SearchScope}. */
+  public Future<SearchScope> access(CurrentUser user) {
+    return scopes.scope(pool, user);
   }
 
-  public Future<SearchResult> search(SearchQuery query, Access access) {
+  public Future<SearchResult> search(SearchQuery query, SearchScope access) {
     return workers.executeBlocking(() -> service.search(query, access), false);
   }
 
   /** Titles starting with what the user has typed so far, for autocomplete. */
-  public Future<List<SearchResult.Hit>> suggest(String prefix, Access access, int limit) {
+  public Future<List<SearchResult.Hit>> suggest(String prefix, SearchScope access, int limit) {
     return workers.executeBlocking(() -> service.suggestTitles(prefix, access, limit), false);
   }
 
   /** «Похожие материалы»: pages like this one that the user may see. */
-  public Future<List<SearchResult.Hit>> similar(long pageId, Access access, int limit) {
+  public Future<List<SearchResult.Hit>> similar(long pageId, SearchScope access, int limit) {
     return workers.executeBlocking(
         () -> service.similar(Long.toString(pageId), access, limit), false);
   }
@@ -97,18 +73,23 @@ public final class SearchService {
             .compose(
                 access -> {
                   var key = new SimilarKey(pageId, access, indexer.generation());
-                  JsonArray known = similarCache.getIfPresent(key);
+                  List<RelatedPage> known = similarCache.getIfPresent(key);
                   if (known != null) {
                     return Future.succeededFuture(known);
                   }
                   return similar(pageId, access, SIMILAR)
-                      .map(SearchRoutes::items)
+                      .map(hits -> hits.stream().map(SearchService::related).toList())
                       .onSuccess(found -> similarCache.put(key, found));
                 })
-            .otherwise(new JsonArray());
+            .otherwise(List.of());
   }
 
-  private record SimilarKey(long pageId, Access access, long generation) {}
+  private static RelatedPage related(SearchResult.Hit hit) {
+    return new RelatedPage(
+        hit.community(), hit.communityName(), hit.slug(), hit.title(), hit.kind());
+  }
+
+  private record SimilarKey(long pageId, SearchScope access, long generation) {}
 
   public Indexer indexer() {
     return indexer;

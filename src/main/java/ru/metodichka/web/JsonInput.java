@@ -57,7 +57,7 @@ public final class JsonInput {
     String value = optionalText(field, maxLength, null);
     if (value == null || value.isBlank()) {
       if (!hasError(field)) {
-        errors.add(new AppError.FieldError(field, "Обязательное поле"));
+        errors.add(new AppError.FieldError(field, "required"));
       }
       return "";
     }
@@ -77,16 +77,16 @@ public final class JsonInput {
       return null;
     }
     if (!(value instanceof String text)) {
-      errors.add(new AppError.FieldError(field, "Должно быть строкой"));
+      errors.add(new AppError.FieldError(field, "not_string"));
       return null;
     }
     if (text.length() > maxLength) {
-      errors.add(new AppError.FieldError(field, "Не длиннее " + maxLength + " символов"));
+      errors.add(new AppError.FieldError(field, "too_long", maxLength));
       return null;
     }
     // PostgreSQL cannot store U+0000 in text; refusing it here gives a clear answer instead.
     if (text.indexOf('\u0000') >= 0) {
-      errors.add(new AppError.FieldError(field, "Недопустимый символ U+0000"));
+      errors.add(new AppError.FieldError(field, "nul_character"));
       return null;
     }
     return text;
@@ -102,7 +102,7 @@ public final class JsonInput {
         || number.doubleValue() != Math.rint(number.doubleValue())
         || number.longValue() < min
         || number.longValue() > max) {
-      errors.add(new AppError.FieldError(field, "Целое число от " + min + " до " + max));
+      errors.add(new AppError.FieldError(field, "int_range", min, max));
       return fallback;
     }
     return number.intValue();
@@ -117,7 +117,7 @@ public final class JsonInput {
     if (value instanceof Boolean bool) {
       return bool;
     }
-    errors.add(new AppError.FieldError(field, "Должно быть true или false"));
+    errors.add(new AppError.FieldError(field, "not_boolean"));
     return fallback;
   }
 
@@ -127,13 +127,17 @@ public final class JsonInput {
     if (value == null || value instanceof JsonObject) {
       return (JsonObject) value;
     }
-    errors.add(new AppError.FieldError(field, "Должно быть объектом"));
+    errors.add(new AppError.FieldError(field, "not_object"));
     return null;
   }
 
-  /** Records a problem found by the caller's own rule. */
-  public void reject(String field, String message) {
-    errors.add(new AppError.FieldError(field, message));
+  /**
+   * Records a problem found by the caller's own rule.
+   *
+   * @param messageKey what is wrong, a key of the {@code i18n/fields} bundle
+   */
+  public void reject(String field, String messageKey, Object... args) {
+    errors.add(new AppError.FieldError(field, messageKey, args));
   }
 
   public boolean hasError(String field) {

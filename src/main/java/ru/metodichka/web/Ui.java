@@ -137,6 +137,24 @@ public final class Ui {
     return rfc3339 == null ? "" : rfc3339;
   }
 
+  /** A moment as people read it, in the site's time zone; "" for none. */
+  public String dateTime(OffsetDateTime time) {
+    return time == null ? "" : dateTime(iso(time));
+  }
+
+  public String date(OffsetDateTime time) {
+    return time == null ? "" : date(iso(time));
+  }
+
+  /** The machine-readable form for {@code <time datetime>}; "" for none. */
+  public String isoDateTime(OffsetDateTime time) {
+    return time == null ? "" : iso(time);
+  }
+
+  private static String iso(OffsetDateTime time) {
+    return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
   public String kind(String code) {
     return t("kind." + code);
   }

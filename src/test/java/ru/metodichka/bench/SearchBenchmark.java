@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import ru.metodichka.search.Access;
 import ru.metodichka.search.SearchEngine;
 import ru.metodichka.search.SearchQuery;
+import ru.metodichka.search.SearchScope;
 import ru.metodichka.search.index.SearchDocument;
 import ru.metodichka.search.index.SearchIndex;
 
@@ -37,7 +37,7 @@ public final class SearchBenchmark {
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-  private record BenchQuery(String label, SearchQuery query, Access access) {}
+  private record BenchQuery(String label, SearchQuery query, SearchScope access) {}
 
   /** Figures of one page set. */
   private record Figures(
@@ -233,11 +233,11 @@ public final class SearchBenchmark {
       }
       String prefix = prefixes.get(round % prefixes.size());
       long start = System.nanoTime();
-      service.suggestTitles(prefix, Access.anonymous(), 10);
+      service.suggestTitles(prefix, SearchScope.anonymous(), 10);
       suggest.add(System.nanoTime() - start);
       String key = keys.get(round % keys.size());
       start = System.nanoTime();
-      service.similar(key, Access.anonymous(), 5);
+      service.similar(key, SearchScope.anonymous(), 5);
       similar.add(System.nanoTime() - start);
     }
   }
@@ -246,8 +246,8 @@ public final class SearchBenchmark {
    * Twenty searches as people type them: word forms, ё, typos, layouts, phrases, filters, sorts.
    */
   private static List<BenchQuery> queries() {
-    Access anonymous = Access.anonymous();
-    Access member = Access.member(Set.of(1L, 2L));
+    SearchScope anonymous = SearchScope.anonymous();
+    SearchScope member = SearchScope.member(Set.of(1L, 2L));
     return List.of(
         q("функции", null, null, SearchQuery.Sort.RELEVANCE, anonymous),
         q("переменных", null, null, SearchQuery.Sort.RELEVANCE, anonymous),
@@ -272,13 +272,13 @@ public final class SearchBenchmark {
   }
 
   private static BenchQuery q(
-      String text, String kind, String subject, SearchQuery.Sort sort, Access access) {
+      String text, String kind, String subject, SearchQuery.Sort sort, SearchScope access) {
     String label =
         (text.isEmpty() ? "(all)" : text)
             + (kind != null ? " kind=" + kind : "")
             + (subject != null ? " subject=" + subject : "")
             + (sort != SearchQuery.Sort.RELEVANCE ? " sort=" + sort.name().toLowerCase() : "")
-            + (access instanceof Access.Member ? " (member)" : "");
+            + (access instanceof SearchScope.Member ? " (member)" : "");
     return new BenchQuery(
         label, new SearchQuery(text, kind, null, subject, null, sort, 1, 10), access);
   }

@@ -153,8 +153,12 @@ class DemoSeedIT {
       assertThat(count("SELECT count(*) FROM " + table)).as(table).isEqualTo(before.get(table));
     }
     assertThat(before.get("pages")).isGreaterThanOrEqualTo(12);
-    assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'revision'"))
+    // One ledger row per revision: a page's first as its creation, the others as revisions.
+    assertThat(
+            count("SELECT count(*) FROM contributions WHERE kind IN ('revision', 'page_created')"))
         .isEqualTo(before.get("revisions"));
+    assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'page_created'"))
+        .isEqualTo(before.get("pages"));
     assertThat(count("SELECT count(*) FROM app_state WHERE key = 'demo_seeded'")).isEqualTo(1);
   }
 

@@ -135,4 +135,70 @@ class PageLinksIT {
         .contains("noopener");
     assertThat(page.getString("title")).isEqualTo("<script>alert(1)</script>");
   }
+
+  @Test
+  void aPreviewLinkToAnotherCommunitysDraftReadsExactlyAsALinkToAMissingPage() {
+    fx.save(team.community(), "тайна", team.member().token(), "Тайный черновик", "Т.\n", 0);
+    String other = fx.community();
+    var neighbour = fx.user("Учитель соседнего сообщества");
+    fx.join(other, neighbour, "member");
+    String markdown =
+        "[[" + team.community() + ":Тайный черновик]] и [[" + team.community() + ":Нет такой]]";
+
+    var preview =
+        api.post(
+            "/api" + Api.path("communities", other, "preview"),
+            neighbour.token(),
+            new JsonObject().put("markdown", markdown));
+    assertThat(preview.status()).isEqualTo(200);
+    String html = preview.json().getString("html");
+    Document doc = Jsoup.parseBodyFragment(html);
+    assertThat(doc.select("a.wikilink")).isEmpty();
+    assertThat(doc.select("span.wikilink-missing").eachText())
+        .containsExactly("Тайный черновик", "Нет такой");
+    assertThat(html).doesNotContain("тайна");
+    assertThat(api.get(Api.page(team.community(), "тайна"), neighbour.token()).status())
+        .isEqualTo(404);
+
+    // A member of the draft's community sees the link, as they see the draft.
+    var own =
+        api.post(
+            "/api" + Api.path("communities", team.community(), "preview"),
+            team.member().token(),
+            new JsonObject().put("markdown", markdown));
+    Document ownDoc = Jsoup.parseBodyFragment(own.json().getString("html"));
+    assertThat(ownDoc.selectFirst("a.wikilink:not(.wikilink-missing)").attr("href"))
+        .isEqualTo("/c/" + team.community() + "/тайна");
+    assertThat(ownDoc.selectFirst("a.wikilink-missing").attr("href"))
+        .startsWith("/c/" + team.community() + "/new?title=");
+  }
+
+  @Test
+  void anonymousReadersOfAPublishedPageSeeALinkedDraftAsPlainText() {
+    fx.save(team.community(), "набросок", team.member().token(), "Набросок", "Т.\n", 0);
+    fx.save(
+        team.community(),
+        "витрина",
+        team.member().token(),
+        "Витрина",
+        "См. [[Набросок]] и [[Чего нет]].\n",
+        0);
+    api.post(Api.page(team.community(), "витрина", "publish"), team.moderator().token(), null);
+
+    var page = api.get("/c" + Api.path(team.community(), "витрина"), null);
+    assertThat(page.status()).isEqualTo(200);
+    Document doc = page.document();
+    assertThat(doc.select(".page-body a.wikilink")).isEmpty();
+    assertThat(doc.select(".page-body span.wikilink-missing").eachText())
+        .containsExactly("Набросок", "Чего нет");
+    assertThat(page.text()).doesNotContain("/набросок").doesNotContain("/new?title=");
+    // The member still gets the link and the red link.
+    Document members =
+        Jsoup.parse(
+            api.get(Api.page(team.community(), "витрина"), team.member().token())
+                .json()
+                .getString("html"));
+    assertThat(members.select("a.wikilink").eachAttr("href"))
+        .contains("/c/" + team.community() + "/набросок");
+  }
 }

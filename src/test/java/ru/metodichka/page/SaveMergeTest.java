@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ru.metodichka.auth.Person;
 import ru.metodichka.error.AppError;
 
 class SaveMergeTest {
@@ -15,7 +16,19 @@ class SaveMergeTest {
   private static Revision revision(
       int number, String title, String kind, String markdown, Metadata metadata) {
     return new Revision(
-        number, 1, number, null, "u", "U", null, "", title, kind, markdown, false, null, metadata);
+        number,
+        1,
+        number,
+        null,
+        new Person("u", "U"),
+        null,
+        "",
+        title,
+        kind,
+        markdown,
+        false,
+        null,
+        metadata);
   }
 
   private static Metadata subjects(String... subjects) {

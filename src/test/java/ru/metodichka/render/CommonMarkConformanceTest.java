@@ -43,8 +43,7 @@ class CommonMarkConformanceTest {
           "GFM extended autolink (bare URLs and e-mail addresses become links)",
           WikiLinkExtension.create(),
           "wiki-link syntax [[...]]");
-  private static final WikiLinkResolver NO_WIKI =
-      link -> new WikiLinkResolver.Resolution("#", true);
+  private static final WikiLinkResolver NO_WIKI = link -> WikiLinkResolver.Resolution.existing("#");
   // Something that HTML would read as a tag, comment, processing instruction or declaration (spec
   // 6.6); "<https://…>" and "<a@b.c>" are autolinks and do not match.
   private static final Pattern RAW_HTML =

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileMarkdownTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
   private static final WikiLinkResolver RESOLVER =
-      link -> new WikiLinkResolver.Resolution("/c/x/" + link.target(), false);
+      link -> WikiLinkResolver.Resolution.missing("/c/x/" + link.target());
 
   private static List<String> problems(String markdown) {
     return SafeHtml.problems(RENDERER.render(markdown, RESOLVER));

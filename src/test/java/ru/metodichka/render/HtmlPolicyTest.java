@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HtmlPolicyTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
   private static final WikiLinkResolver RESOLVER =
-      link -> new WikiLinkResolver.Resolution("/c/math/" + link.target(), true);
+      link -> WikiLinkResolver.Resolution.existing("/c/math/" + link.target());
 
   private static Document render(String markdown) {
     return Jsoup.parseBodyFragment(RENDERER.render(markdown, RESOLVER));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownRendererTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
   private static final WikiLinkResolver RESOLVER =
-      link -> new WikiLinkResolver.Resolution("/c/x/" + link.target(), true);
+      link -> WikiLinkResolver.Resolution.existing("/c/x/" + link.target());
 
   private static Document render(String markdown) {
     return Jsoup.parseBodyFragment(RENDERER.render(markdown, RESOLVER));

@@ -9,7 +9,7 @@ class OutlineTest {
   private final MarkdownRenderer renderer = new MarkdownRenderer();
 
   private String html(String markdown) {
-    return renderer.render(markdown, link -> new WikiLinkResolver.Resolution("/x", true));
+    return renderer.render(markdown, link -> WikiLinkResolver.Resolution.existing("/x"));
   }
 
   @Test

@@ -19,10 +19,13 @@ class WikiLinkTest {
 
   /** Targets starting with "есть" exist; the href shows what the resolver was given. */
   private static final WikiLinkResolver RESOLVER =
-      link ->
-          new WikiLinkResolver.Resolution(
-              "/c/" + (link.community() == null ? "своё" : link.community()) + "/" + link.target(),
-              link.target().startsWith("есть"));
+      link -> {
+        String href =
+            "/c/" + (link.community() == null ? "своё" : link.community()) + "/" + link.target();
+        return link.target().startsWith("есть")
+            ? WikiLinkResolver.Resolution.existing(href)
+            : WikiLinkResolver.Resolution.missing(href);
+      };
 
   private static Document render(String markdown, WikiLinkResolver resolver) {
     return Jsoup.parseBodyFragment(RENDERER.render(markdown, resolver));
@@ -66,7 +69,7 @@ class WikiLinkTest {
     WikiLinkResolver recording =
         link -> {
           seen.add(link);
-          return new WikiLinkResolver.Resolution("#", true);
+          return WikiLinkResolver.Resolution.existing("#");
         };
     render(
         "[[ Дроби ]] [[math: нет]] [[Урок: введение]] [[math:Дроби|текст]] [[Дроби]]", recording);
@@ -115,8 +118,8 @@ class WikiLinkTest {
   void aHostileHrefFromTheResolverIsStillSanitised() {
     WikiLinkResolver careless =
         link ->
-            new WikiLinkResolver.Resolution(
-                (link.community() == null ? "" : link.community() + ":") + link.target(), true);
+            WikiLinkResolver.Resolution.existing(
+                (link.community() == null ? "" : link.community() + ":") + link.target());
     Document doc =
         render("[[javascript:alert(1)]] [[ javascript:alert(1)|x]] [[data:text/html,x]]", careless);
     assertThat(doc.select("a[href]")).isEmpty();
@@ -163,8 +166,7 @@ class WikiLinkTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         String prefix = "/r" + i + "/";
-        WikiLinkResolver own =
-            link -> new WikiLinkResolver.Resolution(prefix + link.target(), true);
+        WikiLinkResolver own = link -> WikiLinkResolver.Resolution.existing(prefix + link.target());
         results.add(
             pool.submit(
                 () ->

@@ -26,7 +26,7 @@ import ru.metodichka.search.index.SearchIndex;
  * every tenth page a draft. Skipped with a message when the corpus is absent.
  */
 class SearchCorpusTest {
-  static final Access ALL = Access.member(Set.of(1L, 2L, 3L));
+  static final SearchScope ALL = SearchScope.member(Set.of(1L, 2L, 3L));
   static Path dir;
   static SearchIndex index;
   static SearchEngine search;
@@ -88,7 +88,7 @@ class SearchCorpusTest {
         i);
   }
 
-  private static SearchResult find(String text, Access access) throws Exception {
+  private static SearchResult find(String text, SearchScope access) throws Exception {
     return search.search(new SearchQuery(text, null, null, null, null, null, 1, 50), access);
   }
 
@@ -164,15 +164,16 @@ class SearchCorpusTest {
 
   @Test
   void facetsCountPermittedHits() throws Exception {
-    SearchResult all = find("", Access.anonymous());
+    SearchResult all = find("", SearchScope.anonymous());
     long published = pages.stream().filter(p -> p.status().equals("published")).count();
     assertThat(all.total()).isEqualTo(published);
     assertThat(all.facets().get("kind").values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(published);
     for (String community : List.of("c1", "c2", "c3")) {
       SearchQuery only = new SearchQuery("функции", null, community, null, null, null, 1, 10);
-      assertThat(search.search(only, Access.anonymous()).total())
-          .isEqualTo(find("функции", Access.anonymous()).facets().get("community").get(community));
+      assertThat(search.search(only, SearchScope.anonymous()).total())
+          .isEqualTo(
+              find("функции", SearchScope.anonymous()).facets().get("community").get(community));
     }
     assertThat(all.facets().get("year")).hasSize(5);
     assertThat(all.facets().get("level").get("secondary-general")).isEqualTo(published);
@@ -181,9 +182,9 @@ class SearchCorpusTest {
   @Test
   void accessIsFilteredInsideTheQuery() throws Exception {
     for (String text : List.of("", "функции", "переменные", "массив")) {
-      SearchResult anonymous = find(text, Access.anonymous());
+      SearchResult anonymous = find(text, SearchScope.anonymous());
       assertThat(anonymous.items()).allSatisfy(h -> assertThat(h.status()).isEqualTo("published"));
-      SearchResult member = find(text, Access.member(Set.of(1L)));
+      SearchResult member = find(text, SearchScope.member(Set.of(1L)));
       assertThat(member.items())
           .allSatisfy(
               h ->
@@ -195,7 +196,9 @@ class SearchCorpusTest {
     }
     long drafts1 =
         pages.stream().filter(p -> p.status().equals("draft") && p.communityId() == 1).count();
-    assertThat(find("", Access.member(Set.of(1L))).total() - find("", Access.anonymous()).total())
+    assertThat(
+            find("", SearchScope.member(Set.of(1L))).total()
+                - find("", SearchScope.anonymous()).total())
         .isEqualTo(drafts1);
   }
 
@@ -231,8 +234,8 @@ class SearchCorpusTest {
             "x".repeat(10_000),
             new String(controls),
             "ё~2 \"открытая фраза")) {
-      assertThat(find(text, Access.anonymous())).isNotNull();
-      assertThat(search.suggestTitles(text, Access.anonymous(), 10)).isNotNull();
+      assertThat(find(text, SearchScope.anonymous())).isNotNull();
+      assertThat(search.suggestTitles(text, SearchScope.anonymous(), 10)).isNotNull();
     }
   }
 
@@ -243,7 +246,7 @@ class SearchCorpusTest {
         .allSatisfy(h -> assertThat(h.title().toLowerCase()).containsPattern("(^|[^а-я])перем"));
     String variables =
         pages.stream().filter(p -> p.title().equals("Переменные")).findFirst().orElseThrow().key();
-    assertThat(search.similar(variables, Access.anonymous(), 5))
+    assertThat(search.similar(variables, SearchScope.anonymous(), 5))
         .isNotEmpty()
         .allSatisfy(h -> assertThat(h.status()).isEqualTo("published"))
         .noneSatisfy(h -> assertThat(h.key()).isEqualTo(variables));
@@ -267,14 +270,15 @@ class SearchCorpusTest {
             "прототипное наследование");
     for (int warm = 0; warm < 20; warm++) {
       for (String q : queries) {
-        find(q, Access.anonymous());
+        find(q, SearchScope.anonymous());
       }
     }
     List<Long> nanos = new ArrayList<>();
     for (int round = 0; round < 20; round++) {
       for (String q : queries) {
         long start = System.nanoTime();
-        search.search(new SearchQuery(q, null, null, null, null, null, 1, 10), Access.anonymous());
+        search.search(
+            new SearchQuery(q, null, null, null, null, null, 1, 10), SearchScope.anonymous());
         nanos.add(System.nanoTime() - start);
       }
     }

@@ -67,7 +67,7 @@ class SearchIndexTest {
     index.close();
   }
 
-  private List<String> keys(String text, Access access) throws Exception {
+  private List<String> keys(String text, SearchScope access) throws Exception {
     return search.search(SearchQuery.of(text), access).items().stream()
         .map(SearchResult.Hit::key)
         .toList();
@@ -130,8 +130,9 @@ class SearchIndexTest {
     }
     index.upsertAll(pages);
     assertThat(index.size()).isEqualTo(4 + 250);
-    assertThat(search.search(SearchQuery.of("первая"), Access.anonymous()).total()).isZero();
-    assertThat(search.search(SearchQuery.of("вторая"), Access.anonymous()).total()).isEqualTo(250);
+    assertThat(search.search(SearchQuery.of("первая"), SearchScope.anonymous()).total()).isZero();
+    assertThat(search.search(SearchQuery.of("вторая"), SearchScope.anonymous()).total())
+        .isEqualTo(250);
   }
 
   @Test
@@ -144,7 +145,8 @@ class SearchIndexTest {
         numbers,
         n -> page("source-" + n, 1, "Источник " + n, "article", "published", "копия " + n));
     assertThat(index.size()).isEqualTo(4 + 1000);
-    assertThat(search.search(SearchQuery.of("копия"), Access.anonymous()).total()).isEqualTo(1000);
+    assertThat(search.search(SearchQuery.of("копия"), SearchScope.anonymous()).total())
+        .isEqualTo(1000);
   }
 
   @Test
@@ -185,50 +187,51 @@ class SearchIndexTest {
   @Test
   void upsertReplacesAndDeleteRemoves() throws Exception {
     index.upsert(page("1", 1, "Совсем другое", "project", "published", "Новое содержание"));
-    assertThat(keys("начальной", Access.anonymous())).isEmpty();
-    assertThat(keys("содержание", Access.anonymous())).containsExactly("1");
+    assertThat(keys("начальной", SearchScope.anonymous())).isEmpty();
+    assertThat(keys("содержание", SearchScope.anonymous())).containsExactly("1");
     index.delete("1");
-    assertThat(keys("содержание", Access.anonymous())).isEmpty();
+    assertThat(keys("содержание", SearchScope.anonymous())).isEmpty();
     assertThat(index.size()).isEqualTo(3);
   }
 
   @Test
   void morphologyYoAndEnglishStemming() throws Exception {
-    assertThat(keys("функции", Access.anonymous())).containsExactly("1");
-    assertThat(keys("еще", Access.anonymous())).containsExactly("1");
-    assertThat(keys("ещё", Access.anonymous())).containsExactly("1");
-    assertThat(keys("елка", Access.anonymous())).containsExactly("3");
-    assertThat(keys("function", Access.anonymous())).containsExactly("3");
+    assertThat(keys("функции", SearchScope.anonymous())).containsExactly("1");
+    assertThat(keys("еще", SearchScope.anonymous())).containsExactly("1");
+    assertThat(keys("ещё", SearchScope.anonymous())).containsExactly("1");
+    assertThat(keys("елка", SearchScope.anonymous())).containsExactly("3");
+    assertThat(keys("function", SearchScope.anonymous())).containsExactly("3");
   }
 
   @Test
   void aLongQuestionFindsThePagesWithMostOfItsWords() throws Exception {
     // No page has «работа» or «родители»: all five words together find nothing.
-    assertThat(keys("проектная работа в начальной школе для родителей", Access.anonymous()))
+    assertThat(keys("проектная работа в начальной школе для родителей", SearchScope.anonymous()))
         .containsExactly("1");
-    assertThat(keys("работа родителей", Access.anonymous())).isEmpty();
+    assertThat(keys("работа родителей", SearchScope.anonymous())).isEmpty();
   }
 
   @Test
   void accessFiltersDrafts() throws Exception {
-    assertThat(keys("проект", Access.anonymous())).containsExactly("1");
-    assertThat(keys("проект", Access.member(Set.of(1L)))).containsExactlyInAnyOrder("1", "2");
-    assertThat(keys("проект", Access.member(Set.of(2L)))).containsExactlyInAnyOrder("1", "4");
-    SearchResult all = search.search(SearchQuery.of(""), Access.anonymous());
+    assertThat(keys("проект", SearchScope.anonymous())).containsExactly("1");
+    assertThat(keys("проект", SearchScope.member(Set.of(1L)))).containsExactlyInAnyOrder("1", "2");
+    assertThat(keys("проект", SearchScope.member(Set.of(2L)))).containsExactlyInAnyOrder("1", "4");
+    SearchResult all = search.search(SearchQuery.of(""), SearchScope.anonymous());
     assertThat(all.total()).isEqualTo(2);
     assertThat(all.facets().get("kind")).containsOnlyKeys("project", "article");
   }
 
   @Test
   void wrongLayoutIsCorrected() throws Exception {
-    SearchResult result = search.search(SearchQuery.of("ghjtrn"), Access.anonymous());
+    SearchResult result = search.search(SearchQuery.of("ghjtrn"), SearchScope.anonymous());
     assertThat(result.suggestion()).isEqualTo("проект");
     assertThat(result.items()).extracting(SearchResult.Hit::key).containsExactly("1");
   }
 
   @Test
   void snippetsAreEscapedAndMarked() throws Exception {
-    SearchResult result = search.search(SearchQuery.of("секретный"), Access.member(Set.of(1L)));
+    SearchResult result =
+        search.search(SearchQuery.of("секретный"), SearchScope.member(Set.of(1L)));
     String snippet = result.items().getFirst().snippet();
     assertThat(snippet).contains("<mark>Секретный</mark>").contains("&lt;script&gt;");
     assertThat(snippet.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
@@ -236,14 +239,14 @@ class SearchIndexTest {
 
   @Test
   void autocompleteAndSimilarRespectAccess() throws Exception {
-    assertThat(search.suggestTitles("черн", Access.anonymous(), 5)).isEmpty();
-    assertThat(search.suggestTitles("черн", Access.member(Set.of(1L)), 5))
+    assertThat(search.suggestTitles("черн", SearchScope.anonymous(), 5)).isEmpty();
+    assertThat(search.suggestTitles("черн", SearchScope.member(Set.of(1L)), 5))
         .extracting(SearchResult.Hit::key)
         .containsExactly("2");
-    assertThat(search.suggestTitles("проект в нач", Access.anonymous(), 5))
+    assertThat(search.suggestTitles("проект в нач", SearchScope.anonymous(), 5))
         .extracting(SearchResult.Hit::key)
         .containsExactly("1");
-    assertThat(search.similar("missing", Access.anonymous(), 5)).isEmpty();
+    assertThat(search.similar("missing", SearchScope.anonymous(), 5)).isEmpty();
   }
 
   @Test
@@ -262,9 +265,9 @@ class SearchIndexTest {
             "x ".repeat(5000),
             "~~~~2",
             "ё".repeat(10_000))) {
-      SearchResult result = search.search(SearchQuery.of(text), Access.member(Set.of(1L)));
+      SearchResult result = search.search(SearchQuery.of(text), SearchScope.member(Set.of(1L)));
       assertThat(result).isNotNull();
-      search.suggestTitles(text, Access.anonymous(), 5);
+      search.suggestTitles(text, SearchScope.anonymous(), 5);
     }
   }
 }

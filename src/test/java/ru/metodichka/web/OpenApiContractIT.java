@@ -10,6 +10,7 @@ import io.vertx.openapi.contract.Operation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -180,6 +181,53 @@ class OpenApiContractIT {
   }
 
   @Test
+  void anArchivedCommunityRefusesEveryChange(Fixtures fx, ru.metodichka.TestApp app)
+      throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String page = Api.page(team.community(), "страница");
+    fx.save(team.community(), "страница", team.member().token(), "Страница", "Текст.\n", 0);
+    fx.save(team.community(), "страница", team.member().token(), "Страница", "Текст 2.\n", 1);
+    api.post(page + "/publish", team.moderator().token(), null);
+    TestUser newcomer = fx.user("Новичок");
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    String members = "/api" + Api.path("communities", team.community(), "members");
+    String moderator = team.moderator().token();
+    JsonObject member = new JsonObject().put("role", "member");
+    for (JsonObject problem :
+        List.of(
+            contract.expect("revertPage", 409, api.post(page + "/revert", moderator, revision(1))),
+            contract.expect("unpublishPage", 409, api.post(page + "/unpublish", moderator, null)),
+            contract.expect("publishPage", 409, api.post(page + "/publish", moderator, null)),
+            contract.expect(
+                "previewMarkdown",
+                409,
+                api.post(
+                    "/api" + Api.path("communities", team.community(), "preview"),
+                    moderator,
+                    new JsonObject().put("markdown", "*"))),
+            contract.expect(
+                "setMemberRole",
+                409,
+                api.put(members + Api.path(newcomer.login()), moderator, member)),
+            contract.expect(
+                "endMembership",
+                409,
+                api.delete(members + Api.path(team.member().login()), team.member().token())))) {
+      assertThat(problem.getString("code")).isEqualTo("community_archived");
+    }
+  }
+
+  private static JsonObject revision(int number) {
+    return new JsonObject().put("revision", number);
+  }
+
+  @Test
   void serviceAndSessions(Fixtures fx) {
     Api api = fx.api();
     contract.expect("health", 200, api.get("/health", null));
@@ -243,7 +291,7 @@ class OpenApiContractIT {
     Api api = fx.api();
     String admin = fx.adminToken();
     TestUser teacher = fx.user("Учитель");
-    TestUser methodist = fx.user("Методист");
+    TestUser methodist = fx.methodist("Методист");
     String members = "/api" + Api.path("communities", fx.community(), "members");
     String teacherPath = members + Api.path(teacher.login());
     String methodistPath = members + Api.path(methodist.login());
@@ -264,12 +312,16 @@ class OpenApiContractIT {
     contract.expect("listMembershipHistory", 401, api.get(members + "/history", null));
     contract.expect("listMembershipHistory", 403, api.get(members + "/history", teacher.token()));
     contract.expect("endMembership", 403, api.delete(methodistPath, teacher.token()));
-    contract.expect("setMemberRole", 200, api.put(teacherPath, admin, asModerator));
+    // Only methodists may be moderators, and only the centre appoints them.
+    contract.expect("setMemberRole", 422, api.put(teacherPath, admin, asModerator));
+    contract.expect("setMemberRole", 403, api.put(teacherPath, methodist.token(), asModerator));
     contract.expect("endMembership", 204, api.delete(teacherPath, teacher.token()));
     contract.expect("endMembership", 404, api.delete(teacherPath, teacher.token()));
+    contract.expect("endMembership", 422, api.delete(methodistPath + "?reason=bored", admin));
+    contract.expect("endMembership", 204, api.delete(methodistPath + "?note=x", admin));
     JsonObject history =
         contract.expect("listMembershipHistory", 200, api.get(members + "/history", admin));
-    assertThat(history.getJsonArray("items").size()).as("periods, ended ones too").isEqualTo(3);
+    assertThat(history.getJsonArray("items").size()).as("periods, ended ones too").isEqualTo(2);
   }
 
   @Test

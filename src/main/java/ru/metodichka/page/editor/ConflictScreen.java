@@ -1,12 +1,15 @@
 package ru.metodichka.page.editor;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.community.Community;
+import ru.metodichka.diff.Hunk;
 import ru.metodichka.error.AppError;
+import ru.metodichka.page.history.Diff;
 import ru.metodichka.page.history.HistoryReader;
 import ru.metodichka.web.Templates;
 
@@ -55,14 +58,12 @@ final class ConflictScreen {
   }
 
   /** The others' changes from the author's base to the current revision (none for a new page). */
-  private Future<JsonArray> changes(CurrentUser actor, EditorForm form, int base, int current) {
+  private Future<List<Hunk>> changes(CurrentUser actor, EditorForm form, int base, int current) {
     if (base == 0) {
-      return Future.succeededFuture(new JsonArray());
+      return Future.succeededFuture(List.of());
     }
-    return history
-        .diff(actor, form.community(), form.slug(), base, current)
-        .map(diff -> diff.getJsonArray("hunks"));
+    return history.diff(actor, form.community(), form.slug(), base, current).map(Diff::hunks);
   }
 
-  private record Changes(JsonObject community, JsonArray hunks) {}
+  private record Changes(Community community, List<Hunk> hunks) {}
 }

@@ -1,15 +1,16 @@
 package ru.metodichka.page.editor;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import ru.metodichka.community.Community;
 import ru.metodichka.community.Slugs;
 import ru.metodichka.page.Metadata;
 import ru.metodichka.page.ResultKind;
+import ru.metodichka.page.Revision;
 import ru.metodichka.page.SaveRequest;
 
 /**
@@ -33,26 +34,27 @@ public record EditorForm(
     String idempotencyKey) {
 
   /** The form for a page as it is now. */
-  static EditorForm of(JsonObject page) {
+  static EditorForm of(EditorService.Opened page) {
+    Revision r = page.current();
     return new EditorForm(
-        page.getString("community"),
-        page.getString("communityName"),
-        page.getString("slug"),
+        page.community().slug(),
+        page.community().name(),
+        page.slug(),
         false,
-        page.getString("title"),
-        page.getString("kind"),
-        page.getString("markdown"),
+        r.title(),
+        r.kind(),
+        r.markdown(),
         "",
-        Metadata.fromJson(page.getJsonObject("metadata")),
-        page.getInteger("revision"),
+        r.metadata(),
+        r.number(),
         freshKey());
   }
 
   /** The empty form of a new page in a community, with a suggested title. */
-  static EditorForm blank(JsonObject community, String title) {
+  static EditorForm blank(Community community, String title) {
     return new EditorForm(
-        community.getString("community"),
-        community.getString("communityName"),
+        community.slug(),
+        community.name(),
         "",
         true,
         title == null ? "" : title.strip(),
@@ -136,10 +138,10 @@ public record EditorForm(
     return all.getBytes(StandardCharsets.UTF_8);
   }
 
-  EditorForm in(JsonObject community) {
+  EditorForm in(Community community) {
     return new EditorForm(
         this.community,
-        community.getString("communityName"),
+        community.name(),
         slug,
         isNew,
         title,
@@ -164,22 +166,6 @@ public record EditorForm(
         summary,
         metadata,
         revision,
-        freshKey());
-  }
-
-  /** A fresh idempotency key, for a form that will be a new request. */
-  EditorForm withFreshKey() {
-    return new EditorForm(
-        community,
-        communityName,
-        slug,
-        isNew,
-        title,
-        kind,
-        markdown,
-        summary,
-        metadata,
-        baseRevision,
         freshKey());
   }
 

@@ -28,7 +28,7 @@ public final class EditorRoutes implements ApiRoutes {
     JsonInput in = JsonInput.of(ctx);
     String markdown = in.rawText("markdown", SaveRequest.MAX_MARKDOWN);
     if (markdown == null && !in.hasError("markdown")) {
-      in.reject("markdown", "Обязательное поле");
+      in.reject("markdown", "required");
     }
     in.validate();
     return editor

@@ -1,15 +1,15 @@
 package ru.metodichka.page.editor;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
+import ru.metodichka.error.Problems;
 import ru.metodichka.page.IdempotencyKey;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.SaveResult;
@@ -89,11 +89,10 @@ public final class EditorScreens implements Screens {
 
   /** 303 to the page, which says once what happened (a reload does not post again). */
   private static void saved(RoutingContext ctx, String community, String slug, SaveResult result) {
-    JsonObject body = result.toJson();
     String what =
-        body.getBoolean("created")
+        result.created()
             ? "created"
-            : body.getBoolean("unchanged") ? "unchanged" : result.merged() ? "merged" : "saved";
+            : result.unchanged() ? "unchanged" : result.merged() ? "merged" : "saved";
     Redirect.seeOther(ctx, "/c/" + community + "/" + slug + "?" + what + "=1");
   }
 
@@ -105,7 +104,7 @@ public final class EditorScreens implements Screens {
     }
     switch (error.status()) {
       case 409 -> conflicts.show(ctx, actor, form, slug, error);
-      case 422 -> again(ctx, 422, form, new Extras("", messages(error), ""));
+      case 422 -> again(ctx, 422, form, new Extras("", messages(ctx, error), ""));
       case 400 ->
           again(
               ctx,
@@ -169,12 +168,11 @@ public final class EditorScreens implements Screens {
     return IdempotencyKey.of(value, "POST", ctx.request().path(), form.fingerprint());
   }
 
-  private static List<String> messages(AppError error) {
-    JsonArray errors = error.extras().getJsonArray("errors", new JsonArray());
-    return errors.stream().map(e -> ((JsonObject) e).getString("message")).toList();
+  private List<String> messages(RoutingContext ctx, AppError error) {
+    Locale locale = templates.ui(ctx).locale();
+    return error.fieldErrors().stream().map(e -> Problems.fieldMessage(e, locale)).toList();
   }
 
-  /** {@code /c/{community}/{slug}} with both segments percent-encoded, for a Location header. */
   /** What the editor shows besides the form: a notice key, error messages, a rendered preview. */
   record Extras(String notice, List<String> errors, String preview) {
     static final Extras NONE = new Extras("", List.of(), "");

@@ -2,10 +2,10 @@ package ru.metodichka.page.editor;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
+import ru.metodichka.community.Community;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageRendering;
@@ -36,44 +36,31 @@ public final class EditorService {
   }
 
   /** The community an editor works in: 401 for visitors, 403 for non-members. */
-  Future<JsonObject> community(CurrentUser actor, String community) {
-    return editor(actor, community).map(EditorService::communityJson);
+  Future<Community> community(CurrentUser actor, String community) {
+    return editor(actor, community).map(Access::community);
   }
 
   /** The current revision of a page, for editing (members, moderators, administrators). */
-  Future<JsonObject> open(CurrentUser actor, String community, String slug) {
+  Future<Opened> open(CurrentUser actor, String community, String slug) {
     return editor(actor, community)
         .compose(access -> reader.visible(actor, community, slug))
         .compose(
             v ->
                 reader
                     .revision(v, v.page().currentRevision())
-                    .map(r -> pageJson(v.access(), v.page().slug(), r)));
+                    .map(r -> new Opened(v.community(), v.page().slug(), r)));
   }
+
+  /** A page opened for editing: where it is and the revision the text starts from. */
+  record Opened(Community community, String slug, Revision current) {}
 
   /** Markdown as the page would show it, wiki links resolved against the community. */
   public Future<String> preview(CurrentUser actor, String community, String markdown) {
     return editor(actor, community)
-        .compose(access -> rendering.preview(pool, access.community(), markdown, previews));
+        .compose(access -> rendering.preview(pool, access, markdown, previews));
   }
 
   private Future<Access> editor(CurrentUser actor, String community) {
     return communities.access(pool, actor, community).map(Access::requireEditor);
-  }
-
-  private static JsonObject communityJson(Access access) {
-    return new JsonObject()
-        .put("community", access.community().slug())
-        .put("communityName", access.community().name());
-  }
-
-  private static JsonObject pageJson(Access access, String slug, Revision r) {
-    return communityJson(access)
-        .put("slug", slug)
-        .put("title", r.title())
-        .put("kind", r.kind())
-        .put("revision", r.number())
-        .put("markdown", r.markdown())
-        .put("metadata", r.metadata().toJson());
   }
 }

@@ -7,21 +7,19 @@ import java.util.Locale;
 import ru.metodichka.diff.DiffLine;
 import ru.metodichka.diff.Hunk;
 import ru.metodichka.diff.Segment;
-import ru.metodichka.diff.TextDiff;
-import ru.metodichka.page.Revision;
 
-/** The JSON shape of a diff: hunks, their lines, and word segments inside changed lines. */
+/** The API's JSON of a diff: hunks, their lines, and word segments inside changed lines. */
 final class DiffJson {
   private DiffJson() {}
 
-  /** The body of {@code GET .../diff}: both titles and the hunks with three lines of context. */
-  static JsonObject of(Revision from, Revision to) {
+  /** The body of {@code GET .../diff}: both titles and the hunks. */
+  static JsonObject of(Diff diff) {
     return new JsonObject()
-        .put("from", from.number())
-        .put("to", to.number())
-        .put("fromTitle", from.title())
-        .put("toTitle", to.title())
-        .put("hunks", hunks(TextDiff.diff(from.markdown(), to.markdown(), 3)));
+        .put("from", diff.from().number())
+        .put("to", diff.to().number())
+        .put("fromTitle", diff.from().title())
+        .put("toTitle", diff.to().title())
+        .put("hunks", hunks(diff.hunks()));
   }
 
   static JsonArray hunks(List<Hunk> hunks) {

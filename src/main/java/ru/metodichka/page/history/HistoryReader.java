@@ -1,19 +1,20 @@
 package ru.metodichka.page.history;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import ru.metodichka.auth.CurrentUser;
-import ru.metodichka.page.Page;
+import ru.metodichka.diff.TextDiff;
 import ru.metodichka.page.PageReader;
+import ru.metodichka.page.RenderedRevision;
+import ru.metodichka.page.VisiblePage;
 
 /**
- * What the history screens read: a page's revisions, one old revision, two revisions side by side,
- * and what a revert would bring back. Visibility is {@link PageReader}'s: a draft's history does
- * not exist for those who may not see the draft.
+ * What the history screens and routes read: a page's revisions, one old revision, two revisions
+ * compared, and what a revert would bring back. Visibility is {@link PageReader}'s: a draft's
+ * history does not exist for those who may not see the draft.
  */
 public final class HistoryReader {
+  private static final int CONTEXT_LINES = 3;
   private final Pool pool;
   private final PageReader pages;
   private final HistoryRepository revisions = new HistoryRepository();
@@ -23,40 +24,8 @@ public final class HistoryReader {
     this.pages = pages;
   }
 
-  /** Newest first; {@code before} pages backwards through long histories. */
-  public Future<JsonArray> revisions(
-      CurrentUser actor, String community, String slug, int before, int limit) {
-    return pages
-        .visible(actor, community, slug)
-        .compose(v -> revisions.list(pool, v.page().id(), before, limit));
-  }
-
-  /** One revision with its HTML, as the API gives it. */
-  public Future<JsonObject> revisionJson(
-      CurrentUser actor, String community, String slug, int number) {
-    return pages
-        .visible(actor, community, slug)
-        .compose(v -> pages.rendered(v, number))
-        .map(PageReader::revisionJson);
-  }
-
-  /** Line hunks between two revisions, with the changed words inside changed lines. */
-  public Future<JsonObject> diff(
-      CurrentUser actor, String community, String slug, int from, int to) {
-    return pages
-        .visible(actor, community, slug)
-        .compose(
-            v ->
-                pages
-                    .revision(v, from)
-                    .compose(a -> pages.revision(v, to).map(b -> DiffJson.of(a, b))));
-  }
-
-  /**
-   * The page, whether the reader may revert, and up to {@code limit} revisions numbered below
-   * {@code before}, newest first.
-   */
-  public Future<JsonObject> history(
+  /** The page and up to {@code limit} revisions numbered below {@code before}, newest first. */
+  public Future<PageHistory> history(
       CurrentUser actor, String community, String slug, int before, int limit) {
     return pages
         .visible(actor, community, slug)
@@ -64,18 +33,36 @@ public final class HistoryReader {
             v ->
                 revisions
                     .list(pool, v.page().id(), before, limit)
-                    .map(list -> head(v).put("revisions", list)));
+                    .map(list -> new PageHistory(v, list)));
   }
 
-  /** One revision with its HTML, and the page it belongs to under {@code page}. */
-  public Future<JsonObject> revision(CurrentUser actor, String community, String slug, int number) {
+  /** One revision with its HTML. */
+  public Future<RevisionView> revision(
+      CurrentUser actor, String community, String slug, int number) {
+    return pages
+        .visible(actor, community, slug)
+        .compose(v -> pages.rendered(v, number).map(r -> new RevisionView(v, r)));
+  }
+
+  /** Line hunks between two revisions, as asked (not reordered), three lines of context. */
+  public Future<Diff> diff(CurrentUser actor, String community, String slug, int from, int to) {
     return pages
         .visible(actor, community, slug)
         .compose(
             v ->
                 pages
-                    .rendered(v, number)
-                    .map(r -> PageReader.revisionJson(r).put("page", head(v))));
+                    .revision(v, from)
+                    .compose(
+                        a ->
+                            pages
+                                .revision(v, to)
+                                .map(
+                                    b ->
+                                        new Diff(
+                                            a,
+                                            b,
+                                            TextDiff.diff(
+                                                a.markdown(), b.markdown(), CONTEXT_LINES)))));
   }
 
   /**
@@ -91,37 +78,28 @@ public final class HistoryReader {
             v ->
                 pages
                     .revision(v, older)
-                    .compose(a -> pages.revision(v, newer).map(b -> Comparison.of(head(v), a, b))));
+                    .compose(a -> pages.revision(v, newer).map(b -> Comparison.of(v, a, b))));
   }
 
   /**
-   * The revision a revert would bring back, without its text, for the confirmation screen. Only
+   * The revision a revert would bring back, without its HTML, for the confirmation screen. Only
    * those who may revert get it: 401 for anonymous visitors, 403 for non-members.
    */
-  public Future<JsonObject> revertable(
+  public Future<RevisionView> revertable(
       CurrentUser actor, String community, String slug, int number) {
     return pages
         .visible(actor, community, slug)
         .map(HistoryReader::mayRevert)
-        .compose(v -> pages.revision(v, number).map(r -> Comparison.head(r).put("page", head(v))));
+        .compose(
+            v ->
+                pages
+                    .revision(v, number)
+                    .map(r -> new RevisionView(v, new RenderedRevision(r, ""))));
   }
 
   /** Reverting is editing: the same people may do it. */
-  private static PageReader.Visible mayRevert(PageReader.Visible v) {
+  private static VisiblePage mayRevert(VisiblePage v) {
     v.access().requireEditor();
     return v;
-  }
-
-  /** The page as every history screen's header and breadcrumbs need it. */
-  private static JsonObject head(PageReader.Visible v) {
-    Page page = v.page();
-    return new JsonObject()
-        .put("community", v.access().community().slug())
-        .put("communityName", v.access().community().name())
-        .put("slug", page.slug())
-        .put("title", page.title())
-        .put("status", page.status())
-        .put("current", page.currentRevision())
-        .put("canEdit", v.access().canEdit());
   }
 }

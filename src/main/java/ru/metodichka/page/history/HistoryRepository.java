@@ -1,10 +1,10 @@
 package ru.metodichka.page.history;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import ru.metodichka.auth.Person;
 import ru.metodichka.db.Rows;
 
 /** SQL for history listings: a page's revisions without their text, newest first. */
@@ -23,26 +23,22 @@ final class HistoryRepository {
       """;
 
   /** Newest first, revisions numbered below {@code before}. */
-  Future<JsonArray> list(SqlClient sql, long pageId, int before, int limit) {
+  Future<List<RevisionEntry>> list(SqlClient sql, long pageId, int before, int limit) {
     return sql.preparedQuery(LIST)
         .execute(Tuple.of(pageId, before, limit))
         .map(
             rows ->
-                Rows.toArray(
+                Rows.list(
                     rows,
                     r ->
-                        new JsonObject()
-                            .put("revision", r.getInteger("number"))
-                            .put(
-                                "author",
-                                new JsonObject()
-                                    .put("login", r.getString("login"))
-                                    .put("name", r.getString("display_name")))
-                            .put("createdAt", Rows.time(r.getOffsetDateTime("created_at")))
-                            .put("summary", r.getString("summary"))
-                            .put("size", r.getInteger("size"))
-                            .put("delta", r.getInteger("delta"))
-                            .put("merged", r.getBoolean("merged"))
-                            .put("revertedFrom", r.getInteger("reverted_from"))));
+                        new RevisionEntry(
+                            r.getInteger("number"),
+                            new Person(r.getString("login"), r.getString("display_name")),
+                            r.getOffsetDateTime("created_at"),
+                            r.getString("summary"),
+                            r.getInteger("size"),
+                            r.getInteger("delta"),
+                            r.getBoolean("merged"),
+                            r.getInteger("reverted_from"))));
   }
 }

@@ -1,10 +1,13 @@
 package ru.metodichka.page.history;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.db.Rows;
+import ru.metodichka.page.PageRoutes;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.RequestParams;
 
@@ -28,19 +31,38 @@ public final class HistoryRoutes implements ApiRoutes {
     int before = RequestParams.optionalInt(ctx, "before", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
     int limit = RequestParams.optionalInt(ctx, "limit", 1, 500, 100);
     return history
-        .revisions(CurrentUser.of(ctx), community(ctx), slug(ctx), before, limit)
-        .map(items -> new JsonObject().put("items", items));
+        .history(CurrentUser.of(ctx), community(ctx), slug(ctx), before, limit)
+        .map(h -> new JsonObject().put("items", entries(h)));
   }
 
   private Future<JsonObject> revision(RoutingContext ctx) {
     int number = RequestParams.pathInt(ctx, "number", 1, Integer.MAX_VALUE);
-    return history.revisionJson(CurrentUser.of(ctx), community(ctx), slug(ctx), number);
+    return history
+        .revision(CurrentUser.of(ctx), community(ctx), slug(ctx), number)
+        .map(r -> PageRoutes.json(r.rendered()));
   }
 
   private Future<JsonObject> diff(RoutingContext ctx) {
     int from = RequestParams.requiredInt(ctx, "from", 1, Integer.MAX_VALUE);
     int to = RequestParams.requiredInt(ctx, "to", 1, Integer.MAX_VALUE);
-    return history.diff(CurrentUser.of(ctx), community(ctx), slug(ctx), from, to);
+    return history.diff(CurrentUser.of(ctx), community(ctx), slug(ctx), from, to).map(DiffJson::of);
+  }
+
+  private static JsonArray entries(PageHistory history) {
+    JsonArray items = new JsonArray();
+    for (RevisionEntry r : history.revisions()) {
+      items.add(
+          new JsonObject()
+              .put("revision", r.number())
+              .put("author", PageRoutes.json(r.author()))
+              .put("createdAt", Rows.time(r.createdAt()))
+              .put("summary", r.summary())
+              .put("size", r.size())
+              .put("delta", r.delta())
+              .put("merged", r.merged())
+              .put("revertedFrom", r.revertedFrom()));
+    }
+    return items;
   }
 
   private static String community(RoutingContext ctx) {

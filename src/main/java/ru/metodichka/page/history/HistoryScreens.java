@@ -1,12 +1,14 @@
 package ru.metodichka.page.history;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.page.Page;
 import ru.metodichka.page.PageScreens;
+import ru.metodichka.page.VisiblePage;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Redirect;
@@ -46,24 +48,22 @@ public final class HistoryScreens implements Screens {
         .onFailure(ctx::fail);
   }
 
-  private void showHistory(RoutingContext ctx, JsonObject h, int before, int limit) {
+  private void showHistory(RoutingContext ctx, PageHistory h, int before, int limit) {
     Ui ui = templates.ui(ctx);
-    var revisions = h.getJsonArray("revisions");
+    var revisions = h.revisions();
+    Page page = h.visible().page();
     String list =
-        path(h.getString("community"), h.getString("slug"))
+        path(h.visible().community().slug(), page.slug())
             + "/history?"
             + (limit == PAGE_SIZE ? "" : "limit=" + limit + "&");
     // Numbers run 1, 2, 3… without gaps, so the oldest row shown says whether older ones exist.
-    int oldest =
-        revisions.isEmpty()
-            ? 1
-            : revisions.getJsonObject(revisions.size() - 1).getInteger("revision");
+    int oldest = revisions.isEmpty() ? 1 : revisions.getLast().number();
     Map<String, Object> model = new HashMap<>();
     model.put("history", h);
     model.put("newest", before == Integer.MAX_VALUE);
     model.put("older", oldest > 1 ? list + "before=" + oldest : null);
     model.put("newer", before == Integer.MAX_VALUE ? null : list.substring(0, list.length() - 1));
-    model.put("crumbs", PageScreens.crumbs(ui, h, Crumb.here(ui.t("history.title"))));
+    model.put("crumbs", crumbs(ui, h.visible(), Crumb.here(ui.t("history.title"))));
     templates.render(ctx, "page/history.jte", model);
   }
 
@@ -74,8 +74,7 @@ public final class HistoryScreens implements Screens {
         .onSuccess(
             r -> {
               Ui ui = templates.ui(ctx);
-              JsonObject page = r.getJsonObject("page");
-              String html = Outline.withoutTitleHeading(r.getString("html"), r.getString("title"));
+              String html = Outline.withoutTitleHeading(r.html(), r.revision().title());
               templates.render(
                   ctx,
                   "page/revision.jte",
@@ -85,10 +84,10 @@ public final class HistoryScreens implements Screens {
                       "html",
                       html,
                       "crumbs",
-                      PageScreens.crumbs(
+                      crumbs(
                           ui,
-                          page,
-                          historyCrumb(ui, page),
+                          r.visible(),
+                          historyCrumb(ui, r.visible()),
                           Crumb.here(ui.t("history.revision", number)))));
             })
         .onFailure(ctx::fail);
@@ -102,11 +101,7 @@ public final class HistoryScreens implements Screens {
         .onSuccess(
             c -> {
               Ui ui = templates.ui(ctx);
-              String here =
-                  ui.t(
-                      "history.diff.crumb",
-                      c.from().getInteger("revision"),
-                      c.to().getInteger("revision"));
+              String here = ui.t("history.diff.crumb", c.from().number(), c.to().number());
               templates.render(
                   ctx,
                   "page/diff.jte",
@@ -114,19 +109,19 @@ public final class HistoryScreens implements Screens {
                       "diff",
                       c,
                       "crumbs",
-                      PageScreens.crumbs(
-                          ui, c.page(), historyCrumb(ui, c.page()), Crumb.here(here))));
+                      crumbs(ui, c.visible(), historyCrumb(ui, c.visible()), Crumb.here(here))));
             })
         .onFailure(ctx::fail);
   }
 
-  static Crumb historyCrumb(Ui ui, JsonObject page) {
-    return new Crumb(ui.t("history.title"), base(page) + "/history");
+  static Crumb historyCrumb(Ui ui, VisiblePage v) {
+    return new Crumb(
+        ui.t("history.title"), "/c/" + v.community().slug() + "/" + v.page().slug() + "/history");
   }
 
-  /** The page's address as templates write it (browsers encode Cyrillic in links themselves). */
-  private static String base(JsonObject page) {
-    return "/c/" + page.getString("community") + "/" + page.getString("slug");
+  /** Home › community › page › {@code more}. */
+  static List<Crumb> crumbs(Ui ui, VisiblePage v, Crumb... more) {
+    return PageScreens.crumbs(ui, v.community(), v.page().slug(), v.page().title(), more);
   }
 
   /** The page's address for a Location header, which must be ASCII: each segment encoded. */

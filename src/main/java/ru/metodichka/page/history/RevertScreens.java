@@ -4,13 +4,11 @@ import static ru.metodichka.page.history.HistoryScreens.community;
 import static ru.metodichka.page.history.HistoryScreens.historyCrumb;
 import static ru.metodichka.page.history.HistoryScreens.slug;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
-import ru.metodichka.page.PageScreens;
 import ru.metodichka.page.PageService;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Redirect;
@@ -47,7 +45,6 @@ public final class RevertScreens implements Screens {
         .onSuccess(
             r -> {
               Ui ui = templates.ui(ctx);
-              JsonObject page = r.getJsonObject("page");
               templates.render(
                   ctx,
                   "page/revert.jte",
@@ -55,10 +52,10 @@ public final class RevertScreens implements Screens {
                       "revision",
                       r,
                       "crumbs",
-                      PageScreens.crumbs(
+                      HistoryScreens.crumbs(
                           ui,
-                          page,
-                          historyCrumb(ui, page),
+                          r.visible(),
+                          historyCrumb(ui, r.visible()),
                           Crumb.here(ui.t("history.revert.crumb", number)))));
             })
         .onFailure(ctx::fail);
@@ -74,8 +71,7 @@ public final class RevertScreens implements Screens {
         .onSuccess(
             saved -> {
               // Restoring the text the page already has appends nothing, so there is no notice.
-              boolean unchanged = saved.toJson().getBoolean("unchanged", false);
-              String notice = unchanged ? "" : "?reverted=" + number;
+              String notice = saved.unchanged() ? "" : "?reverted=" + number;
               Redirect.seeOther(ctx, "/c/" + community + "/" + slug + notice);
             })
         .onFailure(ctx::fail);

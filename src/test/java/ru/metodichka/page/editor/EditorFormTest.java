@@ -2,13 +2,14 @@ package ru.metodichka.page.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import ru.metodichka.community.Community;
+import ru.metodichka.community.CommunityStatus;
 import ru.metodichka.page.Metadata;
 
 class EditorFormTest {
-  private static final JsonObject COMMUNITY =
-      new JsonObject().put("community", "math").put("communityName", "Математика");
+  private static final Community COMMUNITY =
+      new Community(1, "math", "Математика", "Задача", "", CommunityStatus.ACTIVE, null);
 
   private static EditorForm newPage(String title, String slug) {
     return new EditorForm(

@@ -37,9 +37,9 @@ import ru.metodichka.Main;
 import ru.metodichka.TestApp;
 import ru.metodichka.TestDatabases;
 import ru.metodichka.config.ConfigLoader;
-import ru.metodichka.search.Access;
 import ru.metodichka.search.SearchEngine;
 import ru.metodichka.search.SearchQuery;
+import ru.metodichka.search.SearchScope;
 
 /**
  * The indexer keeps the index true across restarts, lost or broken index directories and kill -9:
@@ -321,7 +321,7 @@ class IndexerIT {
   /** What an anonymous visitor finds in the community: its published pages. */
   private static long published(Application app, long community) throws IOException {
     var all = new SearchQuery(null, null, "c", null, null, null, 1, 1);
-    return new SearchEngine(app.parts().searchIndex()).search(all, Access.anonymous()).total();
+    return new SearchEngine(app.parts().searchIndex()).search(all, SearchScope.anonymous()).total();
   }
 
   private Connection jdbc(Application app) throws SQLException {

@@ -1,0 +1,17 @@
+package ru.metodichka.page;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A page in its community's list.
+ *
+ * @param parent the slug of the page it stands under in the community's structure, or null
+ */
+public record ListedPage(
+    String slug,
+    String title,
+    String kind,
+    PageStatus status,
+    int revision,
+    OffsetDateTime updatedAt,
+    String parent) {}

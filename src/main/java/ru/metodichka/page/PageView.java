@@ -1,0 +1,73 @@
+package ru.metodichka.page;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import ru.metodichka.auth.Person;
+import ru.metodichka.community.Community;
+
+/**
+ * A page as its reader sees it: the current revision with its HTML, and (on the page screen) the
+ * authors from its history and the pages that link to it. The API's page has no authors or
+ * backlinks (they have routes of their own): the lists are empty there.
+ */
+public record PageView(
+    VisiblePage visible, RenderedRevision current, List<Author> authors, List<Backlink> backlinks) {
+
+  public PageView {
+    authors = List.copyOf(authors);
+    backlinks = List.copyOf(backlinks);
+  }
+
+  public Community community() {
+    return visible.community();
+  }
+
+  public Page page() {
+    return visible.page();
+  }
+
+  public Revision revision() {
+    return current.revision();
+  }
+
+  public String html() {
+    return current.html();
+  }
+
+  public String title() {
+    return revision().title();
+  }
+
+  public String kind() {
+    return revision().kind();
+  }
+
+  public PageStatus status() {
+    return page().status();
+  }
+
+  public Metadata metadata() {
+    return revision().metadata();
+  }
+
+  public Person lastAuthor() {
+    return revision().author();
+  }
+
+  public OffsetDateTime updatedAt() {
+    return revision().createdAt();
+  }
+
+  /** {@code /c/{community}/{slug}}, as templates write links (browsers encode Cyrillic). */
+  public String path() {
+    return "/c/" + community().slug() + "/" + page().slug();
+  }
+
+  public boolean canEdit() {
+    return visible.access().canEdit();
+  }
+
+  public boolean canModerate() {
+    return visible.access().canModerate();
+  }
+}

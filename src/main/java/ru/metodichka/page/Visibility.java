@@ -1,0 +1,45 @@
+package ru.metodichka.page;
+
+import ru.metodichka.community.Access;
+
+/**
+ * Who may see which pages: the one rule every reader of pages asks — the page and its revisions,
+ * diffs, backlinks, lists, recent changes, profiles, search and suggestions, similar materials, the
+ * bank's feeds and sitemap, and wiki links, resolved and previewed.
+ *
+ * <p>A published page is public. A page in any other status (draft, in review, archived) exists
+ * only for its community's insiders ({@link Access#insider()}: active members and moderators, and
+ * administrators). For everyone else — anonymous visitors, teachers of other communities, former
+ * members, moderators of other communities, experts — it does not exist: 404, never listed, never
+ * counted, and a wiki link to it reads as a link to a missing page.
+ *
+ * <p>The rule is written twice: in Java for a page already read ({@link #maySee}), and in SQL for
+ * queries that must not read what the reader may not see ({@link #pageSql}, {@link #visibleSql});
+ * the search scope is computed with the same SQL. {@code VisibilityIT} checks every reader against
+ * one table.
+ */
+public final class Visibility {
+  private Visibility() {}
+
+  /** Whether the reader may see a page of this status in the community of {@code access}. */
+  public static boolean maySee(Access access, PageStatus status) {
+    return status == PageStatus.PUBLISHED || access.insider();
+  }
+
+  /**
+   * The rule as an SQL condition on the page aliased {@code page}, for a reader who is an insider
+   * of its community when {@code insider} (an SQL boolean: a parameter or {@link
+   * Access#insiderSql}) holds.
+   */
+  public static String visibleSql(String page, String insider) {
+    return "(" + page + ".status = 'published' OR " + insider + ")";
+  }
+
+  /**
+   * The rule as an SQL condition on the page aliased {@code page} of any community, for the reader
+   * given by the parameters {@code admin} (boolean) and {@code userId} (bigint, 0 for anonymous).
+   */
+  public static String pageSql(String page, String admin, String userId) {
+    return visibleSql(page, Access.insiderSql(page + ".community_id", admin, userId));
+  }
+}
