@@ -29,6 +29,8 @@ import ru.metodichka.bank.Sitemaps;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityService;
+import ru.metodichka.community.JoinRequestRoutes;
+import ru.metodichka.community.JoinRequestService;
 import ru.metodichka.community.MembershipRepository;
 import ru.metodichka.config.AppConfig;
 import ru.metodichka.contribution.ContributionRepository;
@@ -94,6 +96,7 @@ public final class Application implements AutoCloseable {
       AuthService auth,
       UserService users,
       CommunityService communities,
+      JoinRequestService joinRequests,
       PageService pages,
       PageViewCache viewCache,
       ViewCounter views,
@@ -157,9 +160,10 @@ public final class Application implements AutoCloseable {
     var hasher = new PasswordHasher(vertx.createSharedWorkerExecutor("metodichka-blocking", 4));
     var auth = new AuthService(vertx, pool, new UserRepository(), hasher, config.sessionTtl());
     var users = new UserService(pool, new UserRepository(), hasher);
+    var memberships = new MembershipRepository();
     var communities =
-        new CommunityService(
-            pool, new CommunityRepository(), new MembershipRepository(), new UserRepository());
+        new CommunityService(pool, new CommunityRepository(), memberships, new UserRepository());
+    var joinRequests = new JoinRequestService(pool, communities, memberships);
     var views = new ViewCounter(pool, config.timeZone());
     opened.add("the view counter", views, () -> views.flush().await());
     views.start(vertx, VIEW_FLUSH_MS);
@@ -181,6 +185,7 @@ public final class Application implements AutoCloseable {
         auth,
         users,
         communities,
+        joinRequests,
         pages,
         viewCache,
         views,
@@ -232,6 +237,7 @@ public final class Application implements AutoCloseable {
             new SessionRoutes(auth),
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
+            new JoinRequestRoutes(parts.joinRequests()),
             new PageRoutes(pageService, reader),
             new HistoryRoutes(history),
             new EditorRoutes(editor),

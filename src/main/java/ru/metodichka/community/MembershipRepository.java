@@ -47,7 +47,9 @@ public final class MembershipRepository {
   private static final String ACTIVE =
       SELECT
           + " WHERE m.community_id = $1 AND m.status = 'active' ORDER BY m.role DESC, u.display_name";
-  private static final String HISTORY = SELECT + " WHERE m.community_id = $1 ORDER BY m.id DESC";
+  // Periods only: a request that never became a membership (pending, rejected, withdrawn) is not.
+  private static final String HISTORY =
+      SELECT + " WHERE m.community_id = $1 AND m.started_at IS NOT NULL ORDER BY m.id DESC";
 
   public Future<Optional<Role>> activeRole(SqlClient sql, long communityId, long userId) {
     return sql.preparedQuery(ACTIVE_ROLE)

@@ -52,6 +52,12 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/members/history",
           "PUT /api/communities/{community}/members/{login}",
           "DELETE /api/communities/{community}/members/{login}",
+          "POST /api/communities/{community}/join-requests",
+          "GET /api/communities/{community}/join-requests",
+          "DELETE /api/communities/{community}/join-requests/{id}",
+          "POST /api/communities/{community}/join-requests/{id}/approve",
+          "POST /api/communities/{community}/join-requests/{id}/reject",
+          "GET /api/users/me/join-requests",
           "GET /api/communities/{community}/pages",
           "GET /api/communities/{community}/pages/{slug}",
           "PUT /api/communities/{community}/pages/{slug}",
@@ -71,7 +77,7 @@ class OpenApiContractIT {
 
   /** Path parameters for operations called generically; nothing by these names exists. */
   private static final Map<String, String> ABSENT =
-      Map.of("community", "нет-такого", "slug", "нет", "login", "nobody", "number", "1");
+      Map.of("community", "нет-такого", "slug", "нет", "login", "nobody", "number", "1", "id", "1");
 
   /** What the generic calls need to get past input checks to the community lookup. */
   private static final Map<String, String> VALID_INPUT =
@@ -80,6 +86,8 @@ class OpenApiContractIT {
           "savePage", "{\"title\":\"Т\",\"markdown\":\"т\"}",
           "revertPage", "{\"revision\":1}",
           "previewMarkdown", "{\"markdown\":\"т\"}",
+          "askToJoin", "{}",
+          "rejectJoinRequest", "{\"reason\":\"т\"}",
           "diffRevisions", "?from=1&to=2");
 
   /** The first save of a page in the page scenarios. */
@@ -221,6 +229,87 @@ class OpenApiContractIT {
                 api.delete(members + Api.path(team.member().login()), team.member().token())))) {
       assertThat(problem.getString("code")).isEqualTo("community_archived");
     }
+  }
+
+  @Test
+  void joinRequests(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    TestUser teacher = fx.user("Учитель");
+    TestUser other = fx.user("Другой учитель");
+    String base = "/api" + Api.path("communities", team.community(), "join-requests");
+    String moderator = team.moderator().token();
+    JsonObject asked =
+        contract.expect(
+            "askToJoin",
+            201,
+            api.post(base, teacher.token(), new JsonObject().put("message", "Хочу")));
+    assertThat(asked.getString("status")).isEqualTo("requested");
+    String id = "/" + asked.getLong("id");
+    assertThat(
+            contract
+                .expect("askToJoin", 409, api.post(base, teacher.token(), new JsonObject()))
+                .getString("code"))
+        .isEqualTo("request_pending");
+    contract.expect(
+        "askToJoin", 422, api.post(base, other.token(), new JsonObject().put("message", 5)));
+    contract.expect("listJoinRequests", 200, api.get(base, moderator));
+    contract.expect("listJoinRequests", 403, api.get(base, team.member().token()));
+    contract.expect(
+        "listMyJoinRequests", 200, api.get("/api/users/me/join-requests", teacher.token()));
+    contract.expect(
+        "rejectJoinRequest", 422, api.post(base + id + "/reject", moderator, new JsonObject()));
+    JsonObject because = new JsonObject().put("reason", "Нет");
+    contract.expect(
+        "rejectJoinRequest", 403, api.post(base + id + "/reject", team.member().token(), because));
+    contract.expect(
+        "approveJoinRequest", 403, api.post(base + id + "/approve", teacher.token(), null));
+    contract.expect("approveJoinRequest", 400, api.post(base + "/x/approve", moderator, null));
+    contract.expect("rejectJoinRequest", 400, api.post(base + "/x/reject", moderator, because));
+    contract.expect("withdrawJoinRequest", 400, api.delete(base + "/x", teacher.token()));
+    contract.expect("withdrawJoinRequest", 404, api.delete(base + id, other.token()));
+    JsonObject approved =
+        contract.expect(
+            "approveJoinRequest", 200, api.post(base + id + "/approve", moderator, null));
+    assertThat(approved.getString("status")).isEqualTo("active");
+    contract.expect("approveJoinRequest", 404, api.post(base + id + "/approve", moderator, null));
+    contract.expect("rejectJoinRequest", 404, api.post(base + id + "/reject", moderator, because));
+    assertThat(
+            contract
+                .expect("askToJoin", 409, api.post(base, teacher.token(), new JsonObject()))
+                .getString("code"))
+        .isEqualTo("already_member");
+    String otherId =
+        "/"
+            + contract
+                .expect("askToJoin", 201, api.post(base, other.token(), new JsonObject()))
+                .getLong("id");
+    contract.expect("withdrawJoinRequest", 204, api.delete(base + otherId, other.token()));
+    String again =
+        "/"
+            + contract
+                .expect("askToJoin", 201, api.post(base, other.token(), new JsonObject()))
+                .getLong("id");
+    TestUser third = fx.user("Третий учитель");
+    String thirdId =
+        "/"
+            + contract
+                .expect("askToJoin", 201, api.post(base, third.token(), new JsonObject()))
+                .getLong("id");
+    JsonObject rejected =
+        contract.expect(
+            "rejectJoinRequest", 200, api.post(base + thirdId + "/reject", moderator, because));
+    assertThat(rejected.getString("reason")).isEqualTo("Нет");
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect(
+        "approveJoinRequest", 409, api.post(base + again + "/approve", moderator, null));
+    contract.expect(
+        "rejectJoinRequest", 409, api.post(base + again + "/reject", moderator, because));
   }
 
   private static JsonObject revision(int number) {
