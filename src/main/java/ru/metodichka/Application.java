@@ -246,7 +246,7 @@ public final class Application implements AutoCloseable {
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
             new HomeScreens(templates, communities, reader, parts.users()),
-            new BankScreens(templates, bank),
+            new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
             new PageScreens(
                 templates,

@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
@@ -11,12 +12,14 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
-import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
@@ -32,6 +35,12 @@ import java.util.regex.Pattern;
  * text kept and addresses dropped, HTML tags dropped with the text between them kept. Parsed with
  * the renderer's own options, so the index reads a page exactly as it is shown. Thread-safe; takes
  * up to the renderer's time budget, then falls back to the text as written, as pages do.
+ *
+ * <p>A snippet is shown as one line of text, where a line break reads as a space: so every heading,
+ * paragraph (a list item's text is one) and table row ends as a sentence, with a full stop added
+ * where it has no closing punctuation, and a row's cells are separated by semicolons. A snippet
+ * then reads «Программа наставничества. Кому адресована…», never «Программа наставничества Кому
+ * адресована», and a table reads «Задание; Класс; Умение.» without its delimiter row.
  */
 public final class PlainText {
   private PlainText() {}
@@ -51,6 +60,11 @@ public final class PlainText {
           .build();
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+  /** What ends a sentence, and what may close after its end (a quotation, a bracket). */
+  private static final String SENTENCE_ENDS = ".!?…:;";
+
+  private static final String CLOSING = "»\"”’)]";
 
   /** What the autolink extension would have made a link: web and mail addresses in text. */
   private static final Pattern BARE_ADDRESS =
@@ -164,16 +178,63 @@ public final class PlainText {
       out.append(' ');
     } else if (node instanceof HardLineBreak) {
       out.append('\n');
+    } else if (node instanceof TableSeparator) {
+      return; // the |---|---| row: markup only
+    } else if (node instanceof TableRow row) {
+      row(row, out);
     } else {
+      int start = out.length();
       for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
         walk(child, out);
       }
-      if (node instanceof TableCell) {
-        out.append(' ');
-      } else if (node instanceof Block) {
+      if (node instanceof Heading || node instanceof Paragraph) {
+        endSentence(out, start);
+      }
+      if (node instanceof Block) {
         out.append("\n\n");
       }
     }
+  }
+
+  /** A table row as one sentence of its non-empty cells: «Задание; Класс; Умение.» */
+  private static void row(TableRow row, StringBuilder out) {
+    StringBuilder line = new StringBuilder();
+    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+      StringBuilder text = new StringBuilder();
+      walk(cell, text);
+      String stripped = text.toString().strip();
+      if (stripped.isEmpty()) {
+        continue;
+      }
+      if (!line.isEmpty()) {
+        line.append(endsSentence(line, line.length() - 1) ? " " : "; ");
+      }
+      line.append(stripped);
+    }
+    endSentence(line, 0);
+    out.append('\n').append(line).append('\n');
+  }
+
+  /**
+   * Ends the text written since {@code start} with a full stop, unless it is empty or already ends
+   * with closing punctuation (a colon or semicolon leads on to what follows, and is kept).
+   */
+  private static void endSentence(StringBuilder out, int start) {
+    int last = out.length() - 1;
+    while (last >= start && isSpace(out.charAt(last))) {
+      last--;
+    }
+    if (last >= start && !endsSentence(out, last)) {
+      out.insert(last + 1, '.');
+    }
+  }
+
+  /** Whether the character at {@code i} closes a sentence, looking through closing quotes. */
+  private static boolean endsSentence(CharSequence text, int i) {
+    while (i > 0 && CLOSING.indexOf(text.charAt(i)) >= 0) {
+      i--;
+    }
+    return SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0;
   }
 
   /**

@@ -4,6 +4,7 @@ import static ru.metodichka.search.index.IndexedFields.BODY;
 import static ru.metodichka.search.index.IndexedFields.TITLE;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,10 @@ final class HitReader {
           IndexedFields.SLUG,
           TITLE,
           IndexedFields.KIND,
-          IndexedFields.STATUS);
+          IndexedFields.STATUS,
+          IndexedFields.UPDATED_AT,
+          IndexedFields.PUBLISHED_AT,
+          IndexedFields.AUTHORS);
 
   /** Passages longer than a couple of lines are cut around the first match. */
   static final int SNIPPET_CHARS = 240;
@@ -85,6 +89,14 @@ final class HitReader {
         doc.get(IndexedFields.KIND),
         doc.get(IndexedFields.STATUS),
         snippet,
+        time(doc, IndexedFields.UPDATED_AT),
+        time(doc, IndexedFields.PUBLISHED_AT),
+        List.of(doc.getValues(IndexedFields.AUTHORS)),
         score);
+  }
+
+  private static Instant time(Document doc, String field) {
+    var value = doc.getField(field);
+    return value == null ? null : Instant.ofEpochMilli(value.numericValue().longValue());
   }
 }

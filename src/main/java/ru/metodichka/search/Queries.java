@@ -11,6 +11,8 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -135,7 +137,19 @@ final class Queries {
     filter(query, IndexedFields.COMMUNITY, search.community());
     filter(query, IndexedFields.SUBJECT, search.subject());
     filter(query, IndexedFields.LEVEL, search.level());
+    facet(query, IndexedFields.LICENCE, search.licence());
+    facet(query, IndexedFields.YEAR, search.year() == null ? null : search.year().toString());
     return query.build();
+  }
+
+  private static final FacetsConfig FACETS = IndexedFields.facetsConfig();
+
+  /** Licence and year are facets only: filtered by the drill-down term the facet field indexes. */
+  private static void facet(BooleanQuery.Builder query, String dimension, String value) {
+    if (value != null) {
+      String field = FACETS.getDimConfig(dimension).indexFieldName;
+      query.add(new TermQuery(DrillDownQuery.term(field, dimension, value)), Occur.FILTER);
+    }
   }
 
   private static void filter(BooleanQuery.Builder query, String field, String value) {

@@ -123,11 +123,11 @@ public final class SearchEngine {
       throws IOException {
     Query filtered = Queries.filtered(text, query, access);
     int window = Math.min(query.page() * query.size(), MAX_WINDOW);
-    int from = Math.min((query.page() - 1) * query.size(), window);
     FacetsCollectorManager.FacetsResult result = collect(searcher, filtered, window, query.sort());
-    ScoreDoc[] page =
-        Arrays.copyOfRange(
-            result.topDocs().scoreDocs, from, Math.max(from, result.topDocs().scoreDocs.length));
+    ScoreDoc[] top = result.topDocs().scoreDocs;
+    // A page past the last hit (an old link, a typed address) is empty, not an error.
+    int from = Math.min((query.page() - 1) * query.size(), top.length);
+    ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
     return new SearchResult(
         result.topDocs().totalHits.value(),
         hitReader.read(searcher, text, page),

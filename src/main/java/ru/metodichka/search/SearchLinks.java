@@ -19,8 +19,13 @@ public final class SearchLinks {
     put("community", query.community());
     put("subject", query.subject());
     put("level", query.level());
-    if (query.sort() != SearchQuery.Sort.RELEVANCE) {
+    put("licence", query.licence());
+    put("year", query.year() == null ? null : query.year().toString());
+    if (query.sort() != SearchQuery.defaultSort(query.text())) {
       put("sort", sortName(query.sort()));
+    }
+    if (query.size() != SearchScreens.PAGE_SIZE) {
+      put("size", Integer.toString(query.size()));
     }
     if (query.page() > 1) {
       put("page", Integer.toString(query.page()));
@@ -52,6 +57,11 @@ public final class SearchLinks {
     return params.containsKey(dimension);
   }
 
+  /** The value this search filters the facet {@code dimension} by, or null. */
+  public String value(String dimension) {
+    return params.get(dimension);
+  }
+
   /** This search with another query text (a «did you mean» suggestion). */
   public String withText(String text) {
     return link("q", text, true);
@@ -60,6 +70,11 @@ public final class SearchLinks {
   /** This search's page {@code n}. */
   public String page(int n) {
     return link("page", n > 1 ? Integer.toString(n) : null, false);
+  }
+
+  /** {@code /search} listing what one facet value selects, newest first (the bank's filters). */
+  public static String filter(String dimension, String value) {
+    return "/search?" + dimension + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   static String sortName(SearchQuery.Sort sort) {

@@ -1,6 +1,8 @@
 package ru.metodichka.search;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +29,9 @@ public record SearchResult(
    *
    * @param titleHtml the title, HTML-escaped, matches in {@code <mark>}
    * @param snippet the best passages of the body, HTML-escaped, matches in {@code <mark>}
+   * @param updatedAt the time of the page's current revision
+   * @param publishedAt when the page was published, or null for a page that is not published now
+   * @param authors who wrote the page, in the order of their first revision
    * @param score relevance (NaN when not computed)
    */
   public record Hit(
@@ -39,7 +44,24 @@ public record SearchResult(
       String kind,
       String status,
       String snippet,
+      Instant updatedAt,
+      Instant publishedAt,
+      List<String> authors,
       float score) {
+
+    public Hit {
+      authors = authors == null ? List.of() : List.copyOf(authors);
+    }
+
+    /** {@link #updatedAt} as RFC 3339, for templates. */
+    public String updated() {
+      return updatedAt == null ? null : updatedAt.toString();
+    }
+
+    /** {@link #publishedAt} as RFC 3339, or null. */
+    public String published() {
+      return publishedAt == null ? null : publishedAt.toString();
+    }
 
     /** As the API gives it; also what the page screens list as similar materials. */
     public JsonObject toJson() {
@@ -52,6 +74,9 @@ public record SearchResult(
           .put("kind", kind)
           .put("status", status)
           .put("snippet", snippet)
+          .put("updatedAt", updated())
+          .put("publishedAt", published())
+          .put("authors", new JsonArray(authors))
           .put("score", Float.isNaN(score) ? null : score);
     }
   }

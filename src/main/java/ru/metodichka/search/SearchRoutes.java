@@ -49,7 +49,7 @@ public final class SearchRoutes implements ApiRoutes {
 
   /**
    * The query string as a {@link SearchQuery}; the text itself is never an error, a bad filter,
-   * sort or page is a 400 naming it.
+   * sort or page is a 400 naming it. No sort (or an empty one) is the default for the text.
    */
   static SearchQuery query(RoutingContext ctx, int defaultSize) {
     var params = ctx.queryParams();
@@ -59,6 +59,10 @@ public final class SearchRoutes implements ApiRoutes {
         blankToNull(params.get("community")),
         blankToNull(params.get("subject")),
         oneOf(params.get("level"), "level", Metadata.LEVELS),
+        oneOf(params.get("licence"), "licence", Metadata.LICENCES),
+        blankToNull(params.get("year")) == null
+            ? null
+            : RequestParams.optionalInt(ctx, "year", 1, 9999, 0),
         sort(params.get("sort")),
         RequestParams.optionalInt(ctx, "page", 1, 1000, 1),
         RequestParams.optionalInt(ctx, "size", 1, SearchQuery.MAX_SIZE, defaultSize));
@@ -78,7 +82,7 @@ public final class SearchRoutes implements ApiRoutes {
   private static SearchQuery.Sort sort(String raw) {
     String value = blankToNull(raw);
     if (value == null) {
-      return SearchQuery.Sort.RELEVANCE;
+      return null;
     }
     return switch (value) {
       case "relevance" -> SearchQuery.Sort.RELEVANCE;

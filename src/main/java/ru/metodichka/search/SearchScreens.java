@@ -14,8 +14,8 @@ import ru.metodichka.web.Templates;
 
 /**
  * {@code /search}: the query box (with title autocomplete when scripts run), facet filters with
- * counts, highlighted results and paging. Works without JavaScript: every filter is a link, the
- * form a plain GET.
+ * counts, highlighted results and paging; without words, the materials the filters select, newest
+ * first. Works without JavaScript: every filter is a link, the form a plain GET.
  */
 public final class SearchScreens implements Screens {
   static final int PAGE_SIZE = 10;
@@ -57,8 +57,8 @@ public final class SearchScreens implements Screens {
     model.put("links", new SearchLinks(query));
     model.put("communityNames", communityNames);
     model.put("pages", (int) Math.min(Math.ceil(result.total() / (double) query.size()), 1000));
-    model.put(
-        "crumbs", Crumb.of(new Crumb(ui.t("nav.home"), "/"), Crumb.here(ui.t("search.title"))));
+    String title = ui.t(query.browsing() ? "search.browseTitle" : "search.title");
+    model.put("crumbs", Crumb.of(new Crumb(ui.t("nav.home"), "/"), Crumb.here(title)));
     return model;
   }
 }

@@ -2,7 +2,10 @@ package ru.metodichka.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -56,8 +59,56 @@ class BankIT {
     assertThat(first.text())
         .contains("Сообщество " + team.community(), "математика", "Основное общее");
     assertThat(first.selectFirst("time").attr("datetime")).isNotBlank();
-    assertThat(bank.select("#kind-article .newest li")).isEmpty();
-    assertThat(bank.selectFirst("#kind-article").text()).contains("пока нет");
+  }
+
+  @Test
+  void kindHeadingsLinkToTheirListingAndEmptyShelvesTakeOneLine() {
+    var team = fx.team();
+    var materials = new Materials(fx, team);
+    materials.draft("разработка", "Урок-исследование", "methodological-development", "Текст");
+    materials.publish("разработка");
+
+    Document bank = new WebSession(fx.api()).page("/bank");
+
+    Element heading = bank.selectFirst("#kind-methodological-development h2 a");
+    assertThat(heading.attr("href")).isEqualTo("/search?kind=methodological-development");
+    assertThat(heading.text()).isEqualTo("Методическая разработка");
+    assertThat(bank.select("#kind-other")).as("nobody here publishes «other»").isEmpty();
+    assertThat(bank.select(".empty-kinds")).hasSize(1);
+    assertThat(bank.selectFirst(".empty-kinds").text())
+        .startsWith("Пока ничего не опубликовано в разделах:")
+        .contains("Другое")
+        .doesNotContain("Методическая разработка");
+    assertThat(bank.select("#kind-methodological-development .most-viewed"))
+        .as("nothing of this kind was viewed yet")
+        .isEmpty();
+    assertThat(bank.text()).doesNotContain("ещё не смотрели");
+  }
+
+  @Test
+  void theBankOffersSubjectAndLevelFiltersAsLinksToSearch() {
+    var team = fx.team();
+    var materials = new Materials(fx, team);
+    materials.draft("ресурс", "Карта звёздного неба", "resource", "Текст");
+    materials.publish("ресурс");
+    WebSession visitor = new WebSession(fx.api());
+    String subject = "/search?subject=" + URLEncoder.encode("математика", StandardCharsets.UTF_8);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    Document listed = visitor.page(subject);
+    while (!listed.select(".hit h3 a").eachText().contains("Карта звёздного неба")
+        && System.nanoTime() < deadline) {
+      listed = visitor.page(subject); // the search index follows the database within a second
+    }
+    assertThat(listed.select(".hit h3 a").eachText()).contains("Карта звёздного неба");
+
+    Document bank = visitor.page("/bank");
+
+    Element math = bank.selectFirst("#bank-subjects a[href=" + subject + "]");
+    assertThat(math).as(bank.select("main").html()).isNotNull();
+    assertThat(math.text()).isEqualTo("математика");
+    Element basic = bank.selectFirst("#bank-levels a[href=/search?level=basic]");
+    assertThat(basic.text()).isEqualTo("Основное общее");
+    assertThat(bank.select("main a[href=/search]")).as("everything, with filters").hasSize(1);
   }
 
   @Test

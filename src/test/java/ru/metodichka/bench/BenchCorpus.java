@@ -108,7 +108,8 @@ final class BenchCorpus {
         2020 + n % 5,
         EPOCH.plusSeconds(n * 600L),
         EPOCH.plusSeconds(n * 600L),
-        (n * 7919L) % 1000);
+        (n * 7919L) % 1000,
+        List.of("Автор " + community));
   }
 
   static SearchDocument document(int n, Source source) {

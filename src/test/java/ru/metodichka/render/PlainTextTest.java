@@ -33,6 +33,57 @@ class PlainTextTest {
   }
 
   @Test
+  void headingsParagraphsListItemsAndTableRowsEndAsSentences() {
+    String text =
+        PlainText.of(
+            """
+            # Программа наставничества
+
+            ## Кому адресована
+
+            Молодым учителям
+
+            - первый год работы
+            - второй год!
+            - «Школа молодого педагога»
+
+            | Задание | Класс | Умение |
+            |---|:---:|---|
+            | Чайник | 7 | расчёт |
+            | Маршрут | | чтение карты. |
+            """);
+    assertThat(text.replaceAll("\\s+", " "))
+        .isEqualTo(
+            "Программа наставничества. Кому адресована. Молодым учителям. первый год работы."
+                + " второй год! «Школа молодого педагога». Задание; Класс; Умение."
+                + " Чайник; 7; расчёт. Маршрут; чтение карты.");
+  }
+
+  @Test
+  void aTableGivesItsCellsWithoutPipesOrDelimiterRows() {
+    String text =
+        PlainText.of(
+            """
+            Паспорт проекта:
+
+            | Раздел | Содержание |
+            |--------|------------|
+            | Название проекта | |
+            | Цель и задачи | **Развитие** `речи` |
+            """);
+    assertThat(text)
+        .doesNotContain("|", "---")
+        .contains("Паспорт проекта:", "Раздел; Содержание.", "Название проекта.")
+        .contains("Цель и задачи; Развитие речи.");
+  }
+
+  @Test
+  void codeIsKeptAsWrittenWithoutAddedFullStops() {
+    String text = PlainText.of("Пример:\n\n```\nif (a || b) x()\n```\n\nИ `y()`");
+    assertThat(text).contains("if (a || b) x()\n").endsWith("И y().");
+  }
+
+  @Test
   void emptyAndDeepInputDoNotThrow() {
     assertThat(PlainText.of("")).isEmpty();
     assertThat(PlainText.of(">".repeat(20_000) + " текст")).contains("текст");

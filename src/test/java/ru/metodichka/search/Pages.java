@@ -27,6 +27,7 @@ final class Pages {
         2025,
         "published".equals(status) ? Instant.parse("2025-01-01T00:00:00Z") : null,
         Instant.parse("2025-02-01T00:00:00Z"),
-        0);
+        0,
+        List.of("Анна Иванова", "Олег Петров"));
   }
 }

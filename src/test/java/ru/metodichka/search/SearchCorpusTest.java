@@ -85,7 +85,8 @@ class SearchCorpusTest {
         2020 + i % 5,
         Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 3600L),
         Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 3600L),
-        i);
+        i,
+        List.of("Автор " + community));
   }
 
   private static SearchResult find(String text, SearchScope access) throws Exception {

@@ -11,7 +11,7 @@ import java.util.Map;
  * Runs Deque's axe (from its WebJar) in the page a {@link Browser} shows, against the WCAG 2.1 A
  * and AA rules: contrast, labels, names, landmarks, language, headings.
  */
-final class Accessibility {
+public final class Accessibility {
   private static final String AXE =
       "/META-INF/resources/webjars/axe-core/"
           + System.getProperty("axe.version", "4.6.3")
@@ -28,7 +28,7 @@ final class Accessibility {
   private Accessibility() {}
 
   /** The rules the current page breaks, one line each; empty when it passes. */
-  static List<String> violations(Browser browser) {
+  public static List<String> violations(Browser browser) {
     browser.script(axeSource());
     Object result = browser.driver().executeAsyncScript(RUN);
     List<String> lines = new ArrayList<>();

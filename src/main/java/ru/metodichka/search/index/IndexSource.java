@@ -32,6 +32,9 @@ final class IndexSource {
       SELECT p.id, p.slug, p.status, p.published_at, r.created_at AS revised_at,
              c.id AS community_id, c.slug AS community_slug, c.name AS community_name,
              r.title, r.kind, r.markdown, r.metadata,
+             ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
+                    WHERE a.page_id = p.id
+                    GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS authors,
              COALESCE((SELECT sum(v.views) FROM page_views v WHERE v.page_id = p.id), 0) AS views
         FROM pages p
         JOIN communities c ON c.id = p.community_id
@@ -153,6 +156,7 @@ final class IndexSource {
         metadata.year(),
         published == null ? null : published.toInstant(),
         row.getOffsetDateTime("revised_at").toInstant(),
-        row.getLong("views"));
+        row.getLong("views"),
+        List.of(row.getArrayOfStrings("authors")));
   }
 }

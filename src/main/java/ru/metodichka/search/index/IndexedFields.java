@@ -37,6 +37,9 @@ public final class IndexedFields {
   public static final String NEWEST = "newest";
   public static final String VIEWS = "views";
   public static final String PUBLISHED = "published";
+  public static final String AUTHORS = "authors";
+  public static final String UPDATED_AT = "updated_at";
+  public static final String PUBLISHED_AT = "published_at";
 
   /** The facet dimensions, in the order the API lists them. */
   public static final List<String> FACETS = List.of(COMMUNITY, KIND, SUBJECT, LEVEL, LICENCE, YEAR);
@@ -97,6 +100,15 @@ public final class IndexedFields {
     doc.add(new NumericDocValuesField(NEWEST, page.newest().toEpochMilli()));
     doc.add(new NumericDocValuesField(VIEWS, page.views()));
     addFacets(doc, page);
+    // Shown with each hit and never searched or sorted on: stored only, so a hit's authors and
+    // dates come out of the stored document the highlighter decompresses anyway, with no query to
+    // PostgreSQL per search. Authors in the order they first wrote (stored values keep theirs); the
+    // publication date only while the page is published.
+    page.authors().forEach(author -> doc.add(new StoredField(AUTHORS, author)));
+    doc.add(new StoredField(UPDATED_AT, page.updatedAt().toEpochMilli()));
+    if (published && page.publishedAt() != null) {
+      doc.add(new StoredField(PUBLISHED_AT, page.publishedAt().toEpochMilli()));
+    }
     // Taxonomy-free facets: counted from sorted-set doc values, nothing to keep in sync on disk.
     return config.build(doc);
   }

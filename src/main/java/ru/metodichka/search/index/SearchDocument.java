@@ -7,8 +7,9 @@ import ru.metodichka.render.PlainText;
 
 /**
  * One page as the search index sees it: what is searched (title, plain-text body), what is filtered
- * and counted (kind, status, community, subjects, levels, licence, year) and what is sorted on
- * (newest, views). The indexer builds it from the page's current revision.
+ * and counted (kind, status, community, subjects, levels, licence, year), what is sorted on
+ * (newest, views) and what a hit shows besides its title and snippet (dates, authors). The indexer
+ * builds it from the page's current revision.
  *
  * @param key the page's stable identity as text (the indexer uses the page id); upserts and deletes
  *     go by it
@@ -17,6 +18,8 @@ import ru.metodichka.render.PlainText;
  * @param year the material's year, or null when unknown
  * @param publishedAt when the page was published, or null for a page never published
  * @param updatedAt the time of the current revision
+ * @param authors the display names of everyone who wrote a revision of the page, in the order of
+ *     their first revision
  */
 public record SearchDocument(
     String key,
@@ -34,7 +37,8 @@ public record SearchDocument(
     Integer year,
     Instant publishedAt,
     Instant updatedAt,
-    long views) {
+    long views,
+    List<String> authors) {
 
   public SearchDocument {
     Objects.requireNonNull(key, "key");
@@ -48,6 +52,7 @@ public record SearchDocument(
     body = body == null ? "" : body;
     subjects = subjects == null ? List.of() : List.copyOf(subjects);
     levels = levels == null ? List.of() : List.copyOf(levels);
+    authors = authors == null ? List.of() : List.copyOf(authors);
   }
 
   /** The time «newest» sorts by: publication, else the last change. */

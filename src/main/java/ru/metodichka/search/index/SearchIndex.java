@@ -40,7 +40,7 @@ import ru.metodichka.render.PlainText;
  */
 public final class SearchIndex implements Closeable {
   /** Version of the document layout; an index built by another version is rebuilt. */
-  static final String SCHEMA = "2";
+  static final String SCHEMA = "3";
 
   /**
    * The largest segment a merge may write. A merge reads its segments through the same memory map
