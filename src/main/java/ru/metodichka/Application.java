@@ -167,12 +167,14 @@ public final class Application implements AutoCloseable {
     var views = new ViewCounter(pool, config.timeZone());
     opened.add("the view counter", views, () -> views.flush().await());
     views.start(vertx, VIEW_FLUSH_MS);
-    views.onWritten(indexer::viewed);
     var renderer = new MarkdownRenderer();
     // Rendering pages and reading the wiki links of saves: flexmark, which may take up to its time
     // budget on a hostile text, so never on an event loop, and apart from previews.
     var markdown = vertx.createSharedWorkerExecutor("metodichka-markdown", 4);
     var viewCache = new PageViewCache();
+    // Changes made through any server reach this one's cached pages as its indexer reads them.
+    indexer.onChange(
+        changes -> viewCache.pagesChanged(changes.pageIds(), changes.listingsChanged()));
     var pages =
         new PageService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);

@@ -1,5 +1,6 @@
 package ru.metodichka.admin;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -10,8 +11,9 @@ import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
 
 /**
- * {@code /admin/search}: the state of the search index and the button that rebuilds it from the
- * database (the same as {@code java -jar metodichka.jar reindex}, without stopping the server).
+ * {@code /admin/search}: the state of this server's search index, and the button that rebuilds
+ * every server's index from the database (as {@code java -jar metodichka.jar reindex} does with a
+ * server stopped); the screen follows this server's rebuild.
  */
 final class SearchAdmin {
   private final Templates templates;
@@ -44,9 +46,12 @@ final class SearchAdmin {
   }
 
   private void reindex(RoutingContext ctx) {
-    if (!search.indexer().progress().running()) {
-      search.indexer().requestRebuild();
-    }
-    Redirect.seeOther(ctx, "/admin/search?done=reindex_started");
+    Future<Void> requested =
+        search.indexer().progress().running()
+            ? Future.succeededFuture()
+            : search.indexer().requestRebuild();
+    requested
+        .onSuccess(v -> Redirect.seeOther(ctx, "/admin/search?done=reindex_started"))
+        .onFailure(ctx::fail);
   }
 }

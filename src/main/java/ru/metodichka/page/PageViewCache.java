@@ -4,8 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The finished HTML of published pages as anonymous visitors get them, so the busiest screen costs
@@ -14,15 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * readers are always rendered fresh: they see buttons, drafts and forms of their own.
  *
  * <p>How long an entry stays true: a page's own save, revert, publishing or unpublishing on this
- * server removes it at once ({@link #pageChanged}, {@link #statusChanged}). What a page shows about
- * <em>other</em> pages (backlinks, similar materials, whether a wiki link's target exists, author
- * and community names) and changes made through another server of the same database are only caught
- * by the entries' short lifetime, {@link #LIFETIME}: about that stale, which is acceptable for a
- * public reading copy and still serves nearly every request under load.
+ * server removes it at once ({@link #pageChanged}, {@link #statusChanged}); made through another
+ * server of the same database, within a second, when this server's search indexer reads the change
+ * from the database ({@link #pagesChanged}). A page entering or leaving the public, or a public
+ * page's new title, empties the whole cache (other pages list it). What a page shows about
+ * <em>other</em> pages otherwise (backlinks, similar materials, whether a wiki link's target
+ * exists, author and community names) is only caught by the entries' short lifetime, {@link
+ * #LIFETIME}: about that stale, which is acceptable for a public reading copy and still serves
+ * nearly every request under load.
  *
  * <p>An entry past its lifetime is not dropped: the first reader to find it renders the page again
  * while everyone else is still served the old copy, so a popular page never has all its readers
- * waiting on one slow render at once. Only an entry nobody asked for in {@link #MAX_AGE} goes.
+ * waiting on one slow render at once. If that render stores nothing within {@link
+ * #REFRESH_PATIENCE} (it failed: the page is gone, or the database did not answer), the old copy
+ * goes and the next reader renders. An entry nobody asked for in {@link #MAX_AGE} goes too.
  *
  * <p>A render that started before a change must not store what it read after the change removed the
  * entry: {@link #generation} is read before the render and {@link #put} refuses a stale one.
@@ -30,6 +36,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PageViewCache {
   static final Duration LIFETIME = Duration.ofSeconds(10);
   static final Duration MAX_AGE = Duration.ofMinutes(1);
+
+  /**
+   * How long the others are served the old copy while one reader renders it again: many times a
+   * render's length under load (tens of milliseconds), short beside the lifetime.
+   */
+  static final Duration REFRESH_PATIENCE = Duration.ofSeconds(2);
+
+  private static final long UNCLAIMED = Long.MIN_VALUE;
   private static final long MAX_BYTES = 32L * 1024 * 1024;
 
   /**
@@ -43,12 +57,17 @@ public final class PageViewCache {
     }
   }
 
-  /** An entry, when it was stored, and whether a reader is already rendering its successor. */
-  private record Stored(Entry entry, long storedAt, AtomicBoolean refreshing) {}
+  /**
+   * An entry, when it was stored, and since when a reader is rendering its successor ({@link
+   * #UNCLAIMED} while none is).
+   */
+  private record Stored(Entry entry, long storedAt, AtomicLong refreshingSince) {}
 
   private final Cache<Key, Stored> entries;
   private final AtomicLong generation = new AtomicLong();
   private final long lifetimeNanos;
+  private final long patienceNanos;
+  private final LongSupplier clock;
 
   /**
    * What makes two anonymous requests get the same bytes: the site's public address (from the
@@ -58,11 +77,16 @@ public final class PageViewCache {
   record Key(String site, String uri, String lang) {}
 
   public PageViewCache() {
-    this(LIFETIME);
+    this(LIFETIME, REFRESH_PATIENCE, System::nanoTime);
   }
 
-  PageViewCache(Duration lifetime) {
+  /**
+   * @param clock {@link System#nanoTime}, or a test's
+   */
+  PageViewCache(Duration lifetime, Duration refreshPatience, LongSupplier clock) {
     this.lifetimeNanos = lifetime.toNanos();
+    this.patienceNanos = refreshPatience.toNanos();
+    this.clock = clock;
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
@@ -73,15 +97,27 @@ public final class PageViewCache {
 
   /**
    * The page to serve, or null when the caller must render it: there is none, or it is past its
-   * lifetime and this caller is the one to render it again (the others still get the old copy).
+   * lifetime and this caller is the one to render it again (the others still get the old copy), or
+   * the reader who was rendering it again has not stored anything in time (the old copy goes).
    */
   Entry get(Key key) {
     Stored stored = entries.getIfPresent(key);
     if (stored == null) {
       return null;
     }
-    boolean fresh = System.nanoTime() - stored.storedAt() < lifetimeNanos;
-    return fresh || !stored.refreshing().compareAndSet(false, true) ? stored.entry() : null;
+    long now = clock.getAsLong();
+    if (now - stored.storedAt() < lifetimeNanos) {
+      return stored.entry();
+    }
+    long since = stored.refreshingSince().get();
+    if (since == UNCLAIMED) {
+      return stored.refreshingSince().compareAndSet(UNCLAIMED, now) ? null : stored.entry();
+    }
+    if (now - since < patienceNanos) {
+      return stored.entry();
+    }
+    entries.asMap().remove(key, stored);
+    return null;
   }
 
   /** To be read before reading what a render shows; {@link #put} needs it. */
@@ -91,7 +127,7 @@ public final class PageViewCache {
 
   /** Keeps a rendered page unless something changed since {@code generationBefore}. */
   void put(Key key, Entry entry, long generationBefore) {
-    entries.put(key, new Stored(entry, System.nanoTime(), new AtomicBoolean()));
+    entries.put(key, new Stored(entry, clock.getAsLong(), new AtomicLong(UNCLAIMED)));
     // Checked after storing: a change that came in between either bumped the generation before
     // this check (so the entry goes) or removes the entry itself after it was stored.
     if (generation.get() != generationBefore) {
@@ -116,5 +152,20 @@ public final class PageViewCache {
   void statusChanged() {
     generation.incrementAndGet();
     entries.invalidateAll();
+  }
+
+  /**
+   * Pages changed, through this server or another, as the search indexer read them from the
+   * database: their entries go, or every entry when {@code listingsChanged} (a page entered or left
+   * the public, or a public page's title or address changed; see {@link #statusChanged}). Safe from
+   * any thread.
+   */
+  public void pagesChanged(Set<Long> pageIds, boolean listingsChanged) {
+    if (listingsChanged) {
+      statusChanged();
+    } else if (!pageIds.isEmpty()) {
+      generation.incrementAndGet();
+      entries.asMap().values().removeIf(s -> pageIds.contains(s.entry().pageId()));
+    }
   }
 }

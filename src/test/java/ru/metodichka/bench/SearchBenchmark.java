@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import ru.metodichka.search.SearchEngine;
 import ru.metodichka.search.SearchQuery;
 import ru.metodichka.search.SearchScope;
+import ru.metodichka.search.index.IndexWrites;
 import ru.metodichka.search.index.SearchDocument;
 import ru.metodichka.search.index.SearchIndex;
 
@@ -173,7 +174,7 @@ public final class SearchBenchmark {
         numbers.add(first + i);
       }
       long start = System.nanoTime();
-      index.upsertAll(numbers, n -> BenchCorpus.document(n, sources.get(n - first)));
+      IndexWrites.upsertAll(index, numbers, n -> BenchCorpus.document(n, sources.get(n - first)));
       nanos += System.nanoTime() - start;
     }
     long start = System.nanoTime();
@@ -191,7 +192,7 @@ public final class SearchBenchmark {
         documents.add(BenchCorpus.document(from + i, sources.get(i)));
       }
       long start = System.nanoTime();
-      index.upsertAll(documents);
+      IndexWrites.upsertAll(index, documents);
       nanos += System.nanoTime() - start;
     }
     long start = System.nanoTime();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.render.Corpus;
 import ru.metodichka.render.PlainText;
+import ru.metodichka.search.index.IndexWrites;
 import ru.metodichka.search.index.SearchDocument;
 import ru.metodichka.search.index.SearchIndex;
 
@@ -42,7 +43,7 @@ class SearchCorpusTest {
       pages.add(document(i, new JsonObject(lines.get(i))));
     }
     index = SearchIndex.open(dir.resolve("index"));
-    index.upsertAll(pages);
+    IndexWrites.upsertAll(index, pages);
     index.commit("1");
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(

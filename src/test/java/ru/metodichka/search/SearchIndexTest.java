@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.metodichka.render.PlainText;
+import ru.metodichka.search.index.IndexWrites;
 import ru.metodichka.search.index.IndexedFields;
 import ru.metodichka.search.index.SearchAnalyzers;
 import ru.metodichka.search.index.SearchDocument;
@@ -36,7 +37,8 @@ class SearchIndexTest {
   void open() throws Exception {
     index = SearchIndex.open(dir.resolve("index"));
     search = new SearchEngine(index);
-    index.upsertAll(
+    IndexWrites.upsertAll(
+        index,
         List.of(
             page(
                 "1",
@@ -88,7 +90,8 @@ class SearchIndexTest {
   @Test
   void closingDropsWhatNoCommitCovers() throws Exception {
     index.commit("42");
-    index.upsert(page("late", 1, "Поздняя страница", "article", "published", "после коммита"));
+    IndexWrites.upsert(
+        index, page("late", 1, "Поздняя страница", "article", "published", "после коммита"));
     index.close();
     index = SearchIndex.open(dir.resolve("index"));
     assertThat(index.checkpoint()).contains("42");
@@ -128,7 +131,7 @@ class SearchIndexTest {
               "published",
               n < 250 ? "первая версия" : "вторая версия"));
     }
-    index.upsertAll(pages);
+    IndexWrites.upsertAll(index, pages);
     assertThat(index.size()).isEqualTo(4 + 250);
     assertThat(search.search(SearchQuery.of("первая"), SearchScope.anonymous()).total()).isZero();
     assertThat(search.search(SearchQuery.of("вторая"), SearchScope.anonymous()).total())
@@ -141,7 +144,8 @@ class SearchIndexTest {
     for (int i = 0; i < 1000; i++) {
       numbers.add(i);
     }
-    index.upsertAll(
+    IndexWrites.upsertAll(
+        index,
         numbers,
         n -> page("source-" + n, 1, "Источник " + n, "article", "published", "копия " + n));
     assertThat(index.size()).isEqualTo(4 + 1000);
@@ -186,10 +190,11 @@ class SearchIndexTest {
 
   @Test
   void upsertReplacesAndDeleteRemoves() throws Exception {
-    index.upsert(page("1", 1, "Совсем другое", "project", "published", "Новое содержание"));
+    IndexWrites.upsert(
+        index, page("1", 1, "Совсем другое", "project", "published", "Новое содержание"));
     assertThat(keys("начальной", SearchScope.anonymous())).isEmpty();
     assertThat(keys("содержание", SearchScope.anonymous())).containsExactly("1");
-    index.delete("1");
+    IndexWrites.delete(index, "1");
     assertThat(keys("содержание", SearchScope.anonymous())).isEmpty();
     assertThat(index.size()).isEqualTo(3);
   }

@@ -149,6 +149,7 @@ class SearchScreensIT {
     WebSession admin = new WebSession(fx.api()).login("admin", TestApp.ADMIN_PASSWORD);
     Document screen = admin.page("/admin/search");
     assertThat(screen.select("#indexed").text()).isNotBlank();
+    assertThat(screen.select("#every-server").text()).as("says whose index rebuilds").isNotBlank();
     var started = admin.postForm("/admin/search/reindex", Map.of());
     assertThat(started.status()).isEqualTo(303);
 

@@ -192,37 +192,11 @@ public final class SearchIndex implements Closeable {
     return Optional.ofNullable(checkpoint);
   }
 
-  /** Adds the page, or replaces the one with the same key; searchable when this returns. */
-  public void upsert(SearchDocument page) throws IOException {
-    writeAll(List.of(page));
-    refresh();
-  }
-
   /**
-   * Upserts many pages and refreshes searchers once (bulk indexing, rebuild). Large batches are
-   * written by several threads; when a key occurs more than once, the last page with it wins, as if
-   * written in order.
-   */
-  public void upsertAll(Collection<SearchDocument> pages) throws IOException {
-    writeAll(pages);
-    refresh();
-  }
-
-  /**
-   * Makes each source a page and upserts them like {@link #upsertAll(Collection)}, the conversions
-   * too spread over several threads: for a rebuild, where {@link PlainText#of} costs about as much
-   * as indexing the text.
-   */
-  public <T> void upsertAll(List<T> sources, Function<? super T, SearchDocument> toPage)
-      throws IOException {
-    writeAll(sources, toPage);
-    refresh();
-  }
-
-  /**
-   * Upserts pages without refreshing: searches see them after the next {@link #refresh}. The
-   * indexer writes a whole round (or a whole rebuild) this way, so that searches never see half of
-   * it.
+   * Adds the pages, or replaces those with the same keys, without refreshing: searches see them
+   * after the next {@link #refresh}. The indexer writes a whole round (or a whole rebuild) this
+   * way, so that searches never see half of it. Large batches are written by several threads; when
+   * a key occurs more than once, the last page with it wins, as if written in order.
    */
   public void writeAll(Collection<SearchDocument> pages) throws IOException {
     // Written in no particular order: when a key occurs twice, only its last page may be written.
@@ -232,8 +206,9 @@ public final class SearchIndex implements Closeable {
   }
 
   /**
-   * {@link #writeAll(Collection)} of pages made from sources, on several threads; the sources must
-   * make pages of distinct keys (as the rows of distinct page ids do).
+   * {@link #writeAll(Collection)} of pages made from sources, the conversions too spread over
+   * several threads: for a rebuild, where {@link PlainText#of} costs about as much as indexing the
+   * text. The sources must make pages of distinct keys (as the rows of distinct page ids do).
    */
   public <T> void writeAll(List<T> sources, Function<? super T, SearchDocument> toPage)
       throws IOException {
@@ -246,13 +221,10 @@ public final class SearchIndex implements Closeable {
         new Term(IndexedFields.KEY, page.key()), IndexedFields.toLucene(page, facetsConfig));
   }
 
-  /** Removes the page with this key (no error when there is none); refreshes searchers. */
-  public void delete(String key) throws IOException {
-    remove(key);
-    refresh();
-  }
-
-  /** Removes the page with this key without refreshing, like {@link #writeAll}. */
+  /**
+   * Removes the page with this key (no error when there is none) without refreshing, like {@link
+   * #writeAll}.
+   */
   public void remove(String key) throws IOException {
     uncommitted = true;
     writer.deleteDocuments(new Term(IndexedFields.KEY, key));

@@ -17,8 +17,9 @@ public final class SearchIndexes {
    * Opens the index in {@code dir}; a corrupt or outdated one is replaced by an empty one (the
    * indexer then rebuilds it), and the log says so.
    *
-   * @throws IllegalStateException when another process holds the index (a server already running on
+   * @throws IndexInUseException when another process holds the index (a server already running on
    *     the same directory)
+   * @throws UncheckedIOException when the directory cannot be read or written
    */
   public static SearchIndex open(Path dir) {
     try {
@@ -49,6 +50,7 @@ public final class SearchIndexes {
     }
   }
 
+  /** Closes the index, logging (not throwing) what went wrong: for shutdown paths. */
   public static void closeQuietly(SearchIndex index) {
     try {
       index.close();

@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,9 +65,7 @@ class IndexerIT {
   void cleanUp() throws SQLException, IOException {
     running.forEach(Application::close);
     TestDatabases.drop(database);
-    try (var files = Files.walk(indexDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    }
+    deleteRecursively(indexDir);
   }
 
   @Test
@@ -163,7 +162,7 @@ class IndexerIT {
     awaitPublished(server, community, 1200);
     Indexer indexer = server.parts().indexer();
 
-    indexer.requestRebuild();
+    indexer.requestRebuild().await();
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!(indexer.progress().started() && !indexer.progress().running())
         && System.nanoTime() < deadline) {
@@ -174,6 +173,73 @@ class IndexerIT {
     assertThat(done.done()).isEqualTo(1200);
     assertThat(done.percent()).isEqualTo(100);
     assertThat(published(server, community)).isEqualTo(1200);
+  }
+
+  @Test
+  void aRebuildRequestedThroughOneServerRebuildsEveryServersIndex() throws Exception {
+    Path secondDir = Files.createTempDirectory("metodichka-index");
+    try {
+      Application first = start(indexDir);
+      Application second = start(secondDir);
+      long community = addPages(first, 300, "published");
+      awaitPublished(first, community, 300);
+      awaitPublished(second, community, 300);
+      Instant requested = Instant.now();
+
+      first.parts().indexer().requestRebuild().await();
+
+      for (Application server : List.of(first, second)) {
+        RebuildProgress rebuilt = awaitRebuiltSince(server.parts().indexer(), requested);
+        assertThat(rebuilt.failure()).isNull();
+        assertThat(rebuilt.done()).isEqualTo(300);
+      }
+    } finally {
+      running.forEach(Application::close);
+      running.clear();
+      deleteRecursively(secondDir);
+    }
+  }
+
+  @Test
+  void closingTheServerDuringARebuildStopsItAndTheNextStartRebuildsAgain() throws Exception {
+    Application server = start(indexDir);
+    long community = addPages(server, 4000, "published");
+    awaitPublished(server, community, 4000);
+    Indexer indexer = server.parts().indexer();
+    indexer.requestRebuild().await();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!(indexer.progress().running() && indexer.progress().done() > 0)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+
+    stop(server);
+
+    // Stopped at its next batch, before the index closed; never committed half-built.
+    assertThat(indexer.progress().running()).isFalse();
+    assertThat(indexer.progress().failure()).contains("closing");
+    assertThat(indexer.progress().done()).isLessThan(4000);
+    Application restarted = start(indexDir);
+    assertThat(restarted.parts().searchIndex().state()).isEqualTo(SearchIndex.State.EXISTING);
+    awaitPublished(restarted, community, 4000);
+    RebuildProgress again = awaitRebuiltSince(restarted.parts().indexer(), Instant.EPOCH);
+    assertThat(again.done()).isEqualTo(4000);
+  }
+
+  /** Waits until the server's indexer has finished a rebuild started after {@code since}. */
+  private static RebuildProgress awaitRebuiltSince(Indexer indexer, Instant since)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    RebuildProgress progress;
+    while (!((progress = indexer.progress()).started()
+            && progress.startedAt().isAfter(since)
+            && !progress.running())
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(progress.startedAt()).isAfter(since);
+    assertThat(progress.running()).isFalse();
+    return progress;
   }
 
   @Test
@@ -331,6 +397,12 @@ class IndexerIT {
   private Connection jdbc() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    }
   }
 
   private static void deleteContents(Path dir) throws IOException {
