@@ -30,6 +30,7 @@ import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.JoinRequestRoutes;
+import ru.metodichka.community.JoinRequestScreens;
 import ru.metodichka.community.JoinRequestService;
 import ru.metodichka.community.MembershipRepository;
 import ru.metodichka.config.AppConfig;
@@ -43,6 +44,8 @@ import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
+import ru.metodichka.moderation.AttentionHandler;
+import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageRendering;
 import ru.metodichka.page.PageRoutes;
@@ -235,6 +238,7 @@ public final class Application implements AutoCloseable {
         csrf,
         templates,
         new DatabaseHealth(pool),
+        List.of(new AttentionHandler(parts.joinRequests())),
         List.of(
             new SessionRoutes(auth),
             new UserRoutes(parts.users()),
@@ -247,7 +251,9 @@ public final class Application implements AutoCloseable {
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
-            new HomeScreens(templates, communities, reader, parts.users()),
+            new HomeScreens(templates, communities, reader, parts.users(), parts.joinRequests()),
+            new JoinRequestScreens(parts.joinRequests()),
+            new ModerationScreens(templates, parts.joinRequests()),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
             new PageScreens(
@@ -261,7 +267,8 @@ public final class Application implements AutoCloseable {
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
             new LoginScreens(templates, auth),
-            new ProfileScreens(templates, new ProfileService(pool, parts.users())),
+            new ProfileScreens(
+                templates, new ProfileService(pool, parts.users(), parts.joinRequests())),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new SearchScreens(templates, search, communities)));
   }

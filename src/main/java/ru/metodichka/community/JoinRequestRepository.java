@@ -47,6 +47,13 @@ final class JoinRequestRepository {
   // Requests a user made (requested_at is set only on rows that began as a request), newest first.
   private static final String OF_USER =
       SELECT + " WHERE m.user_id = $1 AND m.requested_at IS NOT NULL ORDER BY m.id DESC LIMIT $2";
+  // The user's latest request to one community: what its page tells them.
+  private static final String LATEST =
+      SELECT
+          + """
+           WHERE m.user_id = $1 AND m.community_id = $2 AND m.requested_at IS NOT NULL
+           ORDER BY m.id DESC LIMIT 1
+          """;
   private static final String LOCK =
       """
       SELECT id, user_id FROM memberships
@@ -65,15 +72,18 @@ final class JoinRequestRepository {
                              changed_by = $3, end_note = $4
        WHERE id = $1 AND status = 'requested'
       """;
-  // Pending requests in the communities a moderator (or, with $1, an administrator) decides on.
-  private static final String PENDING_FOR =
+  // Pending requests in the active communities a moderator (or, with $1, an administrator)
+  // decides on.
+  private static final String DECIDES =
       """
-      SELECT count(*) FROM memberships r
-       WHERE r.status = 'requested'
+       WHERE m.status = 'requested' AND c.status = 'active'
          AND ($1 OR EXISTS (SELECT 1 FROM memberships mod
-                             WHERE mod.community_id = r.community_id AND mod.user_id = $2
+                             WHERE mod.community_id = m.community_id AND mod.user_id = $2
                                AND mod.status = 'active' AND mod.role = 'moderator'))
       """;
+  private static final String PENDING_FOR =
+      "SELECT count(*) FROM memberships m JOIN communities c ON c.id = m.community_id" + DECIDES;
+  private static final String WAITING_FOR = SELECT + DECIDES + " ORDER BY m.requested_at, m.id";
 
   /** Records a request; 409 when the user already is a member or has a request pending. */
   Future<Long> insert(SqlClient sql, long communityId, long userId, String message) {
@@ -102,6 +112,12 @@ final class JoinRequestRepository {
         .map(rows -> Rows.first(rows, JoinRequestRepository::request).orElseThrow());
   }
 
+  Future<Optional<JoinRequest>> latest(SqlClient sql, long userId, long communityId) {
+    return sql.preparedQuery(LATEST)
+        .execute(Tuple.of(userId, communityId))
+        .map(rows -> Rows.first(rows, JoinRequestRepository::request));
+  }
+
   /** The pending request's requester, locked until the transaction ends; empty when none. */
   Future<Optional<Long>> lockPending(SqlClient sql, long id, long communityId) {
     return sql.preparedQuery(LOCK)
@@ -123,6 +139,13 @@ final class JoinRequestRepository {
     return sql.preparedQuery(PENDING_FOR)
         .execute(Tuple.of(admin, userId))
         .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The requests waiting for this moderator's (or administrator's) decision, oldest first. */
+  Future<List<JoinRequest>> waitingFor(SqlClient sql, long userId, boolean admin) {
+    return sql.preparedQuery(WAITING_FOR)
+        .execute(Tuple.of(admin, userId))
+        .map(rows -> Rows.list(rows, JoinRequestRepository::request));
   }
 
   private static JoinRequest request(Row r) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
@@ -121,10 +122,27 @@ public final class JoinRequestService {
         .map(found -> found.orElseThrow(() -> AppError.notFound("join_request_not_found", id)));
   }
 
+  /**
+   * The user's latest request to this community, for its page: pending (with «withdraw»), or
+   * rejected (with the reason); empty for visitors and when there is none.
+   */
+  public Future<Optional<JoinRequest>> latest(Access access) {
+    if (access.user().anonymous()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return requests.latest(pool, access.user().id(), access.community().id());
+  }
+
   /** The user's own requests, pending and decided, newest first (their profile). */
   public Future<List<JoinRequest>> mine(CurrentUser actor) {
     actor.requireLoggedIn();
     return requests.ofUser(pool, actor.id(), OWN_REQUESTS);
+  }
+
+  /** The requests waiting for this user's decision across communities, oldest first. */
+  public Future<List<JoinRequest>> waiting(CurrentUser actor) {
+    actor.requireLoggedIn();
+    return requests.waitingFor(pool, actor.id(), actor.admin());
   }
 
   /** How many requests wait for this user's decision (0 for anyone who decides none). */

@@ -11,6 +11,7 @@ import ru.metodichka.auth.Profile;
 import ru.metodichka.auth.UserMembership;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
+import ru.metodichka.community.JoinRequestService;
 import ru.metodichka.page.PageCursor;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageSlice;
@@ -37,13 +38,19 @@ public final class HomeScreens implements Screens {
   private final CommunityService communities;
   private final PageReader pages;
   private final UserService users;
+  private final JoinRequestService joinRequests;
 
   public HomeScreens(
-      Templates templates, CommunityService communities, PageReader pages, UserService users) {
+      Templates templates,
+      CommunityService communities,
+      PageReader pages,
+      UserService users,
+      JoinRequestService joinRequests) {
     this.templates = templates;
     this.communities = communities;
     this.pages = pages;
     this.users = users;
+    this.joinRequests = joinRequests;
   }
 
   @Override
@@ -103,24 +110,36 @@ public final class HomeScreens implements Screens {
               var members = communities.members(access.community());
               var list = pages.list(access, after, PAGES_ON_SCREEN);
               var recent = pages.recentChanges(access, RECENT_IN_COMMUNITY);
-              return Future.all(about, members, list, recent)
+              var request = joinRequests.latest(access);
+              return Future.all(about, members, list, recent, request)
                   .map(
-                      v ->
-                          Map.<String, Object>of(
-                              "profile", about.result(),
-                              "members", members.result(),
-                              "tree", PageTree.of(list.result().items()),
-                              "next", nextLink(access.community().slug(), list.result()),
-                              "continued", !after.equals(PageCursor.START),
-                              "recent", recent.result(),
-                              "canEdit", access.canEdit(),
-                              "crumbs",
-                                  Crumb.of(
-                                      new Crumb(templates.ui(ctx).t("nav.home"), "/"),
-                                      Crumb.here(access.community().name()))));
+                      v -> {
+                        Map<String, Object> model = new HashMap<>();
+                        model.put("profile", about.result());
+                        model.put("members", members.result());
+                        model.put("tree", PageTree.of(list.result().items()));
+                        model.put("next", nextLink(access.community().slug(), list.result()));
+                        model.put("continued", !after.equals(PageCursor.START));
+                        model.put("recent", recent.result());
+                        model.put("canEdit", access.canEdit());
+                        model.put("join", JoinBox.of(access, request.result()));
+                        model.put("notice", joinNotice(ctx));
+                        model.put(
+                            "crumbs",
+                            Crumb.of(
+                                new Crumb(templates.ui(ctx).t("nav.home"), "/"),
+                                Crumb.here(access.community().name())));
+                        return model;
+                      });
             })
         .onSuccess(model -> templates.render(ctx, "community/community.jte", model))
         .onFailure(ctx::fail);
+  }
+
+  /** The notice after the join form ({@code ?joined=requested}), or "". */
+  private static String joinNotice(RoutingContext ctx) {
+    String done = ctx.request().getParam("joined");
+    return "requested".equals(done) ? "join.done.requested" : "";
   }
 
   /** The address of the list's next part, back at the list's heading; empty at the end. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Community;
+import ru.metodichka.error.AppError;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.PublicUrl;
@@ -82,7 +83,13 @@ public final class PageScreens implements Screens {
               }
               ctx.response().putHeader("Content-Type", HTML).end(html);
             })
-        .onFailure(ctx::fail);
+        .onFailure(
+            failure -> {
+              if (key != null && failure instanceof AppError e && e.status() == 404) {
+                cache.gone(key);
+              }
+              ctx.fail(failure);
+            });
   }
 
   /**

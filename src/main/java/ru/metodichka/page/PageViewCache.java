@@ -120,6 +120,14 @@ public final class PageViewCache {
     return null;
   }
 
+  /**
+   * The page behind this key is gone for visitors (its render answered 404: unpublished, or removed
+   * meanwhile): the old copy goes at once instead of being served until its patience ends.
+   */
+  void gone(Key key) {
+    entries.invalidate(key);
+  }
+
   /** To be read before reading what a render shows; {@link #put} needs it. */
   long generation() {
     return generation.get();

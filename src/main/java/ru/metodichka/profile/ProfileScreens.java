@@ -52,6 +52,10 @@ public final class ProfileScreens implements Screens {
                       older == null ? "" : list + "before=" + older,
                       "newer",
                       before == Integer.MAX_VALUE ? "" : list.substring(0, list.length() - 1),
+                      "notice",
+                      "withdrawn".equals(ctx.request().getParam("joined"))
+                          ? "join.done.withdrawn"
+                          : "",
                       "crumbs",
                       Crumb.of(
                           new Crumb(ui.t("nav.home"), "/"), Crumb.here(ui.t("history.me.title")))));

@@ -52,6 +52,7 @@ public final class HttpVerticle extends VerticleBase {
         .handler(parts.auth())
         .handler(QueryStrings::check)
         .handler(parts.csrf()::check);
+    parts.beforeScreens().forEach(before -> router.routeWithRegex("^/(?!api/).*").handler(before));
     router.get("/lang/:lang").handler(this::switchLanguage);
     parts.screens().forEach(screens -> screens.mount(router));
     router.route().failureHandler(failures);

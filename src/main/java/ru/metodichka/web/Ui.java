@@ -93,6 +93,18 @@ public final class Ui {
     return CurrentUser.of(ctx);
   }
 
+  /** Where the number of things waiting for the user's decision is kept for the request. */
+  public static final String ATTENTION = "metodichka.attention";
+
+  /**
+   * How many things wait for this user's decision (join requests in the communities they
+   * moderate…), for the header; 0 for visitors.
+   */
+  public long attention() {
+    Long count = ctx.get(ATTENTION);
+    return count == null ? 0 : count;
+  }
+
   public boolean loggedIn() {
     return !user().anonymous();
   }
