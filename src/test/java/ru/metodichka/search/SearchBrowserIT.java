@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.BrowserTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.web.Browser;
@@ -18,6 +19,7 @@ import ru.metodichka.web.Browsers;
 
 /** Searching in a real browser: titles are offered while typing, results and filters follow. */
 @ExtendWith(AppExtension.class)
+@BrowserTest
 class SearchBrowserIT {
   @RegisterExtension final Browsers browsers = new Browsers();
 
