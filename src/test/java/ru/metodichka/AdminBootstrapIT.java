@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+@OwnServerTest
 class AdminBootstrapIT {
   private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
 

@@ -8,6 +8,7 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * a TCP proxy in this test, so "the database is down" is the proxy refusing and cutting
  * connections, while the machine's PostgreSQL keeps serving the other tests.
  */
+@FaultTest
 class DatabaseOutageIT {
   private final Vertx vertx = Vertx.vertx();
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -125,13 +127,11 @@ class DatabaseOutageIT {
     startProxy();
     long recovered =
         millis(
-            () -> {
-              long deadline = System.nanoTime() + 5_000_000_000L;
-              while (app.api().get("/health", null).status() != 200
-                  && System.nanoTime() < deadline) {
-                sleep(100);
-              }
-            });
+            () ->
+                Eventually.until(
+                    "the server to be healthy again",
+                    Duration.ofSeconds(5),
+                    () -> app.api().get("/health", null).status() == 200));
     assertThat(recovered).as("healthy again within 5 s").isLessThan(5000);
     JsonObject page =
         app.api().get(Api.page(team.community(), "до-сбоя"), team.member().token()).json();
@@ -148,13 +148,5 @@ class DatabaseOutageIT {
                 .get(Api.page(team.community(), "во-время-сбоя"), team.member().token())
                 .status())
         .isEqualTo(404);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

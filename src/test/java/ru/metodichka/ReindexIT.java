@@ -13,6 +13,7 @@ import ru.metodichka.search.index.SearchIndex;
 /**
  * {@code java -jar metodichka.jar reindex}: rebuilds an index from the database, or says why not.
  */
+@OwnServerTest
 class ReindexIT {
 
   @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.metodichka.AppExtension;
+import ru.metodichka.BrowserTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.web.Browser;
@@ -13,6 +14,7 @@ import ru.metodichka.web.Browsers;
 
 /** Logging in and out in a real browser, and what an anonymous visitor cannot reach. */
 @ExtendWith(AppExtension.class)
+@BrowserTest
 class LoginBrowserIT {
   @RegisterExtension final Browsers browsers = new Browsers();
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.Fixtures;
+import ru.metodichka.OwnServerTest;
 import ru.metodichka.TestApp;
 import ru.metodichka.WebSession;
 
@@ -21,6 +22,7 @@ import ru.metodichka.WebSession;
  * The bank's front page ({@code /bank}) on a server of its own, so the shelves hold exactly what
  * these tests publish. Each test fills shelves of kinds no other test here uses.
  */
+@OwnServerTest
 class BankIT {
   private static TestApp app;
   private static Fixtures fx;

@@ -91,7 +91,10 @@ class JoinRequestScreensIT {
     String community = "/c" + Api.path(team.community());
     Document visitor = new WebSession(api).page(community);
     assertThat(visitor.select("#join-box a[href^=/login]")).hasSize(1);
-    assertThat(WebSession.withToken(api, team.member().token()).page(community).getElementById("join-box"))
+    assertThat(
+            WebSession.withToken(api, team.member().token())
+                .page(community)
+                .getElementById("join-box"))
         .isNull();
   }
 }

@@ -17,8 +17,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.metodichka.OwnServerTest;
 import ru.metodichka.TestDatabases;
 
+@OwnServerTest
 class DatabaseLocatorIT {
   private static final String SERVER = TestDatabases.SERVER;
   @TempDir Path dataDir;

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import ru.metodichka.OwnServerTest;
 
 /** The embedded server across restarts, crashes and leftovers of earlier runs. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@OwnServerTest
 class EmbeddedDatabaseIT {
   @TempDir Path tempDir;
   private Path dataDir;

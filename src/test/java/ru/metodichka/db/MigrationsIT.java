@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.metodichka.OwnServerTest;
 import ru.metodichka.TestDatabases;
 
+@OwnServerTest
 class MigrationsIT {
   @TempDir Path dataDir;
 

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.Api;
 import ru.metodichka.Fixtures;
+import ru.metodichka.OwnServerTest;
 import ru.metodichka.TestApp;
 
 /**
  * The {@code --demo} start: what the district looks like through the API, and that it runs once.
  */
+@OwnServerTest
 class DemoSeedIT {
   private static final List<String> COMMUNITIES =
       List.of("funkcionalnaya-gramotnost", "proekty-nachalnaya-shkola", "nastavnichestvo");

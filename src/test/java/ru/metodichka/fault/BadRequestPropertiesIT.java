@@ -29,6 +29,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import ru.metodichka.Api;
+import ru.metodichka.FaultTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 
@@ -38,6 +39,7 @@ import ru.metodichka.TestApp;
  * problem+json, and after it the database holds exactly what it held before. A server of its own
  * (jqwik does not run JUnit Jupiter extensions), on a fresh database.
  */
+@FaultTest
 class BadRequestPropertiesIT {
   private static final int TRIES = 150;
   // A request that takes longer has hung: the slowest answer here is a refused 1 MB body.

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.FaultTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.Fixtures.TestUser;
 import ru.metodichka.TestApp;
@@ -30,6 +31,7 @@ import ru.metodichka.fault.ConcurrentEditor.Save;
  */
 @ExtendWith(AppExtension.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@FaultTest
 class ConcurrentEditorsIT {
   private static final int EDITORS = 32;
   private static final int USERS = 8;

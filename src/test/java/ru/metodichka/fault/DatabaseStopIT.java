@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import ru.metodichka.Api;
+import ru.metodichka.Eventually;
+import ru.metodichka.FaultTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.fault.OutageLoad.Acknowledged;
@@ -28,6 +31,7 @@ import ru.metodichka.fault.OutageLoad.Request;
  * missing.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@FaultTest
 class DatabaseStopIT {
   private static final int READERS = 4;
   private static final int WRITERS = 4;
@@ -120,7 +124,7 @@ class DatabaseStopIT {
     long restarting = System.nanoTime();
     postgres.start();
     long back = System.nanoTime();
-    awaitServing(back);
+    awaitServing();
     long serving = System.nanoTime();
     Thread.sleep(2_000);
     return new Outage(stopping, down, restarting, back, serving);
@@ -161,20 +165,20 @@ class DatabaseStopIT {
   }
 
   /** Waits until health, a read and a new page all succeed. */
-  private void awaitServing(long since) throws InterruptedException {
-    long deadline = since + PATIENCE.toNanos();
-    for (int probe = 1; System.nanoTime() < deadline; probe++) {
-      Api api = app.api();
-      String page = Api.page(team.community(), "проверка-" + probe);
-      JsonObject body = new JsonObject().put("title", "Проверка").put("markdown", "Работает.\n");
-      if (api.get("/health", null).status() == 200
-          && api.get(Api.page(team.community(), "страница-0"), token()).status() == 200
-          && api.put(page, token(), body).status() == 201) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("Not serving " + PATIENCE + " after PostgreSQL came back");
+  private void awaitServing() {
+    AtomicInteger probe = new AtomicInteger();
+    Eventually.until(
+        "health, a read and a new page to succeed after PostgreSQL came back",
+        PATIENCE,
+        () -> {
+          Api api = app.api();
+          String page = Api.page(team.community(), "проверка-" + probe.incrementAndGet());
+          JsonObject body =
+              new JsonObject().put("title", "Проверка").put("markdown", "Работает.\n");
+          return api.get("/health", null).status() == 200
+              && api.get(Api.page(team.community(), "страница-0"), token()).status() == 200
+              && api.put(page, token(), body).status() == 201;
+        });
   }
 
   private void checkEveryAcknowledgedSaveIsThere(List<Acknowledged> acknowledged) {
@@ -199,16 +203,15 @@ class DatabaseStopIT {
   }
 
   /** The indexer follows PostgreSQL again: a save made now is found by the search. */
-  private long millisUntilANewSaveIsSearchable() throws InterruptedException {
+  private long millisUntilANewSaveIsSearchable() {
     long since = System.nanoTime();
     var fx = new Fixtures(app);
     fx.save(team.community(), "после-сбоя", token(), "После сбоя", "Слово zqoutage.\n", 0);
-    long deadline = since + PATIENCE.toNanos();
     String uri = "/api/search?q=zqoutage&community=" + team.community();
-    while (app.api().get(uri, token()).items().isEmpty()) {
-      assertThat(System.nanoTime()).as("searchable within " + PATIENCE).isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    Eventually.until(
+        "a save after the outage to be searchable",
+        PATIENCE,
+        () -> !app.api().get(uri, token()).items().isEmpty());
     return (System.nanoTime() - since) / 1_000_000;
   }
 }

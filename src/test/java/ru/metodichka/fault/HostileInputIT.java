@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +21,24 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ru.metodichka.Api;
+import ru.metodichka.Eventually;
+import ru.metodichka.FaultTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.WebSession;
 import ru.metodichka.render.Corpus;
+import ru.metodichka.render.SafeHtml;
 
 /**
  * Hostile input through the HTTP API and the HTML screens: payloads from the shared XSS lists saved
  * as page text, title and summary, and sent as previews and search queries; every screen and
- * fragment that shows them must come out inert (see {@link SafeScreen}). The whole lists go through
+ * fragment that shows them must come out inert (see {@link SafeHtml}). The whole lists go through
  * the renderer in {@code HostileMarkdownTest}; here all of markdown-xss.txt and an even sample of
  * xss-payloads.txt, as many revisions of a few pages. A server of its own: hundreds of hostile
  * titles and huge texts would change what other suites see on the shared one (the home page's
  * recent changes, the time an index rebuild takes).
  */
+@FaultTest
 class HostileInputIT {
   private static final int XSS_SAMPLE = 450;
   // Revisions per page: its history screen is checked once per batch, holding every summary.
@@ -181,7 +186,7 @@ class HostileInputIT {
 
   private void checkPageScreens(String slug, String page, String payload, int revision) {
     String html = check(page, page);
-    List<JsonObject> ld = SafeScreen.jsonLd(html);
+    List<JsonObject> ld = SafeHtml.jsonLd(html);
     String title = cut(payload.strip(), 200);
     if (ld.size() != 1 || !title.isEmpty() && !title.equals(ld.getFirst().getString("name"))) {
       problems.add("JSON-LD " + ld + " does not carry the title of " + payload);
@@ -225,14 +230,10 @@ class HostileInputIT {
   private void awaitIndexed(String payload) {
     String q = URLEncoder.encode(cut(payload, QUERY_CHARS), StandardCharsets.UTF_8);
     String query = "/api/search?community=" + team.community() + "&q=" + q;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-    while (System.nanoTime() < deadline) {
-      var response = api.get(query, team.member().token());
-      if (response.status() != 200 || response.json().getLong("total") > 0) {
-        return;
-      }
-      sleep();
-    }
+    Eventually.atMost(
+        Duration.ofSeconds(3),
+        () -> api.get(query, team.member().token()),
+        response -> response.status() != 200 || response.json().getLong("total") > 0);
   }
 
   /** Fetches a screen as the member and records what is unsafe on it; returns its HTML. */
@@ -242,7 +243,7 @@ class HostileInputIT {
     if (response.status() >= 500) {
       problems.add(path + " answered " + response.status());
     }
-    for (String problem : SafeScreen.problems(response.text(), page)) {
+    for (String problem : SafeHtml.screenProblems(response.text(), page)) {
       problems.add(path + ": " + problem);
     }
     return response.text();
@@ -250,7 +251,7 @@ class HostileInputIT {
 
   private void fragment(String what, String html) {
     screens++;
-    for (String problem : SafeScreen.fragmentProblems(html == null ? "" : html)) {
+    for (String problem : SafeHtml.problems(html == null ? "" : html)) {
       problems.add(what + ": " + problem);
     }
   }
@@ -272,13 +273,5 @@ class HostileInputIT {
     }
     int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
     return text.substring(0, end);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

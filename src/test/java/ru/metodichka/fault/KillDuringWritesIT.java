@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import ru.metodichka.Api;
+import ru.metodichka.Eventually;
+import ru.metodichka.FaultTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.Fixtures.TestUser;
 import ru.metodichka.TestDatabases;
@@ -35,6 +37,7 @@ import ru.metodichka.fault.PageWriter.Acknowledged;
  * by itself.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@FaultTest
 class KillDuringWritesIT {
   private static final int WRITERS = 8;
   private static final int BEFORE_KILL = 150;
@@ -123,14 +126,12 @@ class KillDuringWritesIT {
     return api;
   }
 
-  private static void awaitAcknowledged(List<PageWriter> writers, int count)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (writers.stream().mapToInt(PageWriter::count).sum() < count
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(writers.stream().mapToInt(PageWriter::count).sum()).isGreaterThanOrEqualTo(count);
+  private static void awaitAcknowledged(List<PageWriter> writers, int count) {
+    Eventually.until(
+        count + " acknowledged saves",
+        PATIENCE,
+        () -> writers.stream().mapToInt(PageWriter::count).sum(),
+        acknowledged -> acknowledged >= count);
   }
 
   private static void checkEveryAcknowledgedSaveIsThere(
@@ -156,15 +157,16 @@ class KillDuringWritesIT {
 
   /** Waits until a search for each page's newest token finds the page. */
   private static void awaitSearchable(
-      Api api, String community, TestUser user, Map<String, String> marks)
-      throws InterruptedException {
+      Api api, String community, TestUser user, Map<String, String> marks) {
     Set<String> missing = new HashSet<>(marks.keySet());
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!missing.isEmpty() && System.nanoTime() < deadline) {
-      missing.removeIf(slug -> found(api, community, user, slug, marks.get(slug)));
-      Thread.sleep(50);
-    }
-    assertThat(missing).as("pages the search does not find").isEmpty();
+    Eventually.until(
+        "every page to be found by the search (answer: the pages not found yet)",
+        PATIENCE,
+        () -> {
+          missing.removeIf(slug -> found(api, community, user, slug, marks.get(slug)));
+          return missing;
+        },
+        Set::isEmpty);
   }
 
   private static boolean found(Api api, String community, TestUser user, String slug, String mark) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.Api;
+import ru.metodichka.Eventually;
 import ru.metodichka.Fixtures;
+import ru.metodichka.OwnServerTest;
 import ru.metodichka.TwoNodes;
 
 /**
@@ -19,6 +21,7 @@ import ru.metodichka.TwoNodes;
  * seconds, and an unpublished page a minute; each test allows half the lifetime, so that a busy
  * machine does not fail it while the cache alone still would.
  */
+@OwnServerTest
 class PageViewCacheNodesIT {
   private static final Duration LIMIT = PageViewCache.LIFETIME.dividedBy(2);
   private static final String TEXT =
@@ -109,11 +112,10 @@ class PageViewCacheNodesIT {
     fx.save(team.community(), slug, team.member().token(), title, markdown, base);
     status(team, slug, "publish");
     String search = "/api/search?size=50&community=" + encode(team.community());
-    long deadline = System.nanoTime() + LIMIT.toNanos();
-    while (!nodes.secondApi().get(search, null).text().contains("\"slug\":\"" + slug + "\"")) {
-      assertThat(System.nanoTime()).as("indexed by the second server").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    Eventually.until(
+        "the page to be indexed by the second server",
+        LIMIT,
+        () -> nodes.secondApi().get(search, null).text().contains("\"slug\":\"" + slug + "\""));
     String path = Api.path("c", team.community(), slug);
     assertThat(nodes.secondApi().get(path, null).text()).contains(markdown);
     return path;
@@ -129,12 +131,10 @@ class PageViewCacheNodesIT {
   private static long msUntilSecondShows(String path, Predicate<Api.Response> seen)
       throws InterruptedException {
     long start = System.nanoTime();
-    while (!seen.test(nodes.secondApi().get(path, null))) {
-      assertThat(Duration.ofNanos(System.nanoTime() - start))
-          .as("the second server still shows the old page")
-          .isLessThan(LIMIT);
-      Thread.sleep(10);
-    }
+    Eventually.until(
+        "the second server to show the change",
+        LIMIT,
+        () -> seen.test(nodes.secondApi().get(path, null)));
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
   }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.Eventually;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 
@@ -134,14 +135,14 @@ class VisibilityIT {
     fx.save(communityB, linking, moderatorB.token(), "Ссылки " + word, links(), 0);
     api.post(Api.page(communityB, linking, "publish"), moderatorB.token(), null);
     // Search sees the archived status (and every page) once the indexer has caught up.
-    waitUntil(
-        () -> {
-          List<String> found = search(Audience.MEMBER);
-          return found.containsAll(
-                  List.of(slugs.get(Status.DRAFT), slugs.get(Status.PUBLISHED), linking))
-              && !found.contains(slugs.get(Status.ARCHIVED));
-        },
-        "the index has caught up");
+    Eventually.until(
+        "the index to hold every page and the archived status",
+        java.time.Duration.ofSeconds(30),
+        () -> search(Audience.MEMBER),
+        found ->
+            found.containsAll(
+                    List.of(slugs.get(Status.DRAFT), slugs.get(Status.PUBLISHED), linking))
+                && !found.contains(slugs.get(Status.ARCHIVED)));
   }
 
   /** The markdown of a page in B that links to each of A's pages by its title. */
@@ -361,21 +362,6 @@ class VisibilityIT {
           .noneMatch(e -> e.text().equals(titles.get(s)));
     }
     return link != null;
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   private static boolean ok(int status) {

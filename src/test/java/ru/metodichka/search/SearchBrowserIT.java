@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.BrowserTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.web.Accessibility;
@@ -21,6 +22,7 @@ import ru.metodichka.web.Browsers;
 
 /** Searching in a real browser: titles are offered while typing, results and filters follow. */
 @ExtendWith(AppExtension.class)
+@BrowserTest
 class SearchBrowserIT {
   @RegisterExtension final Browsers browsers = new Browsers();
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.Eventually;
 import ru.metodichka.Fixtures;
 
 /**
@@ -116,12 +117,11 @@ class SearchIT {
             result.getJsonArray("items").stream()
                 .map(JsonObject.class::cast)
                 .anyMatch(item -> item.getString("title").equals(title));
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    JsonObject result;
-    do {
-      result = fx.api().get("/api/search/suggest?q=" + encode("квилл"), null).json();
-    } while (!suggested.test(result) && System.nanoTime() < deadline && pause());
-    assertThat(suggested.test(result)).as(result.encodePrettily()).isTrue();
+    Eventually.until(
+        "the new title among the suggestions",
+        PATIENCE,
+        () -> fx.api().get("/api/search/suggest?q=" + encode("квилл"), null).json(),
+        suggested);
   }
 
   @Test
@@ -143,25 +143,15 @@ class SearchIT {
 
   static JsonObject awaitSearch(
       Fixtures fx, String query, String token, Predicate<JsonObject> expected) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    JsonObject result;
-    do {
-      var response = fx.api().get("/api/search?" + query, token);
-      assertThat(response.status()).as(response.toString()).isEqualTo(200);
-      result = response.json();
-    } while (!expected.test(result) && System.nanoTime() < deadline && pause());
-    assertThat(expected.test(result)).as(result.encodePrettily()).isTrue();
-    return result;
-  }
-
-  private static boolean pause() {
-    try {
-      Thread.sleep(50);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Eventually.until(
+        "the expected search result for " + query,
+        PATIENCE,
+        () -> {
+          var response = fx.api().get("/api/search?" + query, token);
+          assertThat(response.status()).as(response.toString()).isEqualTo(200);
+          return response.json();
+        },
+        expected);
   }
 
   static String encode(String text) {

@@ -9,13 +9,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.Api;
+import ru.metodichka.Eventually;
 import ru.metodichka.Fixtures;
+import ru.metodichka.OwnServerTest;
 import ru.metodichka.TwoNodes;
 
 /**
  * Two servers on one database sort by the same view counts, whichever server counted the views:
  * each server's index reads every server's counts from the database (V5__view_changes.sql).
  */
+@OwnServerTest
 class SearchNodesIT {
   /** Far beyond the second the counts take to arrive (measured: a few hundred milliseconds). */
   private static final Duration LIMIT = Duration.ofSeconds(5);
@@ -84,14 +87,11 @@ class SearchNodesIT {
   @SafeVarargs
   private static void awaitOrder(Api api, String uri, List<String>... orders)
       throws InterruptedException {
-    long start = System.nanoTime();
-    List<String> slugs;
-    while (!List.of(orders).contains(slugs = slugs(api, uri))) {
-      assertThat(Duration.ofNanos(System.nanoTime() - start))
-          .as("%s answers %s", uri, slugs)
-          .isLessThan(LIMIT);
-      Thread.sleep(20);
-    }
+    Eventually.until(
+        uri + " to answer in one of " + List.of(orders),
+        LIMIT,
+        () -> slugs(api, uri),
+        slugs -> List.of(orders).contains(slugs));
   }
 
   private static List<String> slugs(Api api, String uri) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.Eventually;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.WebSession;
@@ -153,13 +154,13 @@ class SearchScreensIT {
     var started = admin.postForm("/admin/search/reindex", Map.of());
     assertThat(started.status()).isEqualTo(303);
 
-    long deadline = System.nanoTime() + SearchIT.PATIENCE.toNanos();
-    Document progress;
-    do {
-      progress = admin.page("/admin/search");
-    } while (progress.selectFirst("#rebuild-progress .success") == null
-        && System.nanoTime() < deadline);
-    assertThat(progress.select("#rebuild-progress .success").text()).isNotBlank();
+    Element progress =
+        Eventually.until(
+            "the rebuild to report success on the admin screen",
+            SearchIT.PATIENCE,
+            () -> admin.page("/admin/search").selectFirst("#rebuild-progress"),
+            shown -> shown != null && shown.selectFirst(".success") != null);
+    assertThat(progress.select(".success").text()).isNotBlank();
 
     var member = new WebSession(fx.api()).login(fx.user("reader").login(), Fixtures.PASSWORD);
     assertThat(member.get("/admin/search").status()).isEqualTo(403);

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.BrowserTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 
@@ -21,6 +22,7 @@ import ru.metodichka.TestApp;
  * sideways on the phone.
  */
 @ExtendWith(AppExtension.class)
+@BrowserTest
 class AccessibilityBrowserIT {
   private static final String TEXT =
       """

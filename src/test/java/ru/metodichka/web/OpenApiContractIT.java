@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.Operation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.Eventually;
 import ru.metodichka.Fixtures;
 import ru.metodichka.Fixtures.TestUser;
 import ru.metodichka.TestApp;
@@ -526,16 +528,17 @@ class OpenApiContractIT {
   }
 
   @Test
-  void searching(Fixtures fx) throws InterruptedException {
+  void searching(Fixtures fx) {
     Api api = fx.api();
     Fixtures.Team team = fx.team();
     fx.save(team.community(), "гидропоника", team.member().token(), "Гидропоника", "Опыт.", 0);
     String query = "/api/search?q=" + encode("гидропоника") + "&community=" + team.community();
-    JsonObject found = contract.expect("search", 200, api.get(query, team.member().token()));
-    for (int i = 0; i < 200 && found.getLong("total") == 0; i++) {
-      Thread.sleep(50);
-      found = contract.expect("search", 200, api.get(query, team.member().token()));
-    }
+    JsonObject found =
+        Eventually.until(
+            "the new page to be searchable",
+            Duration.ofSeconds(10),
+            () -> contract.expect("search", 200, api.get(query, team.member().token())),
+            result -> result.getLong("total") > 0);
     assertThat(found.getJsonArray("items")).hasSize(1);
     contract.expect("search", 400, api.get("/api/search?sort=loudest", null));
     JsonObject titles =

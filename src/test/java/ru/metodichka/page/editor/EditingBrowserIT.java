@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.BrowserTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.web.Browser;
@@ -14,6 +15,7 @@ import ru.metodichka.web.Browsers;
 
 /** Creating and editing pages in a real browser, alone and two people at once. */
 @ExtendWith(AppExtension.class)
+@BrowserTest
 class EditingBrowserIT {
   private static final String PLAN =
       """

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
+import ru.metodichka.BrowserTest;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
 import ru.metodichka.web.Browser;
@@ -15,6 +16,7 @@ import ru.metodichka.web.Redirect;
 
 /** Reviewing a page's history in a real browser: comparing revisions and reverting. */
 @ExtendWith(AppExtension.class)
+@BrowserTest
 class HistoryBrowserIT {
   @RegisterExtension final Browsers browsers = new Browsers();
 

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.Application;
+import ru.metodichka.Eventually;
 import ru.metodichka.Main;
+import ru.metodichka.OwnServerTest;
 import ru.metodichka.TestApp;
 import ru.metodichka.TestDatabases;
 import ru.metodichka.config.ConfigLoader;
@@ -47,6 +49,7 @@ import ru.metodichka.search.SearchScope;
  * each test runs its own servers on a database of its own, filled with pages straight through SQL
  * (thousands, so that indexing takes long enough to be interrupted).
  */
+@OwnServerTest
 class IndexerIT {
   static final Duration PATIENCE = Duration.ofSeconds(60);
   static final Pattern SERVING = Pattern.compile("Metodichka serves http://[^:]+:(\\d+)/");
@@ -94,12 +97,8 @@ class IndexerIT {
     long community = addPages(app, 40, "published");
     awaitPublished(app, community, 40);
     // What a restart would find: the index's last commit, read beside the running writer.
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    int committed;
-    while ((committed = committedPages()) != 40 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(committed).isEqualTo(40);
+    Eventually.until(
+        "40 pages in the index's last commit", PATIENCE, this::committedPages, n -> n == 40);
   }
 
   private int committedPages() throws IOException {
@@ -163,12 +162,12 @@ class IndexerIT {
     Indexer indexer = server.parts().indexer();
 
     indexer.requestRebuild().await();
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!(indexer.progress().started() && !indexer.progress().running())
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    RebuildProgress done = indexer.progress();
+    RebuildProgress done =
+        Eventually.until(
+            "the requested rebuild to finish",
+            PATIENCE,
+            indexer::progress,
+            progress -> progress.started() && !progress.running());
     assertThat(done.failure()).isNull();
     assertThat(done.done()).isEqualTo(1200);
     assertThat(done.percent()).isEqualTo(100);
@@ -207,11 +206,11 @@ class IndexerIT {
     awaitPublished(server, community, 4000);
     Indexer indexer = server.parts().indexer();
     indexer.requestRebuild().await();
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!(indexer.progress().running() && indexer.progress().done() > 0)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Eventually.until(
+        "the rebuild to be under way",
+        PATIENCE,
+        indexer::progress,
+        progress -> progress.running() && progress.done() > 0);
 
     stop(server);
 
@@ -227,19 +226,13 @@ class IndexerIT {
   }
 
   /** Waits until the server's indexer has finished a rebuild started after {@code since}. */
-  private static RebuildProgress awaitRebuiltSince(Indexer indexer, Instant since)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    RebuildProgress progress;
-    while (!((progress = indexer.progress()).started()
-            && progress.startedAt().isAfter(since)
-            && !progress.running())
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(progress.startedAt()).isAfter(since);
-    assertThat(progress.running()).isFalse();
-    return progress;
+  private static RebuildProgress awaitRebuiltSince(Indexer indexer, Instant since) {
+    return Eventually.until(
+        "a rebuild started after " + since + " to finish",
+        PATIENCE,
+        indexer::progress,
+        progress ->
+            progress.started() && progress.startedAt().isAfter(since) && !progress.running());
   }
 
   @Test
@@ -312,15 +305,15 @@ class IndexerIT {
           HttpRequest.newBuilder(
                   URI.create("http://127.0.0.1:" + port + "/api/search?community=c&size=1"))
               .build();
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
       try (HttpClient http = HttpClient.newHttpClient()) {
-        long found = -1;
-        while (found != expected && System.nanoTime() < deadline) {
-          String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-          found = new JsonObject(body).getLong("total");
-          Thread.sleep(50);
-        }
-        assertThat(found).isEqualTo(expected);
+        Eventually.until(
+            expected + " published pages found by the server's search",
+            PATIENCE,
+            () -> {
+              String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+              return new JsonObject(body).getLong("total");
+            },
+            found -> found == expected);
       }
     }
   }
@@ -375,13 +368,12 @@ class IndexerIT {
     }
   }
 
-  private void awaitPublished(Application app, long community, long expected) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    long found;
-    while ((found = published(app, community)) != expected && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(found).isEqualTo(expected);
+  private void awaitPublished(Application app, long community, long expected) {
+    Eventually.until(
+        expected + " published pages found by the search",
+        PATIENCE,
+        () -> published(app, community),
+        found -> found == expected);
   }
 
   /** What an anonymous visitor finds in the community: its published pages. */
