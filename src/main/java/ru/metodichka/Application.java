@@ -114,7 +114,7 @@ public final class Application implements AutoCloseable {
     Opened opened = new Opened();
     try {
       Parts parts = build(config, opened);
-      AdminBootstrap.run(parts.users(), config.adminPassword());
+      AdminBootstrap.run(parts.users(), config.adminPassword(), config.adminResetPassword());
       if (config.demo()) {
         new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages()).run().await();
       }

@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param command what to do: {@code serve} (the default) or another command given as a bare word
  * @param searchIndexDir the Lucene index, derived data that is rebuilt when missing
+ * @param adminPassword the password user {@code admin} is created with, when it does not exist
+ * @param adminResetPassword whether to set {@code adminPassword} on an existing {@code admin} too
  */
 public record AppConfig(
     String command,
@@ -18,6 +20,7 @@ public record AppConfig(
     Path dataDir,
     Path searchIndexDir,
     Optional<String> adminPassword,
+    boolean adminResetPassword,
     boolean demo,
     Duration sessionTtl,
     ZoneId timeZone) {

@@ -34,7 +34,13 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey(
               "search.index-dir", "", "Search index directory (empty = search-index in data.dir)"),
           new ConfigKey(
-              "admin.password", "", "Creates or updates the user admin with this password"),
+              "admin.password",
+              "",
+              "Password user admin is created with when the database has no such account"),
+          new ConfigKey(
+              "admin.reset-password",
+              "false",
+              "With admin.password: also set it on an existing user admin at this start"),
           new ConfigKey("demo", "false", "Fill an empty database with Russian demo content"),
           new ConfigKey("session.ttl-hours", "720", "Lifetime of a login session"),
           new ConfigKey("ui.time-zone", "Europe/Moscow", "Time zone of dates shown in the web UI"));

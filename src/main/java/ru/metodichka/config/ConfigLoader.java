@@ -95,6 +95,11 @@ public final class ConfigLoader {
             intIn(v, "db.pool-size", 1, 1000),
             intIn(v, "db.wait-queue", 1, 100_000),
             Duration.ofMillis(intIn(v, "db.connect-timeout-ms", 100, 600_000)));
+    Optional<String> adminPassword = optional(v.get("admin.password"));
+    boolean resetAdmin = bool(v, "admin.reset-password");
+    if (resetAdmin && adminPassword.isEmpty()) {
+      throw new IllegalArgumentException("admin.reset-password needs admin.password, the new one");
+    }
     return new AppConfig(
         command,
         http,
@@ -103,7 +108,8 @@ public final class ConfigLoader {
         optional(v.get("search.index-dir"))
             .map(Path::of)
             .orElse(Path.of(v.get("data.dir"), "search-index")),
-        optional(v.get("admin.password")),
+        adminPassword,
+        resetAdmin,
         bool(v, "demo"),
         Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)),
         zone(v, "ui.time-zone"));
