@@ -20,6 +20,7 @@ import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AdminScreens;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.PasswordHasher;
+import ru.metodichka.auth.TrustedDevices;
 import ru.metodichka.auth.UserRepository;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.bank.Bank;
@@ -66,6 +67,7 @@ import ru.metodichka.search.index.Indexer;
 import ru.metodichka.search.index.SearchIndex;
 import ru.metodichka.search.index.SearchIndexes;
 import ru.metodichka.web.AuthHandler;
+import ru.metodichka.web.ClientAddress;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
 import ru.metodichka.web.PublicUrl;
@@ -155,7 +157,8 @@ public final class Application implements AutoCloseable {
     indexer.start(vertx, database.connectOptions());
 
     var hasher = new PasswordHasher(vertx.createSharedWorkerExecutor("metodichka-blocking", 4));
-    var auth = new AuthService(vertx, pool, new UserRepository(), hasher, config.sessionTtl());
+    var devices = patiently(() -> TrustedDevices.load(pool, new AppStateRepository()));
+    var auth = new AuthService(pool, new UserRepository(), hasher, config.sessionTtl(), devices);
     var users = new UserService(pool, new UserRepository(), hasher);
     var communities =
         new CommunityService(
@@ -196,6 +199,7 @@ public final class Application implements AutoCloseable {
     Vertx vertx = parts.vertx();
     Pool pool = parts.pool();
     var auth = parts.auth();
+    var clientAddress = new ClientAddress(config.http().trustedProxies());
     var csrf = patiently(() -> Csrf.load(pool, new AppStateRepository()));
     var templates = new Templates(csrf, config.timeZone());
     var publicUrl = new PublicUrl(config.http().publicUrl());
@@ -229,7 +233,7 @@ public final class Application implements AutoCloseable {
         templates,
         new DatabaseHealth(pool),
         List.of(
-            new SessionRoutes(auth),
+            new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new PageRoutes(pageService, reader),
@@ -252,7 +256,7 @@ public final class Application implements AutoCloseable {
                 parts.views()),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
-            new LoginScreens(templates, auth),
+            new LoginScreens(templates, auth, clientAddress),
             new ProfileScreens(
                 templates, new ProfileService(pool, parts.users(), new ContributionRepository())),
             new AdminScreens(templates, communities, parts.users(), institutions, search),

@@ -3,6 +3,7 @@ package ru.metodichka.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,15 @@ public record AppConfig(
    *
    * @param publicUrl the site's address as people reach it ({@code https://host[:port]}, no
    *     trailing slash), if configured; otherwise absolute links are built from each request
+   * @param trustedProxies peers whose {@code X-Forwarded-For} is believed about the client
    */
   public record Http(
-      String host, int port, long bodyLimit, int instances, Optional<String> publicUrl) {}
+      String host,
+      int port,
+      long bodyLimit,
+      int instances,
+      Optional<String> publicUrl,
+      List<AddressRange> trustedProxies) {}
 
   /**
    * The database.

@@ -17,6 +17,11 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey("http.body-limit", "2097152", "Largest accepted request body, bytes"),
           new ConfigKey("http.instances", "0", "HTTP verticle instances (0 = one per core)"),
           new ConfigKey(
+              "http.trusted-proxies",
+              "",
+              "Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For"
+                  + " names the client; empty = the client is the connection's peer"),
+          new ConfigKey(
               "public-url",
               "",
               "Address people reach the site at, e.g. https://metodichka.example.ru (absolute"

@@ -59,7 +59,7 @@ class ScreenSecurityIT {
     String hsts = login.headers().get("Strict-Transport-Security");
     long maxAge = Long.parseLong(hsts.replaceAll(".*max-age=(\\d+).*", "$1"));
     assertThat(maxAge).isGreaterThanOrEqualTo(31_536_000L);
-    String cookie = login.headers().get("Set-Cookie");
+    String cookie = login.setCookie("mtd_session");
     assertThat(cookie.toLowerCase(Locale.ROOT)).contains("httponly", "secure", "samesite=lax");
     Api.Response plain = api.get("/", null);
     assertThat(plain.headers().get("Strict-Transport-Security")).isNull();
