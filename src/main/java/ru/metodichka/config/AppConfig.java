@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param searchIndexDir the Lucene index, derived data that is rebuilt when missing
  * @param adminPassword the password user {@code admin} is created with, when it does not exist
  * @param adminResetPassword whether to set {@code adminPassword} on an existing {@code admin} too
+ * @param tuneJvm whether {@code Main} restarts a JVM started without memory settings with the
+ *     measured ones
  */
 public record AppConfig(
     String command,
@@ -24,7 +26,8 @@ public record AppConfig(
     boolean adminResetPassword,
     boolean demo,
     Duration sessionTtl,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    boolean tuneJvm) {
 
   /**
    * The HTTP listener.

@@ -48,7 +48,12 @@ public record ConfigKey(String name, String defaultValue, String description) {
               "With admin.password: also set it on an existing user admin at this start"),
           new ConfigKey("demo", "false", "Fill an empty database with Russian demo content"),
           new ConfigKey("session.ttl-hours", "720", "Lifetime of a login session"),
-          new ConfigKey("ui.time-zone", "Europe/Moscow", "Time zone of dates shown in the web UI"));
+          new ConfigKey("ui.time-zone", "Europe/Moscow", "Time zone of dates shown in the web UI"),
+          new ConfigKey(
+              "jvm.tune",
+              "true",
+              "Restart a JVM started without a heap size or collector of its own with the"
+                  + " measured settings (-Xmx192m, parallel GC, native heap trim)"));
 
   /** The environment variable name: {@code METODICHKA_HTTP_BODY_LIMIT}. */
   public String envName() {

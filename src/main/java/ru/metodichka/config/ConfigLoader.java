@@ -109,7 +109,8 @@ public final class ConfigLoader {
         resetAdmin,
         bool(v, "demo"),
         Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)),
-        zone(v, "ui.time-zone"));
+        zone(v, "ui.time-zone"),
+        bool(v, "jvm.tune"));
   }
 
   private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {
