@@ -13,11 +13,13 @@
 # --pages=N: after loading the corpus, copy its pages in SQL until the database holds about N pages
 # (default 100000, the size DESIGN.md's memory and search targets speak of; 0 with --quick).
 # BENCH_JAVA_OPTS is passed to the server's JVM (e.g. a JFR recording).
-# BENCH_HEAP is the server's heap limit, default -Xmx192m, and BENCH_GC its collector, default
-# -XX:+UseParallelGC; with -XX:TrimNativeHeapInterval=5000 they are the Docker image's settings.
-# Without a limit the JVM takes a quarter of the machine's memory and grows into it under load
-# (1.5 GB RSS here); G1's own structures took 40 MB more than the parallel collector's and its
-# pauses doubled search p95 on these 2 cores.
+# The server and the reindex command run as the README says, `java -jar metodichka.jar`: with no
+# heap size or collector of their own they restart themselves with the measured settings
+# (TunedJvm: -Xmx192m, the parallel collector, a native-heap trim). BENCH_HEAP (e.g. -Xmx256m) and
+# BENCH_GC (e.g. -XX:+UseG1GC) choose others, and then nothing else is added. Without a limit the
+# JVM takes a quarter of the machine's memory and grows into it under load (1.5 GB RSS here); G1's
+# own structures took 40 MB more than the parallel collector's and its pauses doubled search p95
+# on these 2 cores.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,7 +54,7 @@ for arg in "$@"; do
     --db-server=*) DB_SERVER=${arg#*=} ;;
     --out=*) OUT=${arg#*=} ;;
     --keep-work) KEEP_WORK=true ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -76,7 +78,7 @@ fi
 export PATH="$JAVA_HOME/bin:$PATH"
 # As DESIGN.md says for Lucene on JDK 25.
 JAVA_OPTS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
-SERVER_JVM="${BENCH_HEAP:--Xmx192m} ${BENCH_GC:--XX:+UseParallelGC} -XX:TrimNativeHeapInterval=5000"
+SERVER_JVM="${BENCH_HEAP:-} ${BENCH_GC:-}"
 
 install_debian_package() {
   say "$1 is missing: installing the Debian package '$1' with apt-get."

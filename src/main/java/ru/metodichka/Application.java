@@ -20,6 +20,7 @@ import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AdminScreens;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.PasswordHasher;
+import ru.metodichka.auth.TrustedDevices;
 import ru.metodichka.auth.UserRepository;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.bank.Bank;
@@ -71,6 +72,7 @@ import ru.metodichka.search.index.Indexer;
 import ru.metodichka.search.index.SearchIndex;
 import ru.metodichka.search.index.SearchIndexes;
 import ru.metodichka.web.AuthHandler;
+import ru.metodichka.web.ClientAddress;
 import ru.metodichka.web.Csrf;
 import ru.metodichka.web.HttpVerticle;
 import ru.metodichka.web.PublicUrl;
@@ -120,7 +122,7 @@ public final class Application implements AutoCloseable {
     Opened opened = new Opened();
     try {
       Parts parts = build(config, opened);
-      AdminBootstrap.run(parts.users(), config.adminPassword());
+      AdminBootstrap.run(parts.users(), config.adminPassword(), config.adminResetPassword());
       if (config.demo()) {
         new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages()).run().await();
       }
@@ -161,7 +163,8 @@ public final class Application implements AutoCloseable {
     indexer.start(vertx, database.connectOptions());
 
     var hasher = new PasswordHasher(vertx.createSharedWorkerExecutor("metodichka-blocking", 4));
-    var auth = new AuthService(vertx, pool, new UserRepository(), hasher, config.sessionTtl());
+    var devices = patiently(() -> TrustedDevices.load(pool, new AppStateRepository()));
+    var auth = new AuthService(pool, new UserRepository(), hasher, config.sessionTtl(), devices);
     var users = new UserService(pool, new UserRepository(), hasher);
     var memberships = new MembershipRepository();
     var communities =
@@ -206,6 +209,7 @@ public final class Application implements AutoCloseable {
     Vertx vertx = parts.vertx();
     Pool pool = parts.pool();
     var auth = parts.auth();
+    var clientAddress = new ClientAddress(config.http().trustedProxies());
     var csrf = patiently(() -> Csrf.load(pool, new AppStateRepository()));
     var templates = new Templates(csrf, config.timeZone());
     var publicUrl = new PublicUrl(config.http().publicUrl());
@@ -240,7 +244,7 @@ public final class Application implements AutoCloseable {
         new DatabaseHealth(pool),
         List.of(new AttentionHandler(parts.joinRequests())),
         List.of(
-            new SessionRoutes(auth),
+            new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
@@ -266,7 +270,7 @@ public final class Application implements AutoCloseable {
                 parts.views()),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
-            new LoginScreens(templates, auth),
+            new LoginScreens(templates, auth, clientAddress),
             new ProfileScreens(
                 templates, new ProfileService(pool, parts.users(), parts.joinRequests())),
             new AdminScreens(templates, communities, parts.users(), institutions, search),

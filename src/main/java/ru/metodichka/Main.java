@@ -8,44 +8,54 @@ import ru.metodichka.db.DatabaseUnavailableException;
 import ru.metodichka.search.index.SearchIndexes;
 
 /**
- * {@code java -jar metodichka.jar [reindex] [--key=value ...]}: reads the configuration and serves,
+ * {@code java -jar metodichka.jar [reindex] [--key=value ...]}: reads the configuration, restarts
+ * the JVM with the measured memory settings unless told otherwise ({@link TunedJvm}), and serves,
  * or rebuilds the search index and exits.
  */
 public final class Main {
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final String USAGE =
+      "Usage: java -jar metodichka.jar [reindex] [--demo] [--key=value ...]";
 
   private Main() {}
 
   public static void main(String[] args) {
-    AppConfig config;
-    try {
-      config = ConfigLoader.load(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println("Configuration error: " + e.getMessage());
-      System.exit(2);
-      return;
+    AppConfig config = configuration(args);
+    if (config.tuneJvm()) {
+      TunedJvm.applyIfUnchosen(System.getenv());
     }
+    // Logging starts here, in the JVM that does the work.
+    Logger log = LoggerFactory.getLogger(Main.class);
+    log.info(
+        "Java {}, heap limit {} MB", Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
     if (config.command().equals("reindex")) {
       System.exit(Reindex.run(config));
       return;
-    }
-    if (!config.command().equals("serve")) {
-      System.err.println(
-          "Unknown command '"
-              + config.command()
-              + "'. Usage: java -jar metodichka.jar [reindex] [--demo] [--key=value ...]");
-      System.exit(2);
     }
     try {
       Application app = Application.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
     } catch (DatabaseUnavailableException | SearchIndexes.IndexInUseException e) {
       // Causes people can act on (no database, the index in use): the message is enough.
-      LOG.error("Cannot start: {}", e.getMessage());
+      log.error("Cannot start: {}", e.getMessage());
       System.exit(1);
     } catch (RuntimeException e) {
-      LOG.error("Cannot start: {}", e.getMessage(), e);
+      log.error("Cannot start: {}", e.getMessage(), e);
       System.exit(1);
     }
+  }
+
+  /** The configuration, or exit 2 with what is wrong with it (before any JVM restart). */
+  private static AppConfig configuration(String[] args) {
+    try {
+      AppConfig config = ConfigLoader.load(args, System.getenv());
+      if (config.command().equals("serve") || config.command().equals("reindex")) {
+        return config;
+      }
+      System.err.println("Unknown command '" + config.command() + "'. " + USAGE);
+    } catch (IllegalArgumentException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+    }
+    System.exit(2);
+    throw new IllegalStateException("exit");
   }
 }

@@ -124,6 +124,14 @@ public final class Api implements AutoCloseable {
       return Jsoup.parse(text());
     }
 
+    /** The Set-Cookie header for the named cookie; null when there is none. */
+    public String setCookie(String name) {
+      return headers.getAll("Set-Cookie").stream()
+          .filter(cookie -> cookie.startsWith(name + "="))
+          .findFirst()
+          .orElse(null);
+    }
+
     /** Where a redirect points. */
     public String location() {
       return headers.get("Location");

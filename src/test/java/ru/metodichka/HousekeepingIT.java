@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Old sessions, failure counters and idempotency answers go; live sessions stay. */
+/** Old sessions, login attempt counters and idempotency answers go; live sessions stay. */
 @ExtendWith(AppExtension.class)
 class HousekeepingIT {
   private static final String OLD_SESSION =
@@ -17,7 +17,7 @@ class HousekeepingIT {
       SELECT ?, id, now() - interval '60 days', now() - interval '30 days' FROM users WHERE login = ?
       """;
   private static final String OLD_FAILURE =
-      "INSERT INTO login_failures (login_key, failures, last_failure_at)"
+      "INSERT INTO login_attempts (bucket, attempts, window_start)"
           + " VALUES (?, 3, now() - interval '2 days')";
 
   @Test
@@ -39,7 +39,7 @@ class HousekeepingIT {
 
     assertThat(removed).isGreaterThanOrEqualTo(2);
     assertThat(count(app, "SELECT count(*) FROM sessions WHERE token_hash = ?", oldToken)).isZero();
-    assertThat(count(app, "SELECT count(*) FROM login_failures WHERE login_key = ?", oldLogin))
+    assertThat(count(app, "SELECT count(*) FROM login_attempts WHERE bucket = ?", oldLogin))
         .isZero();
     assertThat(fx.api().get("/api/users/me", user.token()).status())
         .as("the user's live session still works")

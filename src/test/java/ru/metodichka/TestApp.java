@@ -52,7 +52,10 @@ public final class TestApp implements AutoCloseable {
   public static TestApp start(String server, Map<String, String> flags) {
     String database = TestDatabases.freshName("metodichka_it");
     StringBuilder args = new StringBuilder();
+    // The tests' own client counts as a trusted proxy, so a test can send X-Forwarded-For to
+    // stand for a client address of its own (login throttling counts per address).
     args.append("--http-port=0 --http-instances=2 --data-dir=target/it-data")
+        .append(" --http-trusted-proxies=127.0.0.1,::1")
         .append(" --search-index-dir=target/it-data/search/")
         .append(database)
         .append(" --db-url=")

@@ -20,6 +20,7 @@ import ru.metodichka.web.Redirect;
 public final class WebSession {
   private final Api api;
   private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
   private Document lastPage;
 
   public WebSession(Api api) {
@@ -42,6 +43,15 @@ public final class WebSession {
     }
     // The login form's token belonged to the anonymous visitor; the next page brings the new one.
     lastPage = null;
+    return this;
+  }
+
+  /**
+   * A header this browser adds to every request from now on, as a browser does with the Basic
+   * credentials of a proxy in front of the site.
+   */
+  public WebSession alwaysSend(String name, String value) {
+    headers.put(name, value);
     return this;
   }
 
@@ -152,13 +162,15 @@ public final class WebSession {
     return response;
   }
 
+  /** The cookie header and the headers sent always. */
   private Map<String, String> cookieHeader() {
-    if (cookies.isEmpty()) {
-      return Map.of();
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    if (!cookies.isEmpty()) {
+      StringJoiner header = new StringJoiner("; ");
+      cookies.forEach((k, v) -> header.add(k + "=" + v));
+      all.put("Cookie", header.toString());
     }
-    StringJoiner header = new StringJoiner("; ");
-    cookies.forEach((k, v) -> header.add(k + "=" + v));
-    return Map.of("Cookie", header.toString());
+    return all;
   }
 
   private void remember(Api.Response response) {

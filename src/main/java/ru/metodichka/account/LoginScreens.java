@@ -7,6 +7,7 @@ import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.web.AuthHandler;
+import ru.metodichka.web.ClientAddress;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
@@ -21,10 +22,12 @@ import ru.metodichka.web.Templates;
 public final class LoginScreens implements Screens {
   private final Templates templates;
   private final AuthService auth;
+  private final LoginRequests logins;
 
-  public LoginScreens(Templates templates, AuthService auth) {
+  public LoginScreens(Templates templates, AuthService auth, ClientAddress clientAddress) {
     this.templates = templates;
     this.auth = auth;
+    this.logins = new LoginRequests(auth, clientAddress);
   }
 
   @Override
@@ -51,21 +54,24 @@ public final class LoginScreens implements Screens {
       show(ctx, 422, login, back, "login.required");
       return;
     }
-    auth.login(login.strip(), password, AuthHandler.token(ctx))
-        .onSuccess(
-            session -> {
-              ctx.response().addCookie(SessionCookies.live(ctx, session.token(), session.ttl()));
-              // 303: the browser follows with a GET, so a reload does not post the password again.
-              Redirect.seeOther(ctx, back);
-            })
-        .onFailure(
-            failure -> {
-              if (failure instanceof AppError error && error.status() == 401) {
-                show(ctx, 401, login, back, "login.failed");
-              } else {
-                ctx.fail(failure);
-              }
-            });
+    logins
+        .login(ctx, login.strip(), password)
+        // 303: the browser follows with a GET, so a reload does not post the password again.
+        .onSuccess(session -> Redirect.seeOther(ctx, back))
+        .onFailure(failure -> refused(ctx, failure, login, back));
+  }
+
+  /** Wrong credentials or a spent budget: the form again, saying which (and how long to wait). */
+  private void refused(RoutingContext ctx, Throwable failure, String login, String back) {
+    if (failure instanceof AppError error && error.status() == 401) {
+      show(ctx, 401, login, back, "login.failed");
+    } else if (failure instanceof AppError error && error.status() == 429) {
+      long seconds = error.extras().getLong(AppError.RETRY_AFTER);
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      show(ctx, 429, login, back, "login.tooMany", error.args());
+    } else {
+      ctx.fail(failure);
+    }
   }
 
   private void logout(RoutingContext ctx) {
@@ -78,7 +84,8 @@ public final class LoginScreens implements Screens {
         .onFailure(ctx::fail);
   }
 
-  private void show(RoutingContext ctx, int status, String login, String back, String error) {
+  private void show(
+      RoutingContext ctx, int status, String login, String back, String error, Object... args) {
     var ui = templates.ui(ctx);
     templates.render(
         ctx,
@@ -90,7 +97,7 @@ public final class LoginScreens implements Screens {
             "back",
             back,
             "error",
-            error == null ? "" : ui.t(error),
+            error == null ? "" : ui.t(error, args),
             "crumbs",
             Crumb.of(new Crumb(ui.t("nav.home"), "/"), Crumb.here(ui.t("login.title")))));
   }

@@ -7,15 +7,18 @@ import io.vertx.ext.web.RoutingContext;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.AuthHandler;
+import ru.metodichka.web.ClientAddress;
 import ru.metodichka.web.JsonInput;
 import ru.metodichka.web.SessionCookies;
 
 /** {@code POST /api/session} logs in, {@code DELETE /api/session} logs out. */
 public final class SessionRoutes implements ApiRoutes {
   private final AuthService auth;
+  private final LoginRequests logins;
 
-  public SessionRoutes(AuthService auth) {
+  public SessionRoutes(AuthService auth, ClientAddress clientAddress) {
     this.auth = auth;
+    this.logins = new LoginRequests(auth, clientAddress);
   }
 
   @Override
@@ -32,10 +35,10 @@ public final class SessionRoutes implements ApiRoutes {
       in.reject("password", "required");
     }
     in.validate();
-    return auth.login(login, password, AuthHandler.token(ctx))
+    return logins
+        .login(ctx, login, password)
         .map(
             session -> {
-              ctx.response().addCookie(SessionCookies.live(ctx, session.token(), session.ttl()));
               ctx.response().putHeader("Cache-Control", "no-store");
               return new JsonObject()
                   .put("token", session.token())

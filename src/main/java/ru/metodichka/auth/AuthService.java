@@ -1,54 +1,68 @@
 package ru.metodichka.auth;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.error.AppError;
 
 /**
- * Logging in and out, and finding the user behind a session token. Repeated failures for one login
- * are slowed down: from the third failure on, each attempt waits longer before an answer.
+ * Logging in and out, and finding the user behind a session token. Failed logins are limited by
+ * {@link LoginThrottle}: per login, per client address, and per trusted browser.
  */
 public final class AuthService {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
-  private static final int FREE_FAILURES = 3;
-  private static final long FIRST_DELAY_MS = 500;
-  private static final long MAX_DELAY_MS = 10_000;
 
-  private final Vertx vertx;
   private final Pool pool;
   private final UserRepository users;
   private final SessionRepository sessions = new SessionRepository();
   private final PasswordHasher hasher;
   private final Duration sessionTtl;
+  private final TrustedDevices devices;
+  private final LoginThrottle throttle;
 
   public AuthService(
-      Vertx vertx, Pool pool, UserRepository users, PasswordHasher hasher, Duration sessionTtl) {
-    this.vertx = vertx;
+      Pool pool,
+      UserRepository users,
+      PasswordHasher hasher,
+      Duration sessionTtl,
+      TrustedDevices devices) {
     this.pool = pool;
     this.users = users;
     this.hasher = hasher;
     this.sessionTtl = sessionTtl;
+    this.devices = devices;
+    this.throttle = new LoginThrottle(pool);
   }
 
-  /** A new session for correct credentials; 401 otherwise. The previous session, if any, ends. */
-  public Future<Login> login(String login, String password, String previousToken) {
-    String key = NewUser.loginKey(login);
-    return sessions
-        .recentFailures(pool, key)
-        .compose(failures -> delay(failures))
-        .compose(v -> users.findCredentials(pool, login))
-        .compose(credentials -> verified(credentials, password))
+  /**
+   * A new session for correct credentials; 401 otherwise, 429 when a throttling budget is spent
+   * (the password is then not checked). The previous session, if any, ends.
+   */
+  public Future<Login> login(LoginAttempt attempt) {
+    String key = NewUser.loginKey(attempt.login());
+    Optional<String> device = devices.deviceId(key, attempt.deviceCookie());
+    List<String> buckets = LoginThrottle.buckets(key, attempt.address(), device);
+    return throttle
+        .reserve(buckets)
+        .compose(v -> users.findCredentials(pool, attempt.login()))
+        .compose(credentials -> verified(credentials, attempt.password()))
         .compose(
-            userId ->
-                userId.isPresent()
-                    ? startSession(userId.get(), key, previousToken)
-                    : rejected(key));
+            userId -> {
+              if (userId.isEmpty()) {
+                // The attempt stays counted: that is what a failure costs.
+                LOG.info("Failed login for '{}' from {}", key, attempt.address().getHostAddress());
+                return Future.failedFuture(AppError.unauthorized("invalid_credentials"));
+              }
+              return throttle
+                  .release(buckets)
+                  .compose(released -> startSession(userId.get(), attempt.previousToken()))
+                  .map(started -> started.withDevice(devices.cookieFor(key, device)));
+            });
   }
 
   /**
@@ -62,31 +76,15 @@ public final class AuthService {
         .map(ok -> ok ? credentials.map(UserRepository.Credentials::userId) : Optional.empty());
   }
 
-  private Future<Void> delay(int failures) {
-    if (failures < FREE_FAILURES) {
-      return Future.succeededFuture();
-    }
-    long ms = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS << Math.min(failures - FREE_FAILURES, 16));
-    return vertx.timer(ms).mapEmpty();
-  }
-
-  private Future<Login> rejected(String key) {
-    LOG.info("Failed login for '{}'", key);
-    return sessions
-        .recordFailure(pool, key)
-        .transform(ar -> Future.failedFuture(AppError.unauthorized("invalid_credentials")));
-  }
-
-  private Future<Login> startSession(long userId, String key, String previousToken) {
+  private Future<Login> startSession(long userId, String previousToken) {
     String token = SessionTokens.newToken();
     OffsetDateTime expires = OffsetDateTime.now().plus(sessionTtl);
     return pool.withTransaction(
             tx ->
                 endIfPresent(tx, previousToken)
                     .compose(v -> sessions.insert(tx, SessionTokens.hash(token), userId, expires))
-                    .compose(v -> sessions.clearFailures(tx, key))
                     .compose(v -> users.findById(tx, userId)))
-        .map(user -> new Login(token, user, sessionTtl));
+        .map(user -> new Login(token, user, sessionTtl, null));
   }
 
   private Future<Void> endIfPresent(io.vertx.sqlclient.SqlClient sql, String token) {
@@ -103,11 +101,20 @@ public final class AuthService {
     return sessions.findUser(pool, SessionTokens.hash(token));
   }
 
-  /** Deletes sessions dead for a week and login failure counters older than a day. */
+  /** Deletes sessions dead for a week and login attempt counters older than a day. */
   public Future<Integer> purgeExpired() {
-    return sessions.purge(pool);
+    return sessions.purge(pool).compose(dead -> throttle.purge().map(counters -> dead + counters));
   }
 
-  /** A started session. */
-  public record Login(String token, User user, Duration ttl) {}
+  /**
+   * A started session.
+   *
+   * @param deviceCookie the value of the browser's device cookie from now on ({@link
+   *     TrustedDevices})
+   */
+  public record Login(String token, User user, Duration ttl, String deviceCookie) {
+    Login withDevice(String cookie) {
+      return new Login(token, user, ttl, cookie);
+    }
+  }
 }

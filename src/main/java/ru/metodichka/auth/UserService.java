@@ -2,11 +2,12 @@ package ru.metodichka.auth;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
 import java.util.List;
+import ru.metodichka.error.AppError;
 
 /** Creating accounts and reading one's own profile. */
 public final class UserService {
+  private static final String ADMIN = "admin";
   private final Pool pool;
   private final UserRepository users;
   private final PasswordHasher hasher;
@@ -43,26 +44,56 @@ public final class UserService {
   }
 
   /**
-   * Creates user {@code admin} with this password, or resets its password and makes sure it is an
-   * administrator. Used at start-up.
+   * Creates user {@code admin}, an administrator with this password, unless an account of that name
+   * exists; true when this call created it. Used at start-up: of several nodes starting at once,
+   * one creates it and the others find it.
    */
-  public Future<Void> ensureAdmin(String password) {
-    return hasher
-        .hash(password)
-        .compose(hash -> pool.withTransaction(tx -> ensureAdmin(tx, password, hash)));
+  public Future<Boolean> createAdmin(String password) {
+    return users
+        .findByLogin(pool, ADMIN)
+        .compose(
+            found -> found.isPresent() ? Future.succeededFuture(false) : insertAdmin(password));
   }
 
-  private Future<Void> ensureAdmin(SqlClient tx, String password, String hash) {
-    return users
-        .findByLogin(tx, "admin")
+  private Future<Boolean> insertAdmin(String password) {
+    return hasher
+        .hash(password)
         .compose(
-            existing -> {
-              if (existing.isEmpty()) {
-                return users.insert(tx, administrator(password), hash).mapEmpty();
-              }
-              long id = existing.get().id();
-              return users.setPassword(tx, id, hash).compose(v -> users.makeAdmin(tx, id));
-            });
+            hash -> pool.withTransaction(tx -> users.insert(tx, administrator(password), hash)))
+        .map(id -> true)
+        // Another node inserted it between our look and our insert: it exists, as wanted.
+        .recover(
+            e ->
+                e instanceof AppError error && error.status() == 409
+                    ? Future.succeededFuture(false)
+                    : Future.failedFuture(e));
+  }
+
+  /**
+   * Gives user {@code admin} this password and makes it an administrator again, creating it if
+   * needed. Used at start-up when the configuration asks for a reset.
+   */
+  public Future<Void> resetAdmin(String password) {
+    return createAdmin(password)
+        .compose(created -> created ? Future.succeededFuture() : updateAdmin(password));
+  }
+
+  private Future<Void> updateAdmin(String password) {
+    return hasher
+        .hash(password)
+        .compose(
+            hash ->
+                pool.withTransaction(
+                    tx ->
+                        users
+                            .findByLogin(tx, ADMIN)
+                            .compose(
+                                admin -> {
+                                  long id = admin.orElseThrow().id();
+                                  return users
+                                      .setPassword(tx, id, hash)
+                                      .compose(v -> users.makeAdmin(tx, id));
+                                })));
   }
 
   /** Whether any account exists yet (the first start creates the administrator). */
@@ -71,6 +102,6 @@ public final class UserService {
   }
 
   private static NewUser administrator(String password) {
-    return new NewUser("admin", password, "Администратор", null, null, null, true, true);
+    return new NewUser(ADMIN, password, "Администратор", null, null, null, true, true);
   }
 }

@@ -3,6 +3,7 @@ package ru.metodichka.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,10 @@ import java.util.Optional;
  *
  * @param command what to do: {@code serve} (the default) or another command given as a bare word
  * @param searchIndexDir the Lucene index, derived data that is rebuilt when missing
+ * @param adminPassword the password user {@code admin} is created with, when it does not exist
+ * @param adminResetPassword whether to set {@code adminPassword} on an existing {@code admin} too
+ * @param tuneJvm whether {@code Main} restarts a JVM started without memory settings with the
+ *     measured ones
  */
 public record AppConfig(
     String command,
@@ -18,18 +23,26 @@ public record AppConfig(
     Path dataDir,
     Path searchIndexDir,
     Optional<String> adminPassword,
+    boolean adminResetPassword,
     boolean demo,
     Duration sessionTtl,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    boolean tuneJvm) {
 
   /**
    * The HTTP listener.
    *
    * @param publicUrl the site's address as people reach it ({@code https://host[:port]}, no
    *     trailing slash), if configured; otherwise absolute links are built from each request
+   * @param trustedProxies peers whose {@code X-Forwarded-For} is believed about the client
    */
   public record Http(
-      String host, int port, long bodyLimit, int instances, Optional<String> publicUrl) {}
+      String host,
+      int port,
+      long bodyLimit,
+      int instances,
+      Optional<String> publicUrl,
+      List<AddressRange> trustedProxies) {}
 
   /**
    * The database.

@@ -17,6 +17,11 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey("http.body-limit", "2097152", "Largest accepted request body, bytes"),
           new ConfigKey("http.instances", "0", "HTTP verticle instances (0 = one per core)"),
           new ConfigKey(
+              "http.trusted-proxies",
+              "",
+              "Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For"
+                  + " names the client; empty = the client is the connection's peer"),
+          new ConfigKey(
               "public-url",
               "",
               "Address people reach the site at, e.g. https://metodichka.example.ru (absolute"
@@ -34,10 +39,21 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey(
               "search.index-dir", "", "Search index directory (empty = search-index in data.dir)"),
           new ConfigKey(
-              "admin.password", "", "Creates or updates the user admin with this password"),
+              "admin.password",
+              "",
+              "Password user admin is created with when the database has no such account"),
+          new ConfigKey(
+              "admin.reset-password",
+              "false",
+              "With admin.password: also set it on an existing user admin at this start"),
           new ConfigKey("demo", "false", "Fill an empty database with Russian demo content"),
           new ConfigKey("session.ttl-hours", "720", "Lifetime of a login session"),
-          new ConfigKey("ui.time-zone", "Europe/Moscow", "Time zone of dates shown in the web UI"));
+          new ConfigKey("ui.time-zone", "Europe/Moscow", "Time zone of dates shown in the web UI"),
+          new ConfigKey(
+              "jvm.tune",
+              "true",
+              "Restart a JVM started without a heap size or collector of its own with the"
+                  + " measured settings (-Xmx192m, parallel GC, native heap trim)"));
 
   /** The environment variable name: {@code METODICHKA_HTTP_BODY_LIMIT}. */
   public String envName() {

@@ -87,7 +87,8 @@ public final class ConfigLoader {
             intIn(v, "http.port", 0, 65535),
             intIn(v, "http.body-limit", 1024, Integer.MAX_VALUE),
             intIn(v, "http.instances", 0, 64),
-            publicUrl(v, "public-url"));
+            publicUrl(v, "public-url"),
+            addressRanges(v, "http.trusted-proxies"));
     var db =
         new AppConfig.Db(
             optional(v.get("db.url")),
@@ -95,6 +96,7 @@ public final class ConfigLoader {
             intIn(v, "db.pool-size", 1, 1000),
             intIn(v, "db.wait-queue", 1, 100_000),
             Duration.ofMillis(intIn(v, "db.connect-timeout-ms", 100, 600_000)));
+    boolean resetAdmin = bool(v, "admin.reset-password");
     return new AppConfig(
         command,
         http,
@@ -103,10 +105,20 @@ public final class ConfigLoader {
         optional(v.get("search.index-dir"))
             .map(Path::of)
             .orElse(Path.of(v.get("data.dir"), "search-index")),
-        optional(v.get("admin.password")),
+        adminPassword(v, resetAdmin),
+        resetAdmin,
         bool(v, "demo"),
         Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)),
-        zone(v, "ui.time-zone"));
+        zone(v, "ui.time-zone"),
+        bool(v, "jvm.tune"));
+  }
+
+  private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {
+    Optional<String> password = optional(v.get("admin.password"));
+    if (reset && password.isEmpty()) {
+      throw new IllegalArgumentException("admin.reset-password needs admin.password, the new one");
+    }
+    return password;
   }
 
   private static Optional<String> optional(String value) {
@@ -131,6 +143,21 @@ public final class ConfigLoader {
     }
     throw new IllegalArgumentException(
         key + " must be an address such as https://metodichka.example.ru, got '" + raw + "'");
+  }
+
+  private static List<AddressRange> addressRanges(Map<String, String> v, String key) {
+    List<AddressRange> ranges = new ArrayList<>();
+    for (String item : v.get(key).split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      try {
+        ranges.add(AddressRange.parse(item));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(key + ": " + e.getMessage());
+      }
+    }
+    return List.copyOf(ranges);
   }
 
   private static int intIn(Map<String, String> v, String key, int min, int max) {

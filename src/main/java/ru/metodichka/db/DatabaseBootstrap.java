@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 final class DatabaseBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
   private static final String NO_SUCH_DATABASE = "3D000";
-  private static final String DUPLICATE_DATABASE = "42P04";
+  // Two servers creating the same database: the later one is told it exists (42P04), or, when
+  // both got past that check, fails on pg_database's unique index (23505).
+  private static final Set<String> ALREADY_CREATED = Set.of("42P04", "23505");
   private static final String INVALID_PARAMETER = "22023";
 
   private DatabaseBootstrap() {}
@@ -71,7 +74,7 @@ final class DatabaseBootstrap {
       }
     } catch (SQLException e) {
       // Someone else created it a moment ago, which is just as good.
-      if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+      if (!ALREADY_CREATED.contains(e.getSQLState())) {
         throw e;
       }
     }

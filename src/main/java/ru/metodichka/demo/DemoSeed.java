@@ -26,7 +26,8 @@ import ru.metodichka.page.PageService;
  *
  * <p>Runs once: the marker {@code demo_seeded} in {@code app_state} makes later runs a no-op. A
  * database that already has communities of its own, or accounts with the demo's logins, gets
- * nothing.
+ * nothing. The whole run holds a PostgreSQL advisory lock, so a second node started with {@code
+ * --demo} at the same moment waits for the first and then finds the demo in place.
  */
 public final class DemoSeed {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
@@ -39,6 +40,11 @@ public final class DemoSeed {
              (SELECT count(*) FROM users WHERE login_key = ANY($3)) AS taken_logins
       """;
   private static final String SAVE_MARKER = "INSERT INTO app_state (key, value) VALUES ($1, $2)";
+  // Two 32-bit keys: a space of their own, apart from the single-key locks of idempotent saves.
+  private static final String LOCK =
+      "SELECT pg_advisory_lock(hashtext('metodichka'), hashtext('demo-seed'))";
+  private static final String UNLOCK =
+      "SELECT pg_advisory_unlock(hashtext('metodichka'), hashtext('demo-seed'))";
 
   private final Pool pool;
   private final UserService users;
@@ -58,6 +64,17 @@ public final class DemoSeed {
    */
   public Future<Void> run() {
     DemoContent content = DemoContent.load();
+    // The lock lives on one connection of its own, held until the seed (on other connections of
+    // the pool) has finished; if this node dies, PostgreSQL drops it with the connection.
+    return pool.withConnection(
+        lock ->
+            lock.query(LOCK)
+                .execute()
+                .compose(locked -> seedOrSkip(content))
+                .eventually(() -> lock.query(UNLOCK).execute()));
+  }
+
+  private Future<Void> seedOrSkip(DemoContent content) {
     return state(content).compose(state -> state.empty() ? seed(content) : skip(state, content));
   }
 

@@ -9,6 +9,9 @@ import java.util.List;
  * optional extra members for the problem document (field errors, the conflicting text).
  */
 public final class AppError extends RuntimeException {
+  /** The problem member with the seconds to wait before trying again. */
+  public static final String RETRY_AFTER = "retryAfter";
+
   private final int status;
   private final String code;
   private final Object[] args;
@@ -47,6 +50,16 @@ public final class AppError extends RuntimeException {
 
   public static AppError conflict(String code, Object... args) {
     return new AppError(409, code, args, new JsonObject());
+  }
+
+  /**
+   * 429: a budget is spent. The problem carries {@code retryAfter} (seconds), which is also sent as
+   * the {@code Retry-After} header; the detail's argument is the wait in whole minutes, rounded up.
+   */
+  public static AppError tooManyRequests(String code, long retryAfterSeconds) {
+    long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
+    return new AppError(
+        429, code, new Object[] {minutes}, new JsonObject().put(RETRY_AFTER, retryAfterSeconds));
   }
 
   public static AppError unavailable(String code, Object... args) {

@@ -11,11 +11,14 @@ import ru.metodichka.error.AppError;
 
 /**
  * Finds the user behind a request: a bearer token or the session cookie. An unknown bearer token is
- * a 401 (an API client must learn its token is dead); an unknown cookie just means anonymous.
+ * a 401 (an API client must learn its token is dead); an unknown cookie just means anonymous. It
+ * records which of the two authenticated the request: only a bearer token exempts it from the CSRF
+ * check ({@link #byBearerToken}).
  */
 public final class AuthHandler implements Handler<RoutingContext> {
   public static final String COOKIE = "mtd_session";
   private static final String BEARER = "Bearer ";
+  private static final String BY_BEARER = "authenticatedByBearerToken";
   private static final int MAX_TOKEN_LENGTH = 100;
   private final AuthService auth;
 
@@ -42,6 +45,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
             user -> {
               if (user.isPresent()) {
                 ctx.put(CurrentUser.CONTEXT_KEY, user.get());
+                ctx.put(BY_BEARER, bearer != null);
                 ctx.next();
               } else if (bearer != null) {
                 ctx.fail(AppError.unauthorized("session_expired"));
@@ -51,6 +55,15 @@ public final class AuthHandler implements Handler<RoutingContext> {
               }
             })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Whether a bearer token in the Authorization header authenticated this request, as opposed to
+   * the session cookie, which a browser sends by itself (with any Authorization header it adds by
+   * itself, such as a proxy's Basic credentials).
+   */
+  static boolean byBearerToken(RoutingContext ctx) {
+    return Boolean.TRUE.equals(ctx.get(BY_BEARER));
   }
 
   /** The token this request carries, from the Authorization header or the cookie. */

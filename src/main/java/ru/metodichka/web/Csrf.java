@@ -25,7 +25,10 @@ import ru.metodichka.error.AppError;
  * the life of the session, and changes when the session does. Nothing is stored per token, so two
  * tabs, a parallel autosave or a retried POST never invalidate each other.
  *
- * <p>Requests with a bearer token carry no ambient credential and are not checked.
+ * <p>Requests authenticated by a bearer token carry no ambient credential and are not checked. Any
+ * other Authorization header is no reason to skip the check: a browser behind a proxy with HTTP
+ * Basic authentication adds one to every request, forged ones included, while the session cookie
+ * authenticates them.
  */
 public final class Csrf {
   public static final String FIELD = "csrf";
@@ -78,8 +81,9 @@ public final class Csrf {
   }
 
   /**
-   * Lets a request through when it is safe, bearer-authenticated, or carries the right token in the
-   * {@value #HEADER} header or the {@value #FIELD} form field; fails it with 403 otherwise.
+   * Lets a request through when it is safe, authenticated by a bearer token (run {@link
+   * AuthHandler} first), or carries the right token in the {@value #HEADER} header or the {@value
+   * #FIELD} form field; fails it with 403 otherwise.
    */
   public void check(RoutingContext ctx) {
     if (!needsToken(ctx)) {
@@ -103,7 +107,7 @@ public final class Csrf {
     if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
       return false;
     }
-    if (ctx.request().getHeader("Authorization") != null) {
+    if (AuthHandler.byBearerToken(ctx)) {
       return false;
     }
     // An API call without the session cookie has no ambient authority to abuse (log in, say).

@@ -43,6 +43,9 @@ final class FailureHandler implements Handler<RoutingContext> {
     if (status == 503) {
       ctx.response().putHeader("Retry-After", "5");
     }
+    if (problem.getValue(AppError.RETRY_AFTER) instanceof Number seconds) {
+      ctx.response().putHeader("Retry-After", Long.toString(seconds.longValue()));
+    }
     if (wantsJson(ctx)) {
       ctx.response().putHeader("Content-Type", Problems.CONTENT_TYPE).end(problem.encode());
     } else {

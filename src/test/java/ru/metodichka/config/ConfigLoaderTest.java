@@ -73,6 +73,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aPasswordResetNeedsThePasswordToResetTo() {
+    assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--admin-reset-password"}, Map.of()))
+        .hasMessageContaining("admin.reset-password")
+        .hasMessageContaining("admin.password");
+    AppConfig config =
+        ConfigLoader.load(
+            new String[] {"--admin-reset-password", "--admin-password=new"}, Map.of());
+    assertThat(config.adminResetPassword()).isTrue();
+    assertThat(ConfigLoader.load(new String[0], Map.of()).adminResetPassword()).isFalse();
+  }
+
+  @Test
   void everyKeyHasEnvironmentAndFlagSpellings() {
     ConfigKey port = ConfigKey.byName("http.port");
     assertThat(port.envName()).isEqualTo("METODICHKA_HTTP_PORT");

@@ -190,6 +190,18 @@ class OpenApiContractIT {
     }
   }
 
+  /** Wrong passwords for the user from one address (of its own) until the answer is not 401. */
+  private static Api.Response guessUntilThrottled(Api api, TestUser user) {
+    Map<String, String> from = Map.of("X-Forwarded-For", "203.0.113.17");
+    Buffer body = credentials(user, "guess").toBuffer();
+    Api.Response answer;
+    int guesses = 0;
+    do {
+      answer = api.send(HttpMethod.POST, "/api/session", null, body, JSON, from);
+    } while (answer.status() == 401 && ++guesses < 100);
+    return answer;
+  }
+
   @Test
   void anArchivedCommunityRefusesEveryChange(Fixtures fx, ru.metodichka.TestApp app)
       throws Exception {
@@ -329,6 +341,8 @@ class OpenApiContractIT {
             "login", 200, api.post("/api/session", null, credentials(user, Fixtures.PASSWORD)));
     String token = login.getString("token");
     contract.expect("login", 401, api.post("/api/session", null, credentials(user, "wrong!")));
+    contract.expect(
+        "login", 429, guessUntilThrottled(api, fx.user("Учитель, чей пароль угадывают")));
     JsonObject noPassword = new JsonObject().put("login", user.login());
     contract.expect("login", 422, api.post("/api/session", null, noPassword));
     contract.expect("getMe", 200, api.get("/api/users/me", token));

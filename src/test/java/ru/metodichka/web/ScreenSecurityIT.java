@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -58,7 +59,7 @@ class ScreenSecurityIT {
     String hsts = login.headers().get("Strict-Transport-Security");
     long maxAge = Long.parseLong(hsts.replaceAll(".*max-age=(\\d+).*", "$1"));
     assertThat(maxAge).isGreaterThanOrEqualTo(31_536_000L);
-    String cookie = login.headers().get("Set-Cookie");
+    String cookie = login.setCookie("mtd_session");
     assertThat(cookie.toLowerCase(Locale.ROOT)).contains("httponly", "secure", "samesite=lax");
     Api.Response plain = api.get("/", null);
     assertThat(plain.headers().get("Strict-Transport-Security")).isNull();
@@ -128,6 +129,30 @@ class ScreenSecurityIT {
             "application/json",
             Map.of());
     assertThat(bearer.status()).isEqualTo(200);
+  }
+
+  @Test
+  void anAuthorizationHeaderOtherThanABearerTokenIsNoExcuseForAMissingCsrfToken(
+      Fixtures fixtures, Api api) {
+    var team = fixtures.team();
+    fixtures.save(team.community(), "за-прокси", team.member().token(), "Черновик", "Текст", 0);
+    String proxyCredentials =
+        "Basic " + Base64.getEncoder().encodeToString("teacher:proxy-password".getBytes());
+    WebSession moderator = new WebSession(api).alwaysSend("Authorization", proxyCredentials);
+    moderator.login(team.moderator().login(), Fixtures.PASSWORD);
+    moderator.get("/c/" + team.community() + "/за-прокси");
+
+    String publish = "/c/" + team.community() + "/за-прокси/publish";
+    assertThat(moderator.postRaw(publish, Map.of()).status()).as("form").isEqualTo(403);
+    assertThat(api.get(Api.page(team.community(), "за-прокси"), null).status()).isEqualTo(404);
+    String apiPublish = Api.page(team.community(), "за-прокси", "publish");
+    assertThat(moderator.api(HttpMethod.POST, apiPublish, null, null).status())
+        .as("cookie-authenticated API call")
+        .isEqualTo(403);
+    assertThat(api.get(Api.page(team.community(), "за-прокси"), null).status()).isEqualTo(404);
+
+    assertThat(moderator.postForm(publish, Map.of()).status()).as("with the token").isEqualTo(303);
+    assertThat(api.get(Api.page(team.community(), "за-прокси"), null).status()).isEqualTo(200);
   }
 
   @Test

@@ -1,0 +1,173 @@
+package ru.metodichka;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The JVM settings Metodichka's memory figures were measured with, for the documented command
+ * {@code java -jar metodichka.jar}. Left to itself, the JVM takes G1 and a quarter of the machine's
+ * memory as its heap limit, and under load grows into it (1.5 GB resident on a 24 GB machine); with
+ * these settings the server stays near 400 MB with 100k pages (README, Benchmark). A JVM's
+ * collector and heap limit cannot change once it runs, so a JVM started with neither chosen
+ * replaces itself, before anything else happens, with the same {@code java} and the same arguments
+ * plus {@link #OPTIONS}: by {@code execv}, so the process (its id, its parent, its signals) stays
+ * the same and only the new program runs in it. Whoever chose a heap size or a collector (on the
+ * command line, in {@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS})
+ * keeps their choice, as does {@code jvm.tune=false}.
+ */
+final class TunedJvm {
+  /** The Docker image's and the benchmark's settings (docker/Dockerfile says why each). */
+  static final List<String> OPTIONS =
+      List.of(
+          "-Xmx192m",
+          "-XX:+UseParallelGC",
+          "-XX:TrimNativeHeapInterval=5000",
+          "-XX:+ExitOnOutOfMemoryError",
+          "--add-modules=jdk.incubator.vector");
+
+  // Options that choose the heap's size or the collector; an argument file or an options file may
+  // hold any of them, so they count as a choice too. (Read from the command line, not from the
+  // JVM's management beans: those cost a start 150 ms.)
+  private static final Pattern CHOICE =
+      Pattern.compile(
+          "-Xm[snx].*|-XX:(Max|Min|Initial)\\w*(Heap|RAM)\\w*=.*|-XX:[+-]Use\\w+GC"
+              + "|-XX:(Flags|VMOptionsFile)=.*|@.+");
+  private static final List<String> OPTION_VARIABLES =
+      List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+
+  // fcntl(2) on Linux: set the descriptor's flags; the one flag, close on exec.
+  private static final int F_SETFD = 2;
+  private static final int FD_CLOEXEC = 1;
+
+  private TunedJvm() {}
+
+  /**
+   * Replaces this JVM by one with {@link #OPTIONS} when nobody chose its heap or collector; does
+   * not return then. Returns when the settings were chosen, or when the new JVM cannot be started
+   * (not Linux or macOS, say: a note on stderr says so and this one serves).
+   */
+  static void applyIfUnchosen(Map<String, String> env) {
+    Optional<List<String>> arguments = arguments();
+    if (arguments.isEmpty()) {
+      note("cannot read this process's command line");
+      return;
+    }
+    if (chosen(arguments.get(), env)) {
+      return;
+    }
+    List<String> argv = new ArrayList<>();
+    argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    argv.addAll(OPTIONS);
+    argv.addAll(arguments.get());
+    System.out.flush();
+    System.err.flush();
+    try {
+      exec(argv);
+    } catch (Throwable e) {
+      note(e.toString());
+    }
+  }
+
+  /** This process's arguments (after the program's name), exactly as it was started with. */
+  private static Optional<List<String>> arguments() {
+    Path cmdline = Path.of("/proc/self/cmdline");
+    if (!Files.isReadable(cmdline)) {
+      // Elsewhere the JDK's view, which gives up on a long command line.
+      return ProcessHandle.current().info().arguments().map(List::of);
+    }
+    try {
+      String all = Files.readString(cmdline, StandardCharsets.UTF_8);
+      List<String> argv = List.of(all.split("\0", -1));
+      // NUL-terminated: the last piece is the empty string after the last argument.
+      return Optional.of(argv.subList(1, argv.size() - 1));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the JVM's arguments, or the environment variables the launcher and the JVM read options
+   * from, choose its heap size or collector. (The application's own arguments are looked at too;
+   * none of them looks like a JVM option.)
+   */
+  static boolean chosen(List<String> arguments, Map<String, String> env) {
+    List<String> all = new ArrayList<>(arguments);
+    for (String variable : OPTION_VARIABLES) {
+      String options = env.get(variable);
+      if (options != null && !options.isBlank()) {
+        all.addAll(List.of(options.strip().split("\\s+")));
+      }
+    }
+    return all.stream().anyMatch(argument -> CHOICE.matcher(argument).matches());
+  }
+
+  /** Runs {@code argv} in place of this program; returns only if that failed. */
+  private static void exec(List<String> argv) throws Throwable {
+    Linker linker = Linker.nativeLinker();
+    closeOnExec(linker);
+    MethodHandle execv =
+        linker.downcallHandle(
+            linker.defaultLookup().find("execv").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment pointers = arena.allocate(ValueLayout.ADDRESS, argv.size() + 1L);
+      for (int i = 0; i < argv.size(); i++) {
+        pointers.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(argv.get(i)));
+      }
+      pointers.setAtIndex(ValueLayout.ADDRESS, argv.size(), MemorySegment.NULL);
+      int result = (int) execv.invokeExact(arena.allocateFrom(argv.getFirst()), pointers);
+      note("execv returned " + result);
+    }
+  }
+
+  /**
+   * Marks the files this JVM opened (its jar, the module image) to close at the exec, so the new
+   * JVM does not inherit them; standard input and output stay. Linux only; elsewhere they stay too.
+   */
+  private static void closeOnExec(Linker linker) throws Throwable {
+    Path open = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(open)) {
+      return;
+    }
+    MethodHandle fcntl =
+        linker.downcallHandle(
+            linker.defaultLookup().find("fcntl").orElseThrow(),
+            FunctionDescriptor.of(
+                ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT),
+            Linker.Option.firstVariadicArg(2));
+    List<Integer> descriptors;
+    try (var files = Files.list(open)) {
+      descriptors = files.map(f -> Integer.parseInt(f.getFileName().toString())).toList();
+    }
+    for (int fd : descriptors) {
+      if (fd > 2) {
+        int ignored = (int) fcntl.invokeExact(fd, F_SETFD, FD_CLOEXEC);
+      }
+    }
+  }
+
+  // Plain stderr: logging starts after this decision, in the JVM that serves.
+  private static void note(String why) {
+    System.err.println(
+        "Running with the JVM's default memory settings ("
+            + why
+            + "); for the measured footprint start java with "
+            + String.join(" ", OPTIONS));
+  }
+}
