@@ -53,6 +53,7 @@ import ru.metodichka.page.PageRoutes;
 import ru.metodichka.page.PageScreens;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.PageViewCache;
+import ru.metodichka.page.ReviewService;
 import ru.metodichka.page.ViewCounter;
 import ru.metodichka.page.editor.EditorRoutes;
 import ru.metodichka.page.editor.EditorScreens;
@@ -103,6 +104,7 @@ public final class Application implements AutoCloseable {
       CommunityService communities,
       JoinRequestService joinRequests,
       PageService pages,
+      ReviewService reviews,
       PageViewCache viewCache,
       ViewCounter views,
       MarkdownRenderer renderer,
@@ -124,7 +126,10 @@ public final class Application implements AutoCloseable {
       Parts parts = build(config, opened);
       AdminBootstrap.run(parts.users(), config.adminPassword(), config.adminResetPassword());
       if (config.demo()) {
-        new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages()).run().await();
+        new DemoSeed(
+                parts.pool(), parts.users(), parts.communities(), parts.pages(), parts.reviews())
+            .run()
+            .await();
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
       ResolvedDatabase database = parts.database();
@@ -184,6 +189,7 @@ public final class Application implements AutoCloseable {
     var pages =
         new PageService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
+    var reviews = new ReviewService(pool, communities, viewCache);
     var housekeeping = new Housekeeping(auth, pages);
     housekeeping.start(vertx);
     return new Parts(
@@ -195,6 +201,7 @@ public final class Application implements AutoCloseable {
         communities,
         joinRequests,
         pages,
+        reviews,
         viewCache,
         views,
         renderer,
@@ -216,7 +223,7 @@ public final class Application implements AutoCloseable {
     var communities = parts.communities();
     var rendering = new PageRendering(parts.renderer(), parts.markdown());
     var reader = new PageReader(pool, communities, rendering, parts.views());
-    var history = new HistoryReader(pool, reader);
+    var history = new HistoryReader(pool, reader, parts.reviews());
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -248,7 +255,7 @@ public final class Application implements AutoCloseable {
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
-            new PageRoutes(pageService, reader),
+            new PageRoutes(pageService, reader, parts.reviews()),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
             new SearchRoutes(search)),
@@ -263,7 +270,7 @@ public final class Application implements AutoCloseable {
             new PageScreens(
                 templates,
                 reader,
-                pageService,
+                parts.reviews(),
                 publicUrl,
                 search.similarPages(),
                 viewCache,

@@ -23,7 +23,7 @@ final class BankRepository {
    */
   private static final String NEWEST_OF_EACH_KIND =
       """
-      SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind,
+      SELECT c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind,
              p.published_at, p.views, r.metadata
         FROM unnest($1::text[]) AS k(kind)
         CROSS JOIN LATERAL (
@@ -31,7 +31,7 @@ final class BankRepository {
            WHERE status = 'published' AND kind = k.kind
            ORDER BY published_at DESC, id DESC LIMIT $2) p
         JOIN communities c ON c.id = p.community_id
-        JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
+        JOIN revisions r ON r.page_id = p.id AND r.number = p.reviewed_revision
        ORDER BY p.published_at DESC, p.id DESC
       """;
 
@@ -41,7 +41,7 @@ final class BankRepository {
    */
   private static final String MOST_VIEWED_OF_EACH_KIND =
       """
-      SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind,
+      SELECT c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind,
              p.published_at, p.views, r.metadata
         FROM unnest($1::text[]) AS k(kind)
         CROSS JOIN LATERAL (
@@ -49,22 +49,22 @@ final class BankRepository {
            WHERE status = 'published' AND kind = k.kind AND views > 0
            ORDER BY views DESC, published_at DESC, id DESC LIMIT $2) p
         JOIN communities c ON c.id = p.community_id
-        JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
+        JOIN revisions r ON r.page_id = p.id AND r.number = p.reviewed_revision
        ORDER BY p.views DESC, p.published_at DESC, p.id DESC
       """;
 
   /** The feed: the first entries of the index on published_at, with text and authors. */
   private static final String FEED =
       """
-      SELECT p.id, c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind,
-             p.created_at, p.published_at, greatest(p.published_at, r.created_at) AS updated_at,
+      SELECT p.id, c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind,
+             p.created_at, p.published_at, greatest(p.published_at, p.reviewed_at) AS updated_at,
              r.markdown, r.metadata,
              ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
-                    WHERE a.page_id = p.id
+                    WHERE a.page_id = p.id AND a.number <= p.reviewed_revision
                     GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS authors
         FROM pages p
         JOIN communities c ON c.id = p.community_id
-        JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
+        JOIN revisions r ON r.page_id = p.id AND r.number = p.reviewed_revision
        WHERE p.status = 'published'
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1
       """;

@@ -25,7 +25,7 @@ final class SitemapRepository {
    */
   private static final String PUBLISHED_FROM =
       """
-      SELECT c.slug AS community, p.slug, greatest(p.published_at, p.updated_at) AS modified
+      SELECT c.slug AS community, p.slug, greatest(p.published_at, p.reviewed_at) AS modified
         FROM pages p JOIN communities c ON c.id = p.community_id
        WHERE p.status = 'published'
          AND (p.published_at, p.id) >= (SELECT published_at, id FROM pages

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.page.PageService;
-import ru.metodichka.page.PageStatus;
+import ru.metodichka.page.ReviewService;
 import ru.metodichka.page.SaveRequest;
 
 /**
@@ -14,10 +14,16 @@ import ru.metodichka.page.SaveRequest;
  */
 final class DemoPages {
   private final PageService pages;
+  private final ReviewService reviews;
   private final DemoContent content;
   private final Map<String, CurrentUser> people;
 
-  DemoPages(PageService pages, DemoContent content, Map<String, CurrentUser> people) {
+  DemoPages(
+      PageService pages,
+      ReviewService reviews,
+      DemoContent content,
+      Map<String, CurrentUser> people) {
+    this.reviews = reviews;
     this.pages = pages;
     this.content = content;
     this.people = people;
@@ -53,8 +59,6 @@ final class DemoPages {
 
   private Future<Void> publish(DemoPage page) {
     CurrentUser moderator = people.get(content.community(page.community()).moderator());
-    return pages
-        .setStatus(moderator, page.community(), page.slug(), PageStatus.PUBLISHED)
-        .mapEmpty();
+    return reviews.publish(moderator, page.community(), page.slug()).mapEmpty();
   }
 }

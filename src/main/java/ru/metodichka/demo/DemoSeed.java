@@ -17,6 +17,7 @@ import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
 import ru.metodichka.page.PageService;
+import ru.metodichka.page.ReviewService;
 
 /**
  * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
@@ -50,8 +51,15 @@ public final class DemoSeed {
   private final UserService users;
   private final CommunityService communities;
   private final PageService pages;
+  private final ReviewService reviews;
 
-  public DemoSeed(Pool pool, UserService users, CommunityService communities, PageService pages) {
+  public DemoSeed(
+      Pool pool,
+      UserService users,
+      CommunityService communities,
+      PageService pages,
+      ReviewService reviews) {
+    this.reviews = reviews;
     this.pool = pool;
     this.users = users;
     this.communities = communities;
@@ -113,7 +121,7 @@ public final class DemoSeed {
     long started = System.nanoTime();
     return admin()
         .compose(admin -> new DemoDistrict(pool, users, communities, content).create(admin))
-        .compose(people -> new DemoPages(pages, content, people).create())
+        .compose(people -> new DemoPages(pages, reviews, content, people).create())
         .compose(v -> saveMarker())
         .onSuccess(v -> logSeeded(content, started));
   }

@@ -28,8 +28,8 @@ final class ActivityRepository {
       """;
   private static final String RECENT =
       CHANGES
-          + " WHERE ($3::bigint IS NULL OR p.community_id = $3) AND "
-          + Visibility.pageSql("p", "$1", "$2")
+          + " WHERE ($3::bigint IS NULL OR p.community_id = $3) AND r.number <= "
+          + Visibility.shownRevisionSql("p", "$1", "$2")
           + "\n ORDER BY r.id DESC LIMIT $4";
   // The reader's own communities only (an insider sees every page there, so no other check).
   private static final String RECENT_IN_OWN =
@@ -51,17 +51,20 @@ final class ActivityRepository {
   // query reads only the rows it returns.
   private static final String NEWEST_PUBLISHED =
       """
-      SELECT c.slug AS community, c.name AS community_name, p.slug, p.title, p.kind, p.published_at
+      SELECT c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind, p.published_at
         FROM pages p JOIN communities c ON c.id = p.community_id
+        JOIN revisions r ON r.page_id = p.id AND r.number = p.reviewed_revision
        WHERE p.status = 'published'
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1
       """;
+  // Up to the revision the reader reads: an author of an unreviewed edit is not yet one for the
+  // public.
   private static final String AUTHORS =
       """
       SELECT u.login, u.display_name, i.name AS institution, count(*) AS revisions
         FROM revisions r JOIN users u ON u.id = r.author_id
         LEFT JOIN institutions i ON i.id = u.institution_id
-       WHERE r.page_id = $1
+       WHERE r.page_id = $1 AND r.number <= $2
        GROUP BY u.id, u.login, u.display_name, i.name
        ORDER BY min(r.number)
       """;
@@ -115,10 +118,10 @@ final class ActivityRepository {
                             r.getOffsetDateTime("published_at"))));
   }
 
-  /** Everyone who wrote a revision of the page, in the order they joined its history. */
-  Future<List<Author>> authors(SqlClient sql, long pageId) {
+  /** Everyone who wrote a revision up to {@code upTo}, in the order they joined its history. */
+  Future<List<Author>> authors(SqlClient sql, long pageId, int upTo) {
     return sql.preparedQuery(AUTHORS)
-        .execute(Tuple.of(pageId))
+        .execute(Tuple.of(pageId, upTo))
         .map(
             rows ->
                 Rows.list(

@@ -72,15 +72,17 @@ final class LinkRepository {
       """;
   private static final String BACKLINKS =
       """
-      SELECT DISTINCT sc.slug AS community, src.slug, src.title, src.status, src.title_key
+      SELECT DISTINCT sc.slug AS community, src.slug, r.title, src.status, src.title_key
         FROM pages target
         JOIN communities tc ON tc.id = target.community_id
         JOIN page_links l ON l.target_community = tc.slug_key
                          AND (l.target_slug_key = target.slug_key OR l.target_title_key = target.title_key)
         JOIN revisions r ON r.id = l.revision_id
-        JOIN pages src ON src.id = r.page_id AND src.current_revision = r.number
+        JOIN pages src ON src.id = r.page_id
         JOIN communities sc ON sc.id = src.community_id
-       WHERE target.id = $1 AND src.id <> target.id AND\s"""
+       WHERE target.id = $1 AND src.id <> target.id AND r.number =\s"""
+          + Visibility.shownRevisionSql("src", "$2", "$3")
+          + " AND "
           + Visibility.pageSql("src", "$2", "$3")
           + "\n ORDER BY src.title_key";
 

@@ -3,7 +3,14 @@ package ru.metodichka.page;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 
-/** A page's current state; its content lives in its latest {@link Revision}. */
+/**
+ * A page's current state; its content lives in its revisions. {@code title} and {@code kind} are
+ * the latest revision's (what insiders read); the public reads the reviewed revision's.
+ *
+ * @param reviewedRevision the revision a moderator last reviewed, which the public reads while the
+ *     page is published; null when none was
+ * @param reviewedAt when that review was made
+ */
 public record Page(
     long id,
     long communityId,
@@ -12,12 +19,15 @@ public record Page(
     String kind,
     PageStatus status,
     int currentRevision,
+    Integer reviewedRevision,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
-    OffsetDateTime publishedAt) {
+    OffsetDateTime publishedAt,
+    OffsetDateTime reviewedAt) {
 
   static final String COLUMNS =
-      "id, community_id, slug, title, kind, status, current_revision, created_at, updated_at, published_at";
+      "id, community_id, slug, title, kind, status, current_revision, reviewed_revision,"
+          + " created_at, updated_at, published_at, reviewed_at";
 
   static Page from(Row row) {
     return new Page(
@@ -28,12 +38,25 @@ public record Page(
         row.getString("kind"),
         PageStatus.of(row.getString("status")),
         row.getInteger("current_revision"),
+        row.getInteger("reviewed_revision"),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"),
-        row.getOffsetDateTime("published_at"));
+        row.getOffsetDateTime("published_at"),
+        row.getOffsetDateTime("reviewed_at"));
   }
 
   public boolean published() {
     return status == PageStatus.PUBLISHED;
+  }
+
+  /** The revision the public reads: the reviewed one of a published page, else none (0). */
+  public int publicRevision() {
+    return published() && reviewedRevision != null ? reviewedRevision : 0;
+  }
+
+  /** Revisions saved after the reviewed one of a published page (0 when there are none). */
+  public int unreviewed() {
+    int reviewed = publicRevision();
+    return reviewed == 0 ? 0 : currentRevision - reviewed;
   }
 }

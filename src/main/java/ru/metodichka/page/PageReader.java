@@ -40,13 +40,13 @@ public final class PageReader {
     return pages.list(pool, access.community().id(), access.insider(), after, limit);
   }
 
-  /** The current revision with its HTML (no authors or backlinks: the API's page). */
+  /**
+   * The revision its reader reads (the latest for insiders, the reviewed one for everyone else)
+   * with its HTML; no authors or backlinks: the API's page.
+   */
   public Future<PageView> page(CurrentUser actor, String community, String slug) {
     return visible(actor, community, slug)
-        .compose(
-            v ->
-                rendered(v, v.page().currentRevision())
-                    .map(r -> new PageView(v, r, List.of(), List.of())));
+        .compose(v -> rendered(v, shown(v)).map(r -> new PageView(v, r, List.of(), List.of())));
   }
 
   /**
@@ -61,8 +61,8 @@ public final class PageReader {
     if (v.page().published()) {
       views.viewed(v.page().id());
     }
-    var current = rendered(v, v.page().currentRevision());
-    var authors = activity.authors(pool, v.page().id());
+    var current = rendered(v, shown(v));
+    var authors = activity.authors(pool, v.page().id(), shown(v));
     var backlinks = backlinks(v);
     return Future.all(current, authors, backlinks)
         .map(all -> new PageView(v, current.result(), authors.result(), backlinks.result()));
@@ -127,8 +127,19 @@ public final class PageReader {
                     .map(html -> new RenderedRevision(r, html)));
   }
 
-  /** One revision of a visible page; 404 when there is no such number. */
+  /** The revision the reader reads of this page ({@link Visibility#shownRevision}). */
+  static int shown(VisiblePage v) {
+    return Visibility.shownRevision(v.access(), v.page());
+  }
+
+  /**
+   * One revision of a visible page; 404 when there is no such number, or when it is a revision the
+   * reader may not read (one saved after the review, for anyone but an insider).
+   */
   public Future<Revision> revision(VisiblePage v, int number) {
+    if (!Visibility.mayRead(v.access(), v.page(), number)) {
+      return Future.failedFuture(AppError.notFound("revision_not_found", number));
+    }
     return revisions
         .find(pool, v.page().id(), number)
         .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)));

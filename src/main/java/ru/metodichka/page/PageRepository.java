@@ -15,6 +15,7 @@ import ru.metodichka.db.Rows;
 final class PageRepository {
   private static final String FIND =
       "SELECT " + Page.COLUMNS + " FROM pages WHERE community_id = $1 AND slug_key = $2";
+  private static final String FIND_BY_ID = "SELECT " + Page.COLUMNS + " FROM pages WHERE id = $1";
   // The row lock serialises saves of one page: revision numbers are assigned under it.
   private static final String LOCK = FIND + " FOR UPDATE";
   private static final String INSERT =
@@ -35,6 +36,13 @@ final class PageRepository {
              published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END
        WHERE id = $1
       """;
+  // A review: the public reads this revision from now on; a page that was not published is now.
+  private static final String REVIEWED =
+      """
+      UPDATE pages SET reviewed_revision = $2, reviewed_at = now(), status = 'published',
+             published_at = CASE WHEN status = 'published' THEN published_at ELSE now() END
+       WHERE id = $1
+      """;
   private static final String RECORD_STATUS =
       "INSERT INTO page_status_changes (page_id, status, changed_by) VALUES ($1, $2, $3)";
 
@@ -44,11 +52,16 @@ final class PageRepository {
    */
   private static final String LIST =
       """
-      SELECT p.id, p.position, p.title_key, p.slug, p.title, p.kind, p.status, p.current_revision,
-             p.updated_at, parent.slug AS parent
+      SELECT p.id, p.position, p.title_key, p.slug, r.title, r.kind, p.status, r.number,
+             CASE WHEN $2 THEN p.updated_at ELSE p.reviewed_at END AS changed_at,
+             parent.slug AS parent
         FROM pages p LEFT JOIN pages parent ON parent.id = p.parent_id
-       WHERE p.community_id = $1 AND p.current_revision > 0
-         AND (p.position, p.title_key, p.id) > ($3, $4, $5) AND\s"""
+        JOIN revisions r ON r.page_id = p.id AND r.number =\s"""
+          + Visibility.shownRevisionSql("p", "$2")
+          + """
+
+           WHERE p.community_id = $1 AND p.current_revision > 0
+             AND (p.position, p.title_key, p.id) > ($3, $4, $5) AND\s"""
           + Visibility.visibleSql("p", "$2")
           + """
 
@@ -64,6 +77,13 @@ final class PageRepository {
     return sql.preparedQuery(FIND)
         .execute(Tuple.of(communityId, Slugs.key(slug)))
         .map(rows -> Rows.first(rows, Page::from));
+  }
+
+  /** The page by id (it exists: ids come from pages read before). */
+  Future<Page> findById(SqlClient sql, long id) {
+    return sql.preparedQuery(FIND_BY_ID)
+        .execute(Tuple.of(id))
+        .map(rows -> Rows.first(rows, Page::from).orElseThrow());
   }
 
   /** The page, locked until the transaction ends. Must be called inside a transaction. */
@@ -107,6 +127,22 @@ final class PageRepository {
   }
 
   /**
+   * Marks revision {@code number} reviewed: the public reads it from now on, and the page is
+   * published if it was not; the status change is recorded like any other. Under the page's lock.
+   */
+  Future<Void> reviewed(SqlClient sql, Page page, int number, long userId) {
+    Future<Void> reviewed =
+        sql.preparedQuery(REVIEWED).execute(Tuple.of(page.id(), number)).mapEmpty();
+    return page.published()
+        ? reviewed
+        : reviewed.compose(
+            v ->
+                sql.preparedQuery(RECORD_STATUS)
+                    .execute(Tuple.of(page.id(), PageStatus.PUBLISHED.code(), userId))
+                    .mapEmpty());
+  }
+
+  /**
    * Up to {@code limit} pages from after {@code after}, with the cursor of the next part; {@code
    * insider} says whether the reader is an insider of the community (sees more than the published).
    */
@@ -139,8 +175,8 @@ final class PageRepository {
         r.getString("title"),
         r.getString("kind"),
         PageStatus.of(r.getString("status")),
-        r.getInteger("current_revision"),
-        r.getOffsetDateTime("updated_at"),
+        r.getInteger("number"),
+        r.getOffsetDateTime("changed_at"),
         r.getString("parent"));
   }
 }

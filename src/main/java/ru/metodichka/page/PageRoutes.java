@@ -22,10 +22,12 @@ public final class PageRoutes implements ApiRoutes {
   private static final int MAX_LIST = 500;
   private final PageService service;
   private final PageReader reader;
+  private final ReviewService reviews;
 
-  public PageRoutes(PageService service, PageReader reader) {
+  public PageRoutes(PageService service, PageReader reader, ReviewService reviews) {
     this.service = service;
     this.reader = reader;
+    this.reviews = reviews;
   }
 
   @Override
@@ -43,8 +45,15 @@ public final class PageRoutes implements ApiRoutes {
                     .backlinks(CurrentUser.of(ctx), community(ctx), slug(ctx))
                     .map(list -> items(list, PageRoutes::json)));
     api.post(PAGE + "/revert").consumes("application/json").respond(this::revert);
-    api.post(PAGE + "/publish").respond(ctx -> status(ctx, PageStatus.PUBLISHED));
-    api.post(PAGE + "/unpublish").respond(ctx -> status(ctx, PageStatus.DRAFT));
+    api.post(PAGE + "/publish")
+        .respond(
+            ctx -> reviews.publish(actor(ctx), community(ctx), slug(ctx)).map(PageRoutes::json));
+    api.post(PAGE + "/unpublish")
+        .respond(
+            ctx -> reviews.unpublish(actor(ctx), community(ctx), slug(ctx)).map(PageRoutes::json));
+    api.post(PAGE + "/review").consumes("application/json").respond(this::review);
+    api.post(PAGE + "/request-review").consumes("application/json").respond(this::requestReview);
+    api.post(PAGE + "/return").consumes("application/json").respond(this::returnForWork);
   }
 
   /**
@@ -88,11 +97,44 @@ public final class PageRoutes implements ApiRoutes {
     return service.revert(actor, community(ctx), slug(ctx), number).map(PageRoutes::json);
   }
 
-  private Future<JsonObject> status(RoutingContext ctx, PageStatus status) {
-    CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
-    return service
-        .setStatus(actor, community(ctx), slug(ctx), status)
-        .map(s -> new JsonObject().put("slug", slug(ctx)).put("status", s.code()));
+  /** {@code {revision}}: the revision to review; absent means the latest. */
+  private Future<JsonObject> review(RoutingContext ctx) {
+    CurrentUser actor = actor(ctx);
+    JsonInput in = JsonInput.of(ctx);
+    int revision = in.optionalInt("revision", 1, Integer.MAX_VALUE, 0);
+    in.validate();
+    return reviews
+        .review(actor, community(ctx), slug(ctx), revision == 0 ? null : revision)
+        .map(PageRoutes::json);
+  }
+
+  private Future<JsonObject> requestReview(RoutingContext ctx) {
+    CurrentUser actor = actor(ctx);
+    JsonInput in = JsonInput.of(ctx);
+    String note = in.optionalText("note", ReviewService.MAX_NOTE, null);
+    in.validate();
+    return reviews.requestReview(actor, community(ctx), slug(ctx), note).map(PageRoutes::json);
+  }
+
+  private Future<JsonObject> returnForWork(RoutingContext ctx) {
+    CurrentUser actor = actor(ctx);
+    JsonInput in = JsonInput.of(ctx);
+    String note = in.optionalText("note", ReviewService.MAX_NOTE, null);
+    in.validate();
+    return reviews.returnForWork(actor, community(ctx), slug(ctx), note).map(PageRoutes::json);
+  }
+
+  private static CurrentUser actor(RoutingContext ctx) {
+    return CurrentUser.of(ctx).requireLoggedIn();
+  }
+
+  /** Where the page stands after an act of the review workflow. */
+  static JsonObject json(ReviewService.ReviewState state) {
+    return new JsonObject()
+        .put("slug", state.slug())
+        .put("status", state.status().code())
+        .put("revision", state.revision())
+        .put("reviewedRevision", state.reviewedRevision());
   }
 
   private static String community(RoutingContext ctx) {
@@ -127,7 +169,8 @@ public final class PageRoutes implements ApiRoutes {
         .put("author", json(r.author()))
         .put("createdAt", Rows.time(page.createdAt()))
         .put("updatedAt", Rows.time(r.createdAt()))
-        .put("publishedAt", Rows.time(page.publishedAt()));
+        .put("publishedAt", Rows.time(page.publishedAt()))
+        .put("reviewedRevision", page.reviewedRevision());
   }
 
   /** One revision with its HTML, as {@code GET …/revisions/{n}} answers. */

@@ -22,9 +22,10 @@ import ru.metodichka.web.Ui;
 /** A page as people read it ({@code /c/{community}/{slug}}), and its publishing buttons. */
 public final class PageScreens implements Screens {
   private static final String HTML = "text/html; charset=utf-8";
+  private static final String PAGE = "/c/:community/:slug";
   private final Templates templates;
   private final PageReader reader;
-  private final PageService service;
+  private final ReviewService reviews;
   private final SimilarPages similar;
   private final PublicUrl publicUrl;
   private final PageViewCache cache;
@@ -33,7 +34,7 @@ public final class PageScreens implements Screens {
   public PageScreens(
       Templates templates,
       PageReader reader,
-      PageService service,
+      ReviewService reviews,
       PublicUrl publicUrl,
       SimilarPages similar,
       PageViewCache cache,
@@ -43,15 +44,39 @@ public final class PageScreens implements Screens {
     this.views = views;
     this.similar = similar;
     this.reader = reader;
-    this.service = service;
+    this.reviews = reviews;
     this.publicUrl = publicUrl;
   }
 
   @Override
   public void mount(Router router) {
-    router.get("/c/:community/:slug").handler(this::view);
-    router.post("/c/:community/:slug/publish").handler(ctx -> status(ctx, PageStatus.PUBLISHED));
-    router.post("/c/:community/:slug/unpublish").handler(ctx -> status(ctx, PageStatus.DRAFT));
+    router.get(PAGE).handler(this::view);
+    router.post(PAGE + "/publish").handler(ctx -> act(ctx, "reviewed", reviews::publish));
+    router.post(PAGE + "/unpublish").handler(ctx -> act(ctx, "unpublished", reviews::unpublish));
+    router
+        .post(PAGE + "/review")
+        .handler(
+            ctx ->
+                act(
+                    ctx,
+                    "reviewed",
+                    (actor, c, slug) -> reviews.review(actor, c, slug, formRevision(ctx))));
+    router
+        .post(PAGE + "/request-review")
+        .handler(
+            ctx ->
+                act(
+                    ctx,
+                    "requested",
+                    (actor, c, slug) -> reviews.requestReview(actor, c, slug, form(ctx, "note"))));
+    router
+        .post(PAGE + "/return")
+        .handler(
+            ctx ->
+                act(
+                    ctx,
+                    "returned",
+                    (actor, c, slug) -> reviews.returnForWork(actor, c, slug, form(ctx, "note"))));
   }
 
   private void view(RoutingContext ctx) {
@@ -153,16 +178,41 @@ public final class PageScreens implements Screens {
         return "editor.notice." + what;
       }
     }
+    for (String what : List.of("reviewed", "unpublished", "requested", "returned")) {
+      if (ctx.request().getParam(what) != null) {
+        return "review.notice." + what;
+      }
+    }
     return "";
   }
 
-  private void status(RoutingContext ctx, PageStatus status) {
+  /** An act of the review workflow from the page's buttons; 303 back to the page with a notice. */
+  private void act(RoutingContext ctx, String done, ReviewAct act) {
     String community = ctx.pathParam("community");
     String slug = ctx.pathParam("slug");
-    service
-        .setStatus(CurrentUser.of(ctx).requireLoggedIn(), community, slug, status)
-        .onSuccess(s -> Redirect.seeOther(ctx, "/c/" + community + "/" + slug))
+    act.apply(CurrentUser.of(ctx).requireLoggedIn(), community, slug)
+        .onSuccess(s -> Redirect.seeOther(ctx, "/c/" + community + "/" + slug + "?" + done + "=1"))
         .onFailure(ctx::fail);
+  }
+
+  /** One act of {@link ReviewService}, as the page's forms call it. */
+  @FunctionalInterface
+  private interface ReviewAct {
+    Future<ReviewService.ReviewState> apply(CurrentUser actor, String community, String slug);
+  }
+
+  private static String form(RoutingContext ctx, String name) {
+    return ctx.request().getFormAttribute(name);
+  }
+
+  /** The revision a review form names (its hidden field); absent means the latest. */
+  private static Integer formRevision(RoutingContext ctx) {
+    String raw = form(ctx, "revision");
+    try {
+      return raw == null || raw.isBlank() ? null : Integer.valueOf(raw.strip());
+    } catch (NumberFormatException e) {
+      throw AppError.badRequest("bad_parameter", "revision", 1, Integer.MAX_VALUE);
+    }
   }
 
   /** The revision a revert just restored ({@code ?reverted=N}), for the notice; 0 for none. */

@@ -210,23 +210,6 @@ public final class PageService {
                                 null)));
   }
 
-  /** Publishes a page or takes it back to draft (moderators); returns the new status. */
-  public Future<PageStatus> setStatus(
-      CurrentUser actor, String community, String slug, PageStatus status) {
-    return pool.withTransaction(
-            tx ->
-                communities
-                    .access(tx, actor, community)
-                    .map(Access::requireModerator)
-                    .compose(access -> locked(tx, access, slug))
-                    .compose(
-                        page ->
-                            page.status() == status
-                                ? Future.succeededFuture(status)
-                                : pages.setStatus(tx, page.id(), status, actor.id()).map(status)))
-        .onSuccess(changed -> viewCache.statusChanged());
-  }
-
   private Future<Page> locked(SqlClient tx, Access access, String slug) {
     return pages
         .lock(tx, access.community().id(), slug)

@@ -70,4 +70,17 @@ public record PageView(
   public boolean canModerate() {
     return visible.access().canModerate();
   }
+
+  /**
+   * For insiders of a published page: how many revisions were saved after the reviewed one (the
+   * public does not read them yet); 0 for everyone else.
+   */
+  public int unreviewed() {
+    return visible.access().insider() ? page().unreviewed() : 0;
+  }
+
+  /** Whether the page waits «на проверке» (a member asked for a review of a draft). */
+  public boolean inReview() {
+    return page().status() == PageStatus.REVIEW;
+  }
 }

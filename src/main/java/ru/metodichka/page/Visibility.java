@@ -13,6 +13,10 @@ import ru.metodichka.community.Access;
  * members, moderators of other communities, experts — it does not exist: 404, never listed, never
  * counted, and a wiki link to it reads as a link to a missing page.
  *
+ * <p>Of a page they may see, insiders read the latest revision and everyone else the reviewed one
+ * ({@link #shownRevision}): a published page's edits reach the public when a moderator reviews
+ * them.
+ *
  * <p>The rule is written twice: in Java for a page already read ({@link #maySee}), and in SQL for
  * queries that must not read what the reader may not see ({@link #pageSql}, {@link #visibleSql});
  * the search scope is computed with the same SQL. {@code VisibilityIT} checks every reader against
@@ -24,6 +28,43 @@ public final class Visibility {
   /** Whether the reader may see a page of this status in the community of {@code access}. */
   public static boolean maySee(Access access, PageStatus status) {
     return status == PageStatus.PUBLISHED || access.insider();
+  }
+
+  /**
+   * The revision the reader reads of a page they may see: the latest for insiders, the reviewed one
+   * for everyone else (edits saved after the review wait for the next).
+   */
+  public static int shownRevision(Access access, Page page) {
+    return access.insider() ? page.currentRevision() : page.publicRevision();
+  }
+
+  /** Whether the reader may read revision {@code number} of a page they may see. */
+  public static boolean mayRead(Access access, Page page, int number) {
+    return number <= shownRevision(access, page);
+  }
+
+  /**
+   * {@link #shownRevision} as SQL for the page aliased {@code page} and a reader who is an insider
+   * of its community when {@code insider} holds.
+   */
+  public static String shownRevisionSql(String page, String insider) {
+    return "(CASE WHEN "
+        + insider
+        + " THEN "
+        + page
+        + ".current_revision WHEN "
+        + page
+        + ".status = 'published' THEN coalesce("
+        + page
+        + ".reviewed_revision, 0) ELSE 0 END)";
+  }
+
+  /**
+   * {@link #shownRevisionSql} for a reader given by the parameters {@code admin} and {@code
+   * userId}.
+   */
+  public static String shownRevisionSql(String page, String admin, String userId) {
+    return shownRevisionSql(page, Access.insiderSql(page + ".community_id", admin, userId));
   }
 
   /**

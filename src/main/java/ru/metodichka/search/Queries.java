@@ -158,22 +158,41 @@ final class Queries {
     }
   }
 
-  /** Published pages, plus for a member the unarchived pages of their communities. */
+  /**
+   * What the searcher may find ({@link SearchScope}): public documents (published pages' reviewed
+   * revisions) for everyone; for an insider of some communities also their pages' insiders'
+   * documents (latest revisions; archived pages left out), and there a page's public document only
+   * when it has no insiders' one, so each page is found once, as its reader reads it.
+   */
   static Query access(SearchScope access) {
-    Query published = new TermQuery(new Term(IndexedFields.STATUS, IndexedFields.PUBLISHED));
+    Query everyone = new TermQuery(new Term(IndexedFields.AUDIENCE, IndexedFields.PUBLIC));
     return switch (access) {
-      case SearchScope.Anonymous anonymous -> published;
+      case SearchScope.Anonymous anonymous -> everyone;
       case SearchScope.Member member -> {
         List<BytesRef> ids =
             member.communityIds().stream().map(id -> new BytesRef(Long.toString(id))).toList();
-        Query own =
+        Query own = new TermInSetQuery(IndexedFields.COMMUNITY_ID, ids);
+        Query shadowedHere =
             new BooleanQuery.Builder()
-                .add(new TermInSetQuery(IndexedFields.COMMUNITY_ID, ids), Occur.FILTER)
+                .add(new TermQuery(new Term(IndexedFields.SHADOWED, "1")), Occur.FILTER)
+                .add(own, Occur.FILTER)
+                .build();
+        Query publicOnes =
+            new BooleanQuery.Builder()
+                .add(everyone, Occur.FILTER)
+                .add(shadowedHere, Occur.MUST_NOT)
+                .build();
+        Query insiders =
+            new BooleanQuery.Builder()
+                .add(
+                    new TermQuery(new Term(IndexedFields.AUDIENCE, IndexedFields.INSIDERS)),
+                    Occur.FILTER)
+                .add(own, Occur.FILTER)
                 .add(new TermQuery(new Term(IndexedFields.STATUS, "archived")), Occur.MUST_NOT)
                 .build();
         yield new BooleanQuery.Builder()
-            .add(published, Occur.SHOULD)
-            .add(own, Occur.SHOULD)
+            .add(publicOnes, Occur.SHOULD)
+            .add(insiders, Occur.SHOULD)
             .setMinimumNumberShouldMatch(1)
             .build();
       }

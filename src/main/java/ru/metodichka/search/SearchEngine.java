@@ -184,7 +184,8 @@ public final class SearchEngine {
 
   /**
    * «Похожие материалы»: pages sharing the most distinctive words of this page's title and body
-   * (MoreLikeThis), among pages the searcher may see; empty when the key is not indexed.
+   * (MoreLikeThis) as the public reads it, among pages the searcher may see; empty when the page
+   * has no public document.
    */
   public List<SearchResult.Hit> similar(String key, SearchScope access, int limit)
       throws IOException {
@@ -207,7 +208,8 @@ public final class SearchEngine {
       Query query =
           new BooleanQuery.Builder()
               .add(like.like(found.scoreDocs[0].doc), Occur.MUST)
-              .add(new TermQuery(self), Occur.MUST_NOT)
+              // Neither of the page's own documents (its public one and its insiders' one).
+              .add(new TermQuery(new Term(IndexedFields.PAGE_ID, key)), Occur.MUST_NOT)
               .add(Queries.access(access), Occur.FILTER)
               .build();
       TopDocs top = searcher.search(query, Math.min(limit, SearchQuery.MAX_SIZE));

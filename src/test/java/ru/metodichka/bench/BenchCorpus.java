@@ -90,15 +90,17 @@ final class BenchCorpus {
           default -> "other";
         };
     long community = n < 1029 ? n % 3 + 1 : n % 20 + 1;
+    boolean published = n % 10 != 7;
     return new SearchDocument(
-        source.id(),
+        n,
+        published ? SearchDocument.Audience.PUBLIC : SearchDocument.Audience.INSIDERS,
         community,
         "c" + community,
         "Сообщество " + community,
         source.id(),
         source.title(),
         kind,
-        n % 10 == 7 ? "draft" : "published",
+        published ? "published" : "draft",
         body,
         List.of(n % 4 == 0 ? "веб-разработка" : "информатика"),
         kind.equals("article")
@@ -109,7 +111,8 @@ final class BenchCorpus {
         EPOCH.plusSeconds(n * 600L),
         EPOCH.plusSeconds(n * 600L),
         (n * 7919L) % 1000,
-        List.of("Автор " + community));
+        List.of("Автор " + community),
+        false);
   }
 
   static SearchDocument document(int n, Source source) {

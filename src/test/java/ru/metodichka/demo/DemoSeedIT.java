@@ -215,6 +215,7 @@ class DemoSeedIT {
 
   private static DemoSeed demoSeed(ru.metodichka.Application app) {
     var parts = app.parts();
-    return new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages());
+    return new DemoSeed(
+        parts.pool(), parts.users(), parts.communities(), parts.pages(), parts.reviews());
   }
 }

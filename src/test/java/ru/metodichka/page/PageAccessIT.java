@@ -50,7 +50,12 @@ class PageAccessIT {
     String page = Api.page(team.community(), "черновик");
     var published = api.post(page + "/publish", team.moderator().token(), null);
     assertThat(published.json())
-        .isEqualTo(new JsonObject().put("slug", "черновик").put("status", "published"));
+        .isEqualTo(
+            new JsonObject()
+                .put("slug", "черновик")
+                .put("status", "published")
+                .put("revision", 1)
+                .put("reviewedRevision", 1));
     assertThat(api.get(page, null).json().getString("status")).isEqualTo("published");
     assertThat(api.get("/api" + Api.path("communities", team.community(), "pages"), null).items())
         .hasSize(1);

@@ -68,15 +68,17 @@ class SearchCorpusTest {
         };
     String id = json.getString("id");
     long community = i % 3 + 1;
+    boolean published = i % 10 != 7;
     return new SearchDocument(
-        id,
+        i,
+        published ? SearchDocument.Audience.PUBLIC : SearchDocument.Audience.INSIDERS,
         community,
         "c" + community,
         "Сообщество " + community,
         id,
         json.getString("title"),
         kind,
-        i % 10 == 7 ? "draft" : "published",
+        published ? "published" : "draft",
         PlainText.of(json.getString("markdown")),
         List.of(id.startsWith("1-js") ? "информатика" : "веб-разработка"),
         kind.equals("article")
@@ -87,7 +89,8 @@ class SearchCorpusTest {
         Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 3600L),
         Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 3600L),
         i,
-        List.of("Автор " + community));
+        List.of("Автор " + community),
+        false);
   }
 
   private static SearchResult find(String text, SearchScope access) throws Exception {

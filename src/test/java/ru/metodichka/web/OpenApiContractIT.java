@@ -70,6 +70,9 @@ class OpenApiContractIT {
           "POST /api/communities/{community}/pages/{slug}/revert",
           "POST /api/communities/{community}/pages/{slug}/publish",
           "POST /api/communities/{community}/pages/{slug}/unpublish",
+          "POST /api/communities/{community}/pages/{slug}/review",
+          "POST /api/communities/{community}/pages/{slug}/request-review",
+          "POST /api/communities/{community}/pages/{slug}/return",
           "POST /api/communities/{community}/preview",
           "GET /api/search",
           "GET /api/search/suggest");
@@ -89,6 +92,9 @@ class OpenApiContractIT {
           "revertPage", "{\"revision\":1}",
           "previewMarkdown", "{\"markdown\":\"т\"}",
           "askToJoin", "{}",
+          "reviewPage", "{}",
+          "requestReview", "{}",
+          "returnForWork", "{\"note\":\"т\"}",
           "rejectJoinRequest", "{\"reason\":\"т\"}",
           "diffRevisions", "?from=1&to=2");
 
@@ -324,6 +330,47 @@ class OpenApiContractIT {
         "approveJoinRequest", 409, api.post(base + again + "/approve", moderator, null));
     contract.expect(
         "rejectJoinRequest", 409, api.post(base + again + "/reject", moderator, because));
+  }
+
+  @Test
+  void theReviewWorkflow(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    TestUser outsider = fx.user("Посторонний");
+    String page = Api.page(team.community(), "на-проверку");
+    String moderator = team.moderator().token();
+    String member = team.member().token();
+    fx.save(team.community(), "на-проверку", member, "На проверку", "Текст.\n", 0);
+    JsonObject none = new JsonObject();
+    JsonObject note = new JsonObject().put("note", "Доработать цели");
+    contract.expect(
+        "requestReview", 403, api.post(page + "/request-review", outsider.token(), none));
+    contract.expect(
+        "requestReview",
+        422,
+        api.post(page + "/request-review", member, new JsonObject().put("note", 1)));
+    contract.expect("requestReview", 200, api.post(page + "/request-review", member, note));
+    contract.expect("requestReview", 409, api.post(page + "/request-review", member, none));
+    contract.expect("returnForWork", 403, api.post(page + "/return", member, note));
+    contract.expect("returnForWork", 422, api.post(page + "/return", moderator, none));
+    contract.expect("returnForWork", 200, api.post(page + "/return", moderator, note));
+    contract.expect("returnForWork", 409, api.post(page + "/return", moderator, note));
+    contract.expect("reviewPage", 403, api.post(page + "/review", member, none));
+    contract.expect(
+        "reviewPage",
+        422,
+        api.post(page + "/review", moderator, new JsonObject().put("revision", 9)));
+    JsonObject reviewed =
+        contract.expect("reviewPage", 200, api.post(page + "/review", moderator, none));
+    assertThat(reviewed.getInteger("reviewedRevision")).isEqualTo(1);
+    contract.expect("getPage", 200, api.get(page, null));
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect("reviewPage", 409, api.post(page + "/review", moderator, none));
   }
 
   private static JsonObject revision(int number) {

@@ -6,6 +6,8 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.diff.TextDiff;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.RenderedRevision;
+import ru.metodichka.page.ReviewService;
+import ru.metodichka.page.Visibility;
 import ru.metodichka.page.VisiblePage;
 
 /**
@@ -17,23 +19,32 @@ public final class HistoryReader {
   private static final int CONTEXT_LINES = 3;
   private final Pool pool;
   private final PageReader pages;
+  private final ReviewService reviews;
   private final HistoryRepository revisions = new HistoryRepository();
 
-  public HistoryReader(Pool pool, PageReader pages) {
+  public HistoryReader(Pool pool, PageReader pages, ReviewService reviews) {
     this.pool = pool;
     this.pages = pages;
+    this.reviews = reviews;
   }
 
-  /** The page and up to {@code limit} revisions numbered below {@code before}, newest first. */
+  /**
+   * The page and up to {@code limit} revisions numbered below {@code before}, newest first, with
+   * the review workflow's marks; of a published page, only the revisions up to the reviewed one for
+   * anyone but its community's insiders.
+   */
   public Future<PageHistory> history(
       CurrentUser actor, String community, String slug, int before, int limit) {
     return pages
         .visible(actor, community, slug)
         .compose(
-            v ->
-                revisions
-                    .list(pool, v.page().id(), before, limit)
-                    .map(list -> new PageHistory(v, list)));
+            v -> {
+              int upTo = Visibility.shownRevision(v.access(), v.page());
+              var list = revisions.list(pool, v.page().id(), Math.min(before, upTo + 1), limit);
+              var events = reviews.events(v);
+              return Future.all(list, events)
+                  .map(all -> new PageHistory(v, list.result(), events.result()));
+            });
   }
 
   /** One revision with its HTML. */

@@ -42,20 +42,26 @@ final class ChangedPages {
     for (int from = 0; from < changed.size(); from += IndexSource.BATCH) {
       betweenBatches.run();
       List<Long> ids = changed.subList(from, Math.min(changed.size(), from + IndexSource.BATCH));
+      // A page's public listing is its public document's: keyed by the bare page id.
       List<String> keys = ids.stream().map(String::valueOf).toList();
       Map<String, Listing> before = listings(index, keys);
       List<IndexSource.PageRow> pages = IndexSource.pages(conn, ids);
-      index.writeAll(pages, IndexSource.PageRow::toDocument);
-      Set<String> found = new HashSet<>();
-      for (IndexSource.PageRow page : pages) {
-        String key = Long.toString(page.id());
-        found.add(key);
-        listingsChanged |= !Objects.equals(before.get(key), page.listing());
-      }
-      for (String key : keys) {
-        if (!found.contains(key)) {
-          index.remove(key);
-          listingsChanged |= before.containsKey(key);
+      List<IndexSource.PageVersion> versions = IndexSource.versions(pages);
+      index.writeAll(versions, IndexSource.PageVersion::toDocument);
+      Set<String> written = new HashSet<>();
+      versions.forEach(version -> written.add(version.key()));
+      Map<Long, IndexSource.PageRow> byId = new HashMap<>();
+      pages.forEach(page -> byId.put(page.id(), page));
+      for (Long id : ids) {
+        String key = Long.toString(id);
+        IndexSource.PageRow page = byId.get(id);
+        listingsChanged |= !Objects.equals(before.get(key), page == null ? null : page.listing());
+        // Whichever of its two documents the page no longer has goes.
+        for (SearchDocument.Audience audience : SearchDocument.Audience.values()) {
+          String documentKey = SearchDocument.keyOf(id, audience);
+          if (!written.contains(documentKey)) {
+            index.remove(documentKey);
+          }
         }
       }
     }

@@ -81,7 +81,7 @@ final class IndexRounds {
       Map<Long, Long> views = IndexSource.viewsChangedSince(conn, since);
       views.keySet().removeAll(changes.pageIds()); // written just now, with their views
       for (var page : views.entrySet()) {
-        index.updateViews(Long.toString(page.getKey()), page.getValue());
+        index.updateViews(page.getKey(), page.getValue());
       }
       if (!changes.isEmpty() || !views.isEmpty()) {
         index.refresh();
@@ -148,7 +148,7 @@ final class IndexRounds {
         stopIfAsked();
         // PostgreSQL reads the next batch while this one is indexed.
         next = IndexSource.pagesAfter(conn, batch.getLast().id());
-        index.writeAll(batch, IndexSource.PageRow::toDocument);
+        index.writeAll(IndexSource.versions(batch), IndexSource.PageVersion::toDocument);
         progress = progress.advanced(batch.size());
         reporter.accept(progress);
       }

@@ -28,18 +28,27 @@ final class IndexSource {
    */
   static final int BATCH = 1000;
 
+  // The latest revision (r), and a published page's reviewed one (v) when it is another: the
+  // public reads v, the page's community r (page.Visibility). Authors as far as each goes.
   private static final String PAGE_COLUMNS =
       """
-      SELECT p.id, p.slug, p.status, p.published_at, r.created_at AS revised_at,
+      SELECT p.id, p.slug, p.status, p.published_at, p.current_revision, p.reviewed_revision,
              c.id AS community_id, c.slug AS community_slug, c.name AS community_name,
-             r.title, r.kind, r.markdown, r.metadata,
+             r.created_at AS revised_at, r.title, r.kind, r.markdown, r.metadata,
+             v.created_at AS v_revised_at, v.title AS v_title, v.kind AS v_kind,
+             v.markdown AS v_markdown, v.metadata AS v_metadata,
              ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
                     WHERE a.page_id = p.id
                     GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS authors,
+             ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
+                    WHERE a.page_id = p.id AND a.number <= coalesce(p.reviewed_revision, 0)
+                    GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS v_authors,
              p.views
         FROM pages p
         JOIN communities c ON c.id = p.community_id
         JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
+        LEFT JOIN revisions v ON v.page_id = p.id AND v.number = p.reviewed_revision
+                             AND p.status = 'published' AND p.reviewed_revision <> p.current_revision
       """;
   private static final String PAGES_BY_ID = PAGE_COLUMNS + " WHERE p.id = ANY($1)";
   private static final String PAGES_AFTER =
@@ -167,49 +176,95 @@ final class IndexSource {
   }
 
   /**
-   * A page as read, Markdown and all. Making it a {@link SearchDocument} (Markdown to plain text)
-   * costs about as much as indexing it, so the index's bulk writes do it on every core.
+   * A page as read, Markdown and all: its latest revision and, when the public reads another one,
+   * the reviewed one too.
    */
   record PageRow(long id, Row row) {
     PageRow(Row row) {
       this(row.getLong("id"), row);
     }
 
-    SearchDocument toDocument() {
-      return document(row);
+    boolean published() {
+      return "published".equals(row.getString("status"))
+          && row.getInteger("reviewed_revision") != null;
     }
 
-    /** How the page appears on other pages, read without making the whole document. */
+    /** The public reads the latest revision too: one document serves everyone. */
+    boolean reviewedIsLatest() {
+      return published()
+          && row.getInteger("reviewed_revision").equals(row.getInteger("current_revision"));
+    }
+
+    /** How the page appears on other pages (its public title), read without making a document. */
     Listing listing() {
       return Listing.of(
-          row.getString("status"),
+          published() ? "published" : row.getString("status"),
           row.getString("community_slug"),
           row.getString("slug"),
-          row.getString("title"));
+          reviewedIsLatest() || !published() ? row.getString("title") : row.getString("v_title"));
     }
   }
 
-  private static SearchDocument document(Row row) {
-    Object json = row.getValue("metadata");
+  /**
+   * One document to make of a page: its public version or its insiders' one. Making it a {@link
+   * SearchDocument} (Markdown to plain text) costs about as much as indexing it, so the index's
+   * bulk writes do it on every core.
+   */
+  record PageVersion(PageRow page, SearchDocument.Audience audience, boolean shadowed) {
+    String key() {
+      return SearchDocument.keyOf(page.id(), audience);
+    }
+
+    SearchDocument toDocument() {
+      boolean latest = audience == SearchDocument.Audience.INSIDERS || page.reviewedIsLatest();
+      return document(page.row(), audience, shadowed, latest ? "" : "v_");
+    }
+  }
+
+  /**
+   * The documents of these pages: a published page's public one (its reviewed revision), and the
+   * insiders' one (its latest revision) of every page the public does not read as it stands.
+   */
+  static List<PageVersion> versions(List<PageRow> pages) {
+    List<PageVersion> versions = new ArrayList<>(pages.size() + 16);
+    for (PageRow page : pages) {
+      boolean insiders = !page.reviewedIsLatest();
+      if (page.published()) {
+        versions.add(new PageVersion(page, SearchDocument.Audience.PUBLIC, insiders));
+      }
+      if (insiders) {
+        versions.add(new PageVersion(page, SearchDocument.Audience.INSIDERS, false));
+      }
+    }
+    return versions;
+  }
+
+  /** The document of one version; {@code prefix} names its revision's columns ("" or "v_"). */
+  private static SearchDocument document(
+      Row row, SearchDocument.Audience audience, boolean shadowed, String prefix) {
+    Object json = row.getValue(prefix + "metadata");
     Metadata metadata = Metadata.fromJson(json instanceof JsonObject object ? object : null);
     OffsetDateTime published = row.getOffsetDateTime("published_at");
+    boolean isPublic = audience == SearchDocument.Audience.PUBLIC;
     return new SearchDocument(
-        Long.toString(row.getLong("id")),
+        row.getLong("id"),
+        audience,
         row.getLong("community_id"),
         row.getString("community_slug"),
         row.getString("community_name"),
         row.getString("slug"),
-        row.getString("title"),
-        row.getString("kind"),
-        row.getString("status"),
-        PlainText.of(row.getString("markdown")),
+        row.getString(prefix + "title"),
+        row.getString(prefix + "kind"),
+        isPublic ? "published" : row.getString("status"),
+        PlainText.of(row.getString(prefix + "markdown")),
         metadata.subjects(),
         metadata.levels(),
         metadata.licence(),
         metadata.year(),
         published == null ? null : published.toInstant(),
-        row.getOffsetDateTime("revised_at").toInstant(),
+        row.getOffsetDateTime(prefix + "revised_at").toInstant(),
         row.getLong("views"),
-        List.of(row.getArrayOfStrings("authors")));
+        List.of(row.getArrayOfStrings(isPublic ? "v_authors" : "authors")),
+        shadowed);
   }
 }

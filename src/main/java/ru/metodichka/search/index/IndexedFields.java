@@ -20,6 +20,11 @@ public final class IndexedFields {
   private IndexedFields() {}
 
   public static final String KEY = "key";
+  public static final String PAGE_ID = "page_id";
+  public static final String AUDIENCE = "audience";
+  public static final String SHADOWED = "shadowed";
+  public static final String PUBLIC = "public";
+  public static final String INSIDERS = "insiders";
   public static final String TITLE = "title";
   public static final String BODY = "body";
   public static final String TITLE_WORDS = "title_words";
@@ -70,15 +75,26 @@ public final class IndexedFields {
     Document doc = new Document();
     // The page's identity: not analysed, so updateDocument/deleteDocuments match it exactly.
     doc.add(new StringField(KEY, page.key(), Field.Store.YES));
+    // Both documents of a page carry its id: view counts are set on both at once, and «similar
+    // materials» leave out the page itself whichever document matches.
+    doc.add(new StringField(PAGE_ID, Long.toString(page.pageId()), Field.Store.NO));
+    // Who may find it (the searcher's scope, Queries.access): everyone, or the community's
+    // insiders;
+    // a public document shadowed by an insiders' one is left to everyone but those insiders.
+    boolean published = page.audience() == SearchDocument.Audience.PUBLIC;
+    doc.add(new StringField(AUDIENCE, published ? PUBLIC : INSIDERS, Field.Store.NO));
+    if (page.shadowed()) {
+      doc.add(new StringField(SHADOWED, "1", Field.Store.NO));
+    }
     doc.add(new Field(TITLE, page.title(), TEXT_WITH_OFFSETS));
-    boolean published = PUBLISHED.equals(page.status());
     CollectedWords words = published ? new CollectedWords() : null;
     doc.add(body(page.body(), words));
     // Title words unstemmed and unstored: prefix queries for autocomplete as the user types.
     doc.add(new TextField(TITLE_WORDS, page.title(), Field.Store.NO));
     if (published) {
-      // Words as written, published pages only: the dictionary of the spelling and keyboard-layout
-      // corrections, which must never offer a word that only a draft contains. The body's words
+      // Words as written, public documents only: the dictionary of the spelling and keyboard-layout
+      // corrections, which must never offer a word that only a draft or an unreviewed edit
+      // contains. The body's words
       // were collected while the body was analysed, and are replayed after it.
       doc.add(new Field(SPELL, page.title(), WORDS_ONLY));
       doc.add(new Field(SPELL, words, WORDS_ONLY));

@@ -6,23 +6,30 @@ import java.util.Objects;
 import ru.metodichka.render.PlainText;
 
 /**
- * One page as the search index sees it: what is searched (title, plain-text body), what is filtered
- * and counted (kind, status, community, subjects, levels, licence, year), what is sorted on
- * (newest, views) and what a hit shows besides its title and snippet (dates, authors). The indexer
- * builds it from the page's current revision.
+ * One version of a page as the search index sees it: what is searched (title, plain-text body),
+ * what is filtered and counted (kind, status, community, subjects, levels, licence, year), what is
+ * sorted on (newest, views) and what a hit shows besides its title and snippet (dates, authors).
  *
- * @param key the page's stable identity as text (the indexer uses the page id); upserts and deletes
- *     go by it
+ * <p>A page has up to two documents, because the public and the page's community read different
+ * revisions ({@code page.Visibility}): the {@linkplain Audience#PUBLIC public} one is a published
+ * page's reviewed revision, which everyone may find; the {@linkplain Audience#INSIDERS insiders'}
+ * one is the latest revision, which only the community's insiders may find — a page not published,
+ * or a published page with edits not yet reviewed (its public document is then {@code shadowed}:
+ * those insiders find the latest text instead).
+ *
+ * @param pageId the page's id, the same in both of its documents
  * @param communityId the community's id, matched against the searcher's scope
  * @param body plain text, see {@link PlainText#of}
  * @param year the material's year, or null when unknown
  * @param publishedAt when the page was published, or null for a page never published
- * @param updatedAt the time of the current revision
- * @param authors the display names of everyone who wrote a revision of the page, in the order of
- *     their first revision
+ * @param updatedAt the time of the revision indexed
+ * @param authors the display names of everyone who wrote a revision up to the one indexed, in the
+ *     order of their first revision
+ * @param shadowed for a public document: the page also has an insiders' one
  */
 public record SearchDocument(
-    String key,
+    long pageId,
+    Audience audience,
     long communityId,
     String communitySlug,
     String communityName,
@@ -38,10 +45,19 @@ public record SearchDocument(
     Instant publishedAt,
     Instant updatedAt,
     long views,
-    List<String> authors) {
+    List<String> authors,
+    boolean shadowed) {
+
+  /** Who may find a document. */
+  public enum Audience {
+    /** Everyone: a published page's reviewed revision. */
+    PUBLIC,
+    /** The page's community's insiders: its latest revision. */
+    INSIDERS
+  }
 
   public SearchDocument {
-    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(communitySlug, "communitySlug");
     Objects.requireNonNull(pageSlug, "pageSlug");
     Objects.requireNonNull(kind, "kind");
@@ -53,6 +69,18 @@ public record SearchDocument(
     subjects = subjects == null ? List.of() : List.copyOf(subjects);
     levels = levels == null ? List.of() : List.copyOf(levels);
     authors = authors == null ? List.of() : List.copyOf(authors);
+  }
+
+  /**
+   * The document's identity: the page id for the public document, the page id and {@code i} for the
+   * insiders' one; upserts and deletes go by it.
+   */
+  public String key() {
+    return keyOf(pageId, audience);
+  }
+
+  public static String keyOf(long pageId, Audience audience) {
+    return audience == Audience.PUBLIC ? Long.toString(pageId) : pageId + "i";
   }
 
   /** The time «newest» sorts by: publication, else the last change. */

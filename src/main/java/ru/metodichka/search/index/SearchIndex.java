@@ -40,7 +40,7 @@ import ru.metodichka.render.PlainText;
  */
 public final class SearchIndex implements Closeable {
   /** Version of the document layout; an index built by another version is rebuilt. */
-  static final String SCHEMA = "3";
+  static final String SCHEMA = "4";
 
   /**
    * The largest segment a merge may write. A merge reads its segments through the same memory map
@@ -240,12 +240,13 @@ public final class SearchIndex implements Closeable {
   }
 
   /**
-   * Sets the view count «most viewed» sorts by, without touching the rest of the page (no error
-   * when the page is not indexed); searches see it after the next {@link #refresh}.
+   * Sets the view count «most viewed» sorts by on the page's documents, without touching the rest
+   * (no error when the page is not indexed); searches see it after the next {@link #refresh}.
    */
-  public void updateViews(String key, long views) throws IOException {
+  public void updateViews(long pageId, long views) throws IOException {
     uncommitted = true;
-    writer.updateNumericDocValue(new Term(IndexedFields.KEY, key), IndexedFields.VIEWS, views);
+    writer.updateNumericDocValue(
+        new Term(IndexedFields.PAGE_ID, Long.toString(pageId)), IndexedFields.VIEWS, views);
   }
 
   /**
