@@ -24,6 +24,8 @@ class ConfigLoaderTest {
     assertThat(config.dataDir()).isEqualTo(Path.of("data"));
     assertThat(config.adminPassword()).isEmpty();
     assertThat(config.demo()).isFalse();
+    assertThat(config.tuneJvm()).isTrue();
+    assertThat(config.http().trustedProxies()).isEmpty();
   }
 
   @Test
@@ -56,6 +58,7 @@ class ConfigLoaderTest {
     assertThat(config.demo()).isTrue();
     assertThat(config.command()).isEqualTo("reindex");
     assertThat(ConfigLoader.load(new String[0], Map.of("METODICHKA_DEMO", "true")).demo()).isTrue();
+    assertThat(ConfigLoader.load(new String[] {"--jvm-tune=false"}, Map.of()).tuneJvm()).isFalse();
   }
 
   @Test
