@@ -47,6 +47,8 @@ import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
+import ru.metodichka.page.LifecycleScreens;
+import ru.metodichka.page.LifecycleService;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageRendering;
 import ru.metodichka.page.PageRoutes;
@@ -105,6 +107,7 @@ public final class Application implements AutoCloseable {
       JoinRequestService joinRequests,
       PageService pages,
       ReviewService reviews,
+      LifecycleService lifecycle,
       PageViewCache viewCache,
       ViewCounter views,
       MarkdownRenderer renderer,
@@ -190,6 +193,9 @@ public final class Application implements AutoCloseable {
         new PageService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
     var reviews = new ReviewService(pool, communities, viewCache);
+    var lifecycle =
+        new LifecycleService(
+            pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
     var housekeeping = new Housekeeping(auth, pages);
     housekeeping.start(vertx);
     return new Parts(
@@ -202,6 +208,7 @@ public final class Application implements AutoCloseable {
         joinRequests,
         pages,
         reviews,
+        lifecycle,
         viewCache,
         views,
         renderer,
@@ -223,7 +230,7 @@ public final class Application implements AutoCloseable {
     var communities = parts.communities();
     var rendering = new PageRendering(parts.renderer(), parts.markdown());
     var reader = new PageReader(pool, communities, rendering, parts.views());
-    var history = new HistoryReader(pool, reader, parts.reviews());
+    var history = new HistoryReader(pool, reader, parts.reviews(), parts.lifecycle());
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -255,7 +262,7 @@ public final class Application implements AutoCloseable {
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
-            new PageRoutes(pageService, reader, parts.reviews()),
+            new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle()),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
             new SearchRoutes(search)),
@@ -275,6 +282,7 @@ public final class Application implements AutoCloseable {
                 search.similarPages(),
                 viewCache,
                 parts.views()),
+            new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
             new LoginScreens(templates, auth, clientAddress),

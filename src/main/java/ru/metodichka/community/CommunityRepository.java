@@ -35,6 +35,20 @@ public final class CommunityRepository {
        WHERE m.community_id = $1 AND m.status = 'active' AND m.role = 'moderator'
        ORDER BY u.display_name
       """;
+  // Active communities the user ($2) moderates; every active one for administrators ($1).
+  private static final String MODERATED =
+      """
+      SELECT\s"""
+          + Community.COLUMNS
+          + """
+
+            FROM communities c
+           WHERE c.status = 'active'
+             AND ($1 OR EXISTS (SELECT 1 FROM memberships m
+                                 WHERE m.community_id = c.id AND m.user_id = $2
+                                   AND m.status = 'active' AND m.role = 'moderator'))
+           ORDER BY c.name
+          """;
   private static final String SET_STATUS =
       "UPDATE communities SET status = $2 WHERE id = $1 RETURNING " + Community.COLUMNS;
   private static final String MEMBER_COUNT =
@@ -49,6 +63,13 @@ public final class CommunityRepository {
             DatabaseErrors.uniqueViolation(
                 () -> AppError.conflict("community_slug_taken", c.slug())))
         .map(rows -> Community.from(rows.iterator().next()));
+  }
+
+  /** The active communities a user moderates (administrators: every active one), by name. */
+  public Future<List<Community>> moderated(SqlClient sql, boolean admin, long userId) {
+    return sql.preparedQuery(MODERATED)
+        .execute(Tuple.of(admin, userId))
+        .map(rows -> Rows.list(rows, Community::from));
   }
 
   public Future<Optional<Community>> find(SqlClient sql, String slug) {

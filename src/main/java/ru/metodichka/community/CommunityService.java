@@ -55,6 +55,12 @@ public final class CommunityService {
     return communities.listWithCounts(pool);
   }
 
+  /** The active communities the actor moderates (administrators: every active one). */
+  public Future<List<Community>> moderated(CurrentUser actor) {
+    actor.requireLoggedIn();
+    return communities.moderated(pool, actor.admin(), actor.id());
+  }
+
   /** Public information about a community: task, moderators, number of members. */
   public Future<CommunityProfile> describe(String slug) {
     return find(pool, slug).compose(this::describe);

@@ -2,6 +2,7 @@ package ru.metodichka.error;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.SequencedMap;
 
 /**
  * The one failure type services fail with. It carries an HTTP status, a machine code whose human
@@ -11,6 +12,9 @@ import java.util.List;
 public final class AppError extends RuntimeException {
   /** The problem member with the seconds to wait before trying again. */
   public static final String RETRY_AFTER = "retryAfter";
+
+  /** The problem member naming the new values of the path parameters of a moved resource. */
+  public static final String MOVED_TO = "movedTo";
 
   private final int status;
   private final String code;
@@ -60,6 +64,18 @@ public final class AppError extends RuntimeException {
     long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
     return new AppError(
         429, code, new Object[] {minutes}, new JsonObject().put(RETRY_AFTER, retryAfterSeconds));
+  }
+
+  /**
+   * 301 (308 for anything but GET and HEAD): what was asked for answers at another address for
+   * ever. The address is the request's own, with these path parameters (in order: a community
+   * before a page) given their new values.
+   */
+  public static AppError moved(SequencedMap<String, String> pathParams) {
+    JsonObject movedTo = new JsonObject();
+    pathParams.forEach(movedTo::put);
+    return new AppError(
+        301, "moved_permanently", new Object[0], new JsonObject().put(MOVED_TO, movedTo));
   }
 
   public static AppError unavailable(String code, Object... args) {

@@ -24,24 +24,37 @@ final class LinkRepository {
       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
       """;
   // The pages a link (community c, slug key and title key of t) may lead to for the reader ($2
-  // admin, $3 user id), a slug match first. Two index lookups: "slug_key = … OR title_key = …" in
-  // one join made PostgreSQL read every page of the community (60 ms a page view with 100k pages).
-  // LEFT JOIN: a link to nothing visible still says whether the reader may create its page.
+  // admin, $3 user id): a page with that address first, then one with that title, then one that
+  // had that address or title before a rename or a move (page_names; the latest first), wherever
+  // it is now. Separate index lookups: "slug_key = … OR title_key = …" in one join made
+  // PostgreSQL read every page of the community (60 ms a page view with 100k pages). LEFT JOIN: a
+  // link to nothing visible still says whether the reader may create its page.
   private static final String CANDIDATES =
       """
         LEFT JOIN LATERAL (
-          SELECT p.slug, 0 AS rank FROM pages p
+          SELECT c.slug AS community_slug, p.slug, 0 AS rank, 0 AS age FROM pages p
            WHERE p.community_id = c.id AND p.slug_key = t.slug_key AND %1$s
           UNION ALL
-          SELECT p.slug, 1 AS rank FROM pages p
-           WHERE p.community_id = c.id AND p.title_key = t.title_key AND %1$s) m ON true
-       ORDER BY m.rank NULLS LAST
+          SELECT c.slug, p.slug, 1, 0 FROM pages p
+           WHERE p.community_id = c.id AND p.title_key = t.title_key AND %1$s
+          UNION ALL
+          SELECT pc.slug, p.slug, 2, -n.id FROM page_names n
+            JOIN pages p ON p.id = n.page_id JOIN communities pc ON pc.id = p.community_id
+           WHERE n.community_id = c.id AND n.slug_key = t.slug_key AND %2$s
+          UNION ALL
+          SELECT pc.slug, p.slug, 3, -n.id FROM page_names n
+            JOIN pages p ON p.id = n.page_id JOIN communities pc ON pc.id = p.community_id
+           WHERE n.community_id = c.id AND n.title_key = t.title_key AND %2$s) m ON true
+       ORDER BY m.rank NULLS LAST, m.age
       """
-          .formatted(Visibility.visibleSql("p", Access.insiderSql("c.id", "$2", "$3")));
+          .formatted(
+              Visibility.visibleSql("p", Access.insiderSql("c.id", "$2", "$3")),
+              Visibility.pageSql("p", "$2", "$3"));
   private static final String MAY_CREATE =
       "(c.status = 'active' AND " + Access.insiderSql("c.id", "$2", "$3") + ") AS may_create";
   private static final String RESOLVE =
-      "SELECT t.community_key, t.title_key, c.slug AS community_slug, m.slug, "
+      "SELECT t.community_key, t.title_key, coalesce(m.community_slug, c.slug) AS community_slug,"
+          + " m.slug, "
           + MAY_CREATE
           + """
 
@@ -54,7 +67,8 @@ final class LinkRepository {
   // The same matching as RESOLVE, for links not stored yet (the editor's preview): $1 holds the
   // links as three arrays, so the reader's parameters keep their numbers.
   private static final String RESOLVE_TARGETS =
-      "SELECT t.community_key, t.title_key, c.slug AS community_slug, m.slug, "
+      "SELECT t.community_key, t.title_key, coalesce(m.community_slug, c.slug) AS community_slug,"
+          + " m.slug, "
           + MAY_CREATE
           + """
 
@@ -70,17 +84,26 @@ final class LinkRepository {
         FROM page_links l JOIN revisions r ON r.id = l.revision_id
        WHERE r.page_id = $2 AND r.number = $3
       """;
+  // Links to the page by any name it has or had (page_names): a link written before a rename
+  // still leads here.
   private static final String BACKLINKS =
       """
+      WITH names AS (
+        SELECT tc.slug_key AS community_key, target.slug_key, target.title_key
+          FROM pages target JOIN communities tc ON tc.id = target.community_id
+         WHERE target.id = $1
+        UNION
+        SELECT nc.slug_key, n.slug_key, n.title_key
+          FROM page_names n JOIN communities nc ON nc.id = n.community_id
+         WHERE n.page_id = $1)
       SELECT DISTINCT sc.slug AS community, src.slug, r.title, src.status, src.title_key
-        FROM pages target
-        JOIN communities tc ON tc.id = target.community_id
-        JOIN page_links l ON l.target_community = tc.slug_key
-                         AND (l.target_slug_key = target.slug_key OR l.target_title_key = target.title_key)
+        FROM names t
+        JOIN page_links l ON l.target_community = t.community_key
+                         AND (l.target_slug_key = t.slug_key OR l.target_title_key = t.title_key)
         JOIN revisions r ON r.id = l.revision_id
         JOIN pages src ON src.id = r.page_id
         JOIN communities sc ON sc.id = src.community_id
-       WHERE target.id = $1 AND src.id <> target.id AND r.number =\s"""
+       WHERE src.id <> $1 AND r.number =\s"""
           + Visibility.shownRevisionSql("src", "$2", "$3")
           + " AND "
           + Visibility.pageSql("src", "$2", "$3")

@@ -35,6 +35,12 @@ record NewContent(
         current);
   }
 
+  /** The current revision's content under a new title (a rename). */
+  static NewContent retitled(Revision current, String title) {
+    return new NewContent(
+        title, current.kind(), current.markdown(), current.metadata(), false, null, current);
+  }
+
   /** True when appending this would repeat the current revision. */
   boolean sameAs(Revision current) {
     return current.number() > 0

@@ -18,6 +18,7 @@ public final class PageReader {
   private final PageRepository pages = new PageRepository();
   private final RevisionRepository revisions = new RevisionRepository();
   private final LinkRepository links = new LinkRepository();
+  private final OldAddresses oldAddresses = new OldAddresses();
   private final ActivityRepository activity = new ActivityRepository();
   private final PageRendering rendering;
   private final ViewCounter views;
@@ -101,7 +102,10 @@ public final class PageReader {
     return links.backlinks(pool, v.page().id(), v.access().user());
   }
 
-  /** The page if its reader may see it, with what they may do; 404 otherwise. */
+  /**
+   * The page if its reader may see it, with what they may do; a redirect from an old address of a
+   * page they may see ({@link OldAddresses}); 404 otherwise.
+   */
   public Future<VisiblePage> visible(CurrentUser actor, String community, String slug) {
     return communities
         .access(pool, actor, community)
@@ -109,12 +113,16 @@ public final class PageReader {
             access ->
                 pages
                     .find(pool, access.community().id(), slug)
-                    .map(
-                        found ->
-                            found
-                                .filter(p -> Visibility.maySee(access, p.status()))
-                                .map(p -> new VisiblePage(access, p))
-                                .orElseThrow(() -> AppError.notFound("page_not_found", slug))));
+                    .compose(
+                        found -> {
+                          if (found.isEmpty()) {
+                            return oldAddresses.missing(pool, access, slug);
+                          }
+                          if (!Visibility.maySee(access, found.get().status())) {
+                            throw AppError.notFound("page_not_found", slug);
+                          }
+                          return Future.succeededFuture(new VisiblePage(access, found.get()));
+                        }));
   }
 
   /** One revision of a visible page, with its HTML as its reader sees the links. */

@@ -43,6 +43,25 @@ final class PageRepository {
              published_at = CASE WHEN status = 'published' THEN published_at ELSE now() END
        WHERE id = $1
       """;
+  // A new address in the same community or another; a moved page leaves its place in the old
+  // community's tree, and its children there stay, at the top.
+  private static final String READDRESS =
+      """
+      UPDATE pages SET community_id = $2, slug = $3, slug_key = $4,
+             parent_id = CASE WHEN community_id = $2 THEN parent_id END
+       WHERE id = $1
+      """;
+  private static final String ORPHAN_CHILDREN =
+      "UPDATE pages SET parent_id = NULL WHERE parent_id = $1 AND community_id <> $2";
+  // The status a retired page had before: what restoring it brings back.
+  private static final String STATUS_BEFORE_RETIRING =
+      """
+      SELECT status FROM page_status_changes
+       WHERE page_id = $1 AND status <> 'archived'
+         AND id < (SELECT max(id) FROM page_status_changes WHERE page_id = $1 AND status = 'archived')
+       ORDER BY id DESC LIMIT 1
+      """;
+  private static final String RESTORE = "UPDATE pages SET status = $2 WHERE id = $1";
   private static final String RECORD_STATUS =
       "INSERT INTO page_status_changes (page_id, status, changed_by) VALUES ($1, $2, $3)";
 
@@ -120,6 +139,39 @@ final class PageRepository {
   /** Sets the status and records who changed it and when. */
   Future<Void> setStatus(SqlClient sql, long pageId, PageStatus status, long userId) {
     return sql.preparedQuery(SET_STATUS)
+        .execute(Tuple.of(pageId, status.code()))
+        .compose(
+            v -> sql.preparedQuery(RECORD_STATUS).execute(Tuple.of(pageId, status.code(), userId)))
+        .mapEmpty();
+  }
+
+  /**
+   * Gives the page a new address, in its community or another (a move); the database remembers the
+   * old one ({@link OldAddresses}). Fails with a unique violation when a page has that address.
+   */
+  Future<Void> readdress(SqlClient sql, long pageId, long communityId, String slug) {
+    return sql.preparedQuery(READDRESS)
+        .execute(Tuple.of(pageId, communityId, slug, Slugs.key(slug)))
+        .compose(v -> sql.preparedQuery(ORPHAN_CHILDREN).execute(Tuple.of(pageId, communityId)))
+        .mapEmpty();
+  }
+
+  /** The status a retired page had before it was retired (draft when none is recorded). */
+  Future<PageStatus> statusBeforeRetiring(SqlClient sql, long pageId) {
+    return sql.preparedQuery(STATUS_BEFORE_RETIRING)
+        .execute(Tuple.of(pageId))
+        .map(
+            rows ->
+                Rows.first(rows, r -> PageStatus.of(r.getString("status")))
+                    .orElse(PageStatus.DRAFT));
+  }
+
+  /**
+   * Brings a retired page back to {@code status}, keeping when it was first published; the change
+   * is recorded like any other.
+   */
+  Future<Void> restore(SqlClient sql, long pageId, PageStatus status, long userId) {
+    return sql.preparedQuery(RESTORE)
         .execute(Tuple.of(pageId, status.code()))
         .compose(
             v -> sql.preparedQuery(RECORD_STATUS).execute(Tuple.of(pageId, status.code(), userId)))

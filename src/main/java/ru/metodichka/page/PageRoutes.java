@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.Person;
+import ru.metodichka.community.Slugs;
 import ru.metodichka.db.Rows;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
@@ -23,11 +24,14 @@ public final class PageRoutes implements ApiRoutes {
   private final PageService service;
   private final PageReader reader;
   private final ReviewService reviews;
+  private final LifecycleService lifecycle;
 
-  public PageRoutes(PageService service, PageReader reader, ReviewService reviews) {
+  public PageRoutes(
+      PageService service, PageReader reader, ReviewService reviews, LifecycleService lifecycle) {
     this.service = service;
     this.reader = reader;
     this.reviews = reviews;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -54,6 +58,14 @@ public final class PageRoutes implements ApiRoutes {
     api.post(PAGE + "/review").consumes("application/json").respond(this::review);
     api.post(PAGE + "/request-review").consumes("application/json").respond(this::requestReview);
     api.post(PAGE + "/return").consumes("application/json").respond(this::returnForWork);
+    api.post(PAGE + "/rename").consumes("application/json").respond(this::rename);
+    api.post(PAGE + "/move").consumes("application/json").respond(this::move);
+    api.post(PAGE + "/retire")
+        .respond(
+            ctx -> lifecycle.retire(actor(ctx), community(ctx), slug(ctx)).map(PageRoutes::json));
+    api.post(PAGE + "/restore")
+        .respond(
+            ctx -> lifecycle.restore(actor(ctx), community(ctx), slug(ctx)).map(PageRoutes::json));
   }
 
   /**
@@ -122,6 +134,35 @@ public final class PageRoutes implements ApiRoutes {
     String note = in.optionalText("note", ReviewService.MAX_NOTE, null);
     in.validate();
     return reviews.returnForWork(actor, community(ctx), slug(ctx), note).map(PageRoutes::json);
+  }
+
+  /** {@code {title, slug}}: a new title, a new address or both. */
+  private Future<JsonObject> rename(RoutingContext ctx) {
+    CurrentUser actor = actor(ctx);
+    JsonInput in = JsonInput.of(ctx);
+    String title = in.optionalText("title", SaveRequest.MAX_TITLE, null);
+    String slug = in.optionalText("slug", Slugs.MAX_LENGTH, null);
+    in.validate();
+    return lifecycle.rename(actor, community(ctx), slug(ctx), title, slug).map(PageRoutes::json);
+  }
+
+  /** {@code {community, slug}}: the community to move to, and optionally a new address there. */
+  private Future<JsonObject> move(RoutingContext ctx) {
+    CurrentUser actor = actor(ctx);
+    JsonInput in = JsonInput.of(ctx);
+    String target = in.requiredText("community", Slugs.MAX_LENGTH);
+    String slug = in.optionalText("slug", Slugs.MAX_LENGTH, null);
+    in.validate();
+    return lifecycle.move(actor, community(ctx), slug(ctx), target, slug).map(PageRoutes::json);
+  }
+
+  /** Where the page is and how it stands after a lifecycle act. */
+  static JsonObject json(LifecycleService.Placed placed) {
+    return new JsonObject()
+        .put("community", placed.community())
+        .put("slug", placed.slug())
+        .put("title", placed.title())
+        .put("status", placed.status().code());
   }
 
   private static CurrentUser actor(RoutingContext ctx) {

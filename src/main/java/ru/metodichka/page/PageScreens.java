@@ -183,6 +183,11 @@ public final class PageScreens implements Screens {
         return "review.notice." + what;
       }
     }
+    for (String what : List.of("renamed", "moved", "retired", "restored")) {
+      if (ctx.request().getParam(what) != null) {
+        return "lifecycle.notice." + what;
+      }
+    }
     return "";
   }
 

@@ -23,6 +23,7 @@ public final class PageService {
   private final PageRepository pages = new PageRepository();
   private final RevisionRepository revisions = new RevisionRepository();
   private final IdempotencyRepository idempotency = new IdempotencyRepository();
+  private final OldAddresses oldAddresses = new OldAddresses();
   private final RevisionWriter writer;
   private final PageViewCache viewCache;
 
@@ -108,7 +109,10 @@ public final class PageService {
                             append(tx, access, locked, content, request.summary(), base, links)));
   }
 
-  /** Appends the content as the next revision, unless it repeats the current one. */
+  /**
+   * Appends the content as the next revision, unless it repeats the current one; a retired page
+   * changes no more (409) until a moderator restores it.
+   */
   private Future<SaveResult> append(
       SqlClient tx,
       Access access,
@@ -117,6 +121,9 @@ public final class PageService {
       String summary,
       Integer base,
       RevisionWriter.ParsedLinks links) {
+    if (locked.page().status() == PageStatus.ARCHIVED) {
+      return Future.failedFuture(AppError.conflict("page_archived", locked.page().slug()));
+    }
     if (content.sameAs(content.replaced())) {
       return Future.succeededFuture(SaveResult.unchanged(locked.page().currentRevision()));
     }
@@ -136,9 +143,11 @@ public final class PageService {
                 return Future.succeededFuture(new Locked(found.get(), false));
               }
               if (request.baseRevision() > 0) {
-                return Future.failedFuture(AppError.notFound("page_not_found", slug));
+                return oldAddresses.missing(tx, access, slug);
               }
-              return create(tx, communityId, slug, request);
+              return oldAddresses
+                  .requireFree(tx, communityId, slug, 0)
+                  .compose(v -> create(tx, communityId, slug, request));
             });
   }
 
@@ -213,7 +222,11 @@ public final class PageService {
   private Future<Page> locked(SqlClient tx, Access access, String slug) {
     return pages
         .lock(tx, access.community().id(), slug)
-        .map(found -> found.orElseThrow(() -> AppError.notFound("page_not_found", slug)));
+        .compose(
+            found ->
+                found.isPresent()
+                    ? Future.succeededFuture(found.get())
+                    : oldAddresses.missing(tx, access, slug));
   }
 
   private Future<Revision> revision(SqlClient tx, Page page, int number) {

@@ -63,8 +63,17 @@ public record PageView(
     return "/c/" + community().slug() + "/" + page().slug();
   }
 
+  /** Insiders edit an active community's pages, unless the page is retired. */
   public boolean canEdit() {
-    return visible.access().canEdit();
+    return visible.access().canEdit() && !retired();
+  }
+
+  /**
+   * Who may rename the page: its editors while the public does not read it, its moderators once it
+   * is published (its address and title are the bank's).
+   */
+  public boolean canRename() {
+    return canEdit() && (!page().published() || canModerate());
   }
 
   public boolean canModerate() {
@@ -77,6 +86,11 @@ public record PageView(
    */
   public int unreviewed() {
     return visible.access().insider() ? page().unreviewed() : 0;
+  }
+
+  /** Whether the page is retired to the archive: readable by its community, changed no more. */
+  public boolean retired() {
+    return page().status() == PageStatus.ARCHIVED;
   }
 
   /** Whether the page waits «на проверке» (a member asked for a review of a draft). */

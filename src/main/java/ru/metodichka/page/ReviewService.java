@@ -26,6 +26,7 @@ public final class ReviewService {
   private final PageViewCache viewCache;
   private final PageRepository pages = new PageRepository();
   private final ReviewRepository reviews = new ReviewRepository();
+  private final OldAddresses oldAddresses = new OldAddresses();
 
   public ReviewService(Pool pool, CommunityService communities, PageViewCache viewCache) {
     this.pool = pool;
@@ -50,6 +51,9 @@ public final class ReviewService {
             slug,
             Access::requireModerator,
             (tx, page) -> {
+              if (page.status() == PageStatus.ARCHIVED) {
+                throw AppError.conflict("page_archived", slug);
+              }
               int number = revision == null ? page.currentRevision() : revision;
               if (number < 1 || number > page.currentRevision()) {
                 throw AppError.invalid("revision", "no_such_revision", page.currentRevision());
@@ -180,7 +184,11 @@ public final class ReviewService {
   private Future<Page> locked(SqlClient tx, Access access, String slug) {
     return pages
         .lock(tx, access.community().id(), slug)
-        .map(found -> found.orElseThrow(() -> AppError.notFound("page_not_found", slug)));
+        .compose(
+            found ->
+                found.isPresent()
+                    ? Future.succeededFuture(found.get())
+                    : oldAddresses.missing(tx, access, slug));
   }
 
   /** The page as the act left it (read again inside the transaction). */

@@ -1,9 +1,12 @@
 package ru.metodichka.web;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,6 +34,10 @@ final class FailureHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
+      return;
+    }
+    if (ctx.failure() instanceof AppError error && error.status() == 301) {
+      moved(ctx, error.extras().getJsonObject(AppError.MOVED_TO));
       return;
     }
     Locale locale = Locales.of(ctx);
@@ -125,6 +132,42 @@ final class FailureHandler implements Handler<RoutingContext> {
       return Problems.of(500, code, locale, RequestIds.of(ctx));
     }
     return Problems.of(status, code, locale, "");
+  }
+
+  /**
+   * Sends the client to the request's own address with the moved path parameters' new values: 301
+   * for GET and HEAD, 308 otherwise (the client repeats its method and body there). The query
+   * string goes along.
+   */
+  private static void moved(RoutingContext ctx, JsonObject movedTo) {
+    String[] segments = ctx.request().path().split("/", -1);
+    int from = 0;
+    for (String name : movedTo.fieldNames()) {
+      String old = ctx.pathParam(name);
+      for (int i = from; i < segments.length; i++) {
+        if (old != null && old.equals(decoded(segments[i]))) {
+          segments[i] = movedTo.getString(name);
+          from = i + 1;
+          break;
+        }
+      }
+    }
+    String query = ctx.request().query();
+    String location = String.join("/", segments) + (query == null ? "" : "?" + query);
+    HttpMethod method = ctx.request().method();
+    boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+    ctx.response()
+        .setStatusCode(read ? 301 : 308)
+        .putHeader("Location", Redirect.encoded(location))
+        .end();
+  }
+
+  private static String decoded(String segment) {
+    try {
+      return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return segment;
+    }
   }
 
   private static boolean wantsJson(RoutingContext ctx) {

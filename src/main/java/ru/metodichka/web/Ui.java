@@ -34,7 +34,7 @@ public final class Ui {
    * The UI's strings, one bundle per feature so features do not edit one shared file; a key is
    * looked up in each in turn. Russian is each bundle's base file, English its {@code _en} file.
    */
-  private static final List<String> BUNDLES =
+  static final List<String> BUNDLES =
       List.of(
           "i18n/ui",
           "i18n/editor",
@@ -42,7 +42,8 @@ public final class Ui {
           "i18n/admin",
           "i18n/search",
           "i18n/bank",
-          "i18n/review");
+          "i18n/review",
+          "i18n/lifecycle");
 
   private final List<ResourceBundle> strings;
   private final ZoneId zone;

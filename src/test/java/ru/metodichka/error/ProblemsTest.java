@@ -59,4 +59,29 @@ class ProblemsTest {
     }
     assertThat(en.stringPropertyNames()).isEqualTo(ru.stringPropertyNames());
   }
+
+  /** A code thrown in the sources with no text would reach people as its bare key. */
+  @Test
+  void everyCodeTheSourcesFailWithHasItsTexts() throws Exception {
+    var ru = new java.util.Properties();
+    try (var r = Problems.class.getResourceAsStream("/i18n/errors.properties")) {
+      ru.load(new java.io.InputStreamReader(r, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    var thrown =
+        java.util.regex.Pattern.compile(
+            "AppError\\.(?:badRequest|unauthorized|forbidden|notFound|conflict|unavailable)\\(\\s*\"([a-z_]+)\"");
+    var missing = new java.util.TreeSet<String>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        var matcher = thrown.matcher(java.nio.file.Files.readString(file));
+        while (matcher.find()) {
+          if (!ru.containsKey(matcher.group(1) + ".title")
+              || !ru.containsKey(matcher.group(1) + ".detail")) {
+            missing.add(matcher.group(1));
+          }
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
 }

@@ -32,13 +32,16 @@ class PageViewCacheIT {
   }
 
   @Test
-  void aSaveOfACachedPageIsShownToVisitorsAtOnce(Fixtures fx) {
+  void aReviewedEditOfACachedPageIsShownToVisitorsAtOnce(Fixtures fx) {
     var team = fx.team();
     publishedPage(fx, team, "правка", "Старый текст.");
     WebSession visitor = new WebSession(fx.api());
     assertThat(body(visitor.page(path(team, "правка")))).contains("Старый текст.");
 
     fx.save(team.community(), "правка", team.member().token(), "Правка", "Новый текст.", 1);
+    // The edit waits for a review: visitors still read the reviewed text.
+    assertThat(body(visitor.page(path(team, "правка")))).contains("Старый текст.");
+    status(fx, team, "правка", "review");
 
     assertThat(body(visitor.page(path(team, "правка"))))
         .contains("Новый текст.")
@@ -46,22 +49,24 @@ class PageViewCacheIT {
   }
 
   @Test
-  void aSaveReachesVisitorsWhoAskedForThePageInAnotherCase(Fixtures fx) {
+  void aReviewedEditReachesVisitorsWhoAskedForThePageInAnotherCase(Fixtures fx) {
     var team = fx.team();
     publishedPage(fx, team, "регистр", "Старый текст.");
     WebSession visitor = new WebSession(fx.api());
     assertThat(body(visitor.page(path(team, "РЕГИСТР")))).contains("Старый текст.");
 
     fx.save(team.community(), "регистр", team.member().token(), "Регистр", "Новый текст.", 1);
+    status(fx, team, "регистр", "review");
 
     assertThat(body(visitor.page(path(team, "РЕГИСТР")))).contains("Новый текст.");
   }
 
   @Test
-  void aRevertOfACachedPageIsShownToVisitorsAtOnce(Fixtures fx) {
+  void aReviewedRevertOfACachedPageIsShownToVisitorsAtOnce(Fixtures fx) {
     var team = fx.team();
     publishedPage(fx, team, "откат", "Первая версия.");
     fx.save(team.community(), "откат", team.member().token(), "Откат", "Вторая версия.", 1);
+    status(fx, team, "откат", "review");
     WebSession visitor = new WebSession(fx.api());
     assertThat(body(visitor.page(path(team, "откат")))).contains("Вторая версия.");
 
@@ -72,6 +77,7 @@ class PageViewCacheIT {
                 team.member().token(),
                 new JsonObject().put("revision", 1));
     assertThat(reverted.status()).as(reverted.toString()).isEqualTo(200);
+    status(fx, team, "откат", "review");
 
     assertThat(body(visitor.page(path(team, "откат")))).contains("Первая версия.");
   }
@@ -123,9 +129,14 @@ class PageViewCacheIT {
     status(fx, team, slug, "publish");
   }
 
+  /** A moderator's act on the page: publish, unpublish, or review (the latest revision). */
   private static void status(Fixtures fx, Fixtures.Team team, String slug, String action) {
     var response =
-        fx.api().post(Api.page(team.community(), slug, action), team.moderator().token(), null);
+        fx.api()
+            .post(
+                Api.page(team.community(), slug, action),
+                team.moderator().token(),
+                action.equals("review") ? new JsonObject() : null);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 

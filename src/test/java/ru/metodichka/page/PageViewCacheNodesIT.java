@@ -41,14 +41,15 @@ class PageViewCacheNodesIT {
   }
 
   @Test
-  void aSaveThroughOneServerReachesTheOtherServersVisitors() throws Exception {
+  void aReviewedSaveThroughOneServerReachesTheOtherServersVisitors() throws Exception {
     var team = fx.team();
     String path = published(team, "правка", "Правка", "Старый текст.", 0);
 
     fx.save(team.community(), "правка", team.member().token(), "Правка", "Новый текст.", 1);
+    status(team, "правка", "review");
     long ms = msUntilSecondShows(path, r -> r.text().contains("Новый текст."));
 
-    report("a save", ms);
+    report("a reviewed save", ms);
   }
 
   @Test
@@ -64,9 +65,10 @@ class PageViewCacheNodesIT {
                 team.member().token(),
                 new JsonObject().put("revision", 1));
     assertThat(reverted.status()).as(reverted.toString()).isEqualTo(200);
+    status(team, "откат", "review");
     long ms = msUntilSecondShows(path, r -> r.text().contains("Первая версия."));
 
-    report("a revert", ms);
+    report("a reviewed revert", ms);
   }
 
   @Test
@@ -78,6 +80,23 @@ class PageViewCacheNodesIT {
     long ms = msUntilSecondShows(path, r -> r.status() == 404);
 
     report("unpublishing", ms);
+  }
+
+  @Test
+  void aPageRenamedThroughOneServerRedirectsTheOtherServersVisitors() throws Exception {
+    var team = fx.team();
+    String path = published(team, "переезд", "Переезд", "Текст.", 0);
+
+    var renamed =
+        fx.api()
+            .post(
+                Api.page(team.community(), "переезд", "rename"),
+                team.moderator().token(),
+                new JsonObject().put("slug", "новый-адрес"));
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    long ms = msUntilSecondShows(path, r -> r.status() == 301);
+
+    report("a rename", ms);
   }
 
   @Test
@@ -121,9 +140,14 @@ class PageViewCacheNodesIT {
     return path;
   }
 
+  /** A moderator's act through the first server: publish, unpublish or review (the latest). */
   private static void status(Fixtures.Team team, String slug, String action) {
     var response =
-        fx.api().post(Api.page(team.community(), slug, action), team.moderator().token(), null);
+        fx.api()
+            .post(
+                Api.page(team.community(), slug, action),
+                team.moderator().token(),
+                action.equals("review") ? new JsonObject() : null);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 

@@ -71,7 +71,7 @@ class SearchIndexTest {
 
   private List<String> keys(String text, SearchScope access) throws Exception {
     return search.search(SearchQuery.of(text), access).items().stream()
-        .map(SearchResult.Hit::key)
+        .map(SearchResult.Hit::slug)
         .toList();
   }
 
@@ -230,7 +230,7 @@ class SearchIndexTest {
   void wrongLayoutIsCorrected() throws Exception {
     SearchResult result = search.search(SearchQuery.of("ghjtrn"), SearchScope.anonymous());
     assertThat(result.suggestion()).isEqualTo("проект");
-    assertThat(result.items()).extracting(SearchResult.Hit::key).containsExactly("1");
+    assertThat(result.items()).extracting(SearchResult.Hit::slug).containsExactly("1");
   }
 
   @Test
@@ -246,10 +246,10 @@ class SearchIndexTest {
   void autocompleteAndSimilarRespectAccess() throws Exception {
     assertThat(search.suggestTitles("черн", SearchScope.anonymous(), 5)).isEmpty();
     assertThat(search.suggestTitles("черн", SearchScope.member(Set.of(1L)), 5))
-        .extracting(SearchResult.Hit::key)
+        .extracting(SearchResult.Hit::slug)
         .containsExactly("2");
     assertThat(search.suggestTitles("проект в нач", SearchScope.anonymous(), 5))
-        .extracting(SearchResult.Hit::key)
+        .extracting(SearchResult.Hit::slug)
         .containsExactly("1");
     assertThat(search.similar("missing", SearchScope.anonymous(), 5)).isEmpty();
   }

@@ -73,6 +73,10 @@ class OpenApiContractIT {
           "POST /api/communities/{community}/pages/{slug}/review",
           "POST /api/communities/{community}/pages/{slug}/request-review",
           "POST /api/communities/{community}/pages/{slug}/return",
+          "POST /api/communities/{community}/pages/{slug}/rename",
+          "POST /api/communities/{community}/pages/{slug}/move",
+          "POST /api/communities/{community}/pages/{slug}/retire",
+          "POST /api/communities/{community}/pages/{slug}/restore",
           "POST /api/communities/{community}/preview",
           "GET /api/search",
           "GET /api/search/suggest");
@@ -86,17 +90,19 @@ class OpenApiContractIT {
 
   /** What the generic calls need to get past input checks to the community lookup. */
   private static final Map<String, String> VALID_INPUT =
-      Map.of(
-          "setMemberRole", "{\"role\":\"member\"}",
-          "savePage", "{\"title\":\"Т\",\"markdown\":\"т\"}",
-          "revertPage", "{\"revision\":1}",
-          "previewMarkdown", "{\"markdown\":\"т\"}",
-          "askToJoin", "{}",
-          "reviewPage", "{}",
-          "requestReview", "{}",
-          "returnForWork", "{\"note\":\"т\"}",
-          "rejectJoinRequest", "{\"reason\":\"т\"}",
-          "diffRevisions", "?from=1&to=2");
+      Map.ofEntries(
+          Map.entry("setMemberRole", "{\"role\":\"member\"}"),
+          Map.entry("savePage", "{\"title\":\"Т\",\"markdown\":\"т\"}"),
+          Map.entry("revertPage", "{\"revision\":1}"),
+          Map.entry("previewMarkdown", "{\"markdown\":\"т\"}"),
+          Map.entry("askToJoin", "{}"),
+          Map.entry("reviewPage", "{}"),
+          Map.entry("requestReview", "{}"),
+          Map.entry("returnForWork", "{\"note\":\"т\"}"),
+          Map.entry("renamePage", "{\"title\":\"т\"}"),
+          Map.entry("movePage", "{\"community\":\"т\"}"),
+          Map.entry("rejectJoinRequest", "{\"reason\":\"т\"}"),
+          Map.entry("diffRevisions", "?from=1&to=2"));
 
   /** The first save of a page in the page scenarios. */
   private static final JsonObject FIRST =
@@ -371,6 +377,64 @@ class OpenApiContractIT {
       archive.executeUpdate();
     }
     contract.expect("reviewPage", 409, api.post(page + "/review", moderator, none));
+  }
+
+  @Test
+  void thePageLifecycle(Fixtures fx) {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String c = team.community();
+    String other = fx.community();
+    fx.join(other, team.moderator(), "moderator");
+    String member = team.member().token();
+    String moderator = team.moderator().token();
+    fx.save(c, "жизнь", member, "Жизнь страницы", "Текст.\n", 0);
+    fx.save(c, "занято", member, "Занято", "Текст.\n", 0);
+    String page = Api.page(c, "жизнь");
+    TestUser outsider = fx.user("Посторонний");
+    JsonObject title = new JsonObject().put("title", "Новая жизнь");
+
+    contract.expect("renamePage", 403, api.post(page + "/rename", outsider.token(), title));
+    contract.expect(
+        "renamePage", 422, api.post(page + "/rename", member, new JsonObject().put("title", " ")));
+    contract.expect(
+        "renamePage",
+        409,
+        api.post(page + "/rename", member, new JsonObject().put("slug", "занято")));
+    contract.expect(
+        "renamePage",
+        200,
+        api.post(page + "/rename", member, title.copy().put("slug", "новая-жизнь")));
+    contract.expect("renamePage", 308, api.post(page + "/rename", member, title));
+    contract.expect("getPage", 301, api.get(page, member));
+    contract.expect("savePage", 308, api.put(page, member, FIRST.copy().put("baseRevision", 2)));
+
+    String renamed = Api.page(c, "новая-жизнь");
+    JsonObject to = new JsonObject().put("community", other);
+    contract.expect("movePage", 403, api.post(renamed + "/move", member, to));
+    contract.expect(
+        "movePage",
+        422,
+        api.post(renamed + "/move", moderator, new JsonObject().put("community", c)));
+    fx.save(other, "новая-жизнь", moderator, "Занято там", "Текст.\n", 0);
+    contract.expect("movePage", 409, api.post(renamed + "/move", moderator, to));
+    contract.expect(
+        "movePage",
+        200,
+        api.post(renamed + "/move", moderator, to.copy().put("slug", "жизнь-там")));
+
+    String moved = Api.page(other, "жизнь-там");
+    contract.expect("retirePage", 403, api.post(moved + "/retire", member, null));
+    contract.expect("restorePage", 409, api.post(moved + "/restore", moderator, null));
+    contract.expect("retirePage", 200, api.post(moved + "/retire", moderator, null));
+    contract.expect("retirePage", 409, api.post(moved + "/retire", moderator, null));
+    contract.expect("restorePage", 403, api.post(moved + "/restore", member, null));
+    contract.expect("restorePage", 200, api.post(moved + "/restore", moderator, null));
+    JsonObject history =
+        contract.expect("listRevisions", 200, api.get(moved + "/revisions", moderator));
+    assertThat(history.getJsonArray("items").getJsonObject(0).getJsonArray("lifecycle"))
+        .extracting(e -> ((JsonObject) e).getString("kind"))
+        .containsExactly("restored", "retired", "moved", "renamed");
   }
 
   private static JsonObject revision(int number) {

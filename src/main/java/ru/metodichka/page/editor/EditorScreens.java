@@ -103,7 +103,16 @@ public final class EditorScreens implements Screens {
       return;
     }
     switch (error.status()) {
-      case 409 -> conflicts.show(ctx, actor, form, slug, error);
+      case 409 -> {
+        if (error.code().equals("edit_conflict")) {
+          conflicts.show(ctx, actor, form, slug, error);
+        } else {
+          // The page is retired, or its address is another page's (now or before a rename).
+          Locale locale = templates.ui(ctx).locale();
+          String detail = Problems.toJson(error, locale).getString("detail");
+          again(ctx, 409, form, new Extras("", List.of(detail), ""));
+        }
+      }
       case 422 -> again(ctx, 422, form, new Extras("", messages(ctx, error), ""));
       case 400 ->
           again(

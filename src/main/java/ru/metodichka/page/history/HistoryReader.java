@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.diff.TextDiff;
+import ru.metodichka.page.LifecycleService;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.RenderedRevision;
 import ru.metodichka.page.ReviewService;
@@ -20,18 +21,21 @@ public final class HistoryReader {
   private final Pool pool;
   private final PageReader pages;
   private final ReviewService reviews;
+  private final LifecycleService lifecycle;
   private final HistoryRepository revisions = new HistoryRepository();
 
-  public HistoryReader(Pool pool, PageReader pages, ReviewService reviews) {
+  public HistoryReader(
+      Pool pool, PageReader pages, ReviewService reviews, LifecycleService lifecycle) {
     this.pool = pool;
     this.pages = pages;
     this.reviews = reviews;
+    this.lifecycle = lifecycle;
   }
 
   /**
    * The page and up to {@code limit} revisions numbered below {@code before}, newest first, with
-   * the review workflow's marks; of a published page, only the revisions up to the reviewed one for
-   * anyone but its community's insiders.
+   * the review workflow's and the lifecycle's marks; of a published page, only the revisions up to
+   * the reviewed one for anyone but its community's insiders.
    */
   public Future<PageHistory> history(
       CurrentUser actor, String community, String slug, int before, int limit) {
@@ -42,8 +46,9 @@ public final class HistoryReader {
               int upTo = Visibility.shownRevision(v.access(), v.page());
               var list = revisions.list(pool, v.page().id(), Math.min(before, upTo + 1), limit);
               var events = reviews.events(v);
-              return Future.all(list, events)
-                  .map(all -> new PageHistory(v, list.result(), events.result()));
+              var acts = lifecycle.events(v);
+              return Future.all(list, events, acts)
+                  .map(all -> new PageHistory(v, list.result(), events.result(), acts.result()));
             });
   }
 

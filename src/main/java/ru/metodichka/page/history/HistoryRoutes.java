@@ -5,9 +5,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.db.Rows;
+import ru.metodichka.page.LifecycleEvent;
 import ru.metodichka.page.PageRoutes;
+import ru.metodichka.page.ReviewEvent;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.RequestParams;
 
@@ -60,9 +63,49 @@ public final class HistoryRoutes implements ApiRoutes {
               .put("size", r.size())
               .put("delta", r.delta())
               .put("merged", r.merged())
-              .put("revertedFrom", r.revertedFrom()));
+              .put("revertedFrom", r.revertedFrom())
+              .put("reviews", reviews(history.reviewsOf(r.number())))
+              .put("lifecycle", lifecycle(history.lifecycleOf(r.number()))));
     }
     return items;
+  }
+
+  /** What the review workflow did at a revision: {@code [{kind, by, at, note}]}. */
+  private static JsonArray reviews(List<ReviewEvent> events) {
+    JsonArray array = new JsonArray();
+    events.forEach(
+        e ->
+            array.add(
+                new JsonObject()
+                    .put("kind", e.kind().code())
+                    .put("by", PageRoutes.json(e.by()))
+                    .put("at", Rows.time(e.at()))
+                    .put("note", e.note())));
+    return array;
+  }
+
+  /** Renames, moves, retirements and restorations done at a revision. */
+  private static JsonArray lifecycle(List<LifecycleEvent> events) {
+    JsonArray array = new JsonArray();
+    events.forEach(
+        e ->
+            array.add(
+                new JsonObject()
+                    .put("kind", e.kind().code())
+                    .put("by", PageRoutes.json(e.by()))
+                    .put("at", Rows.time(e.at()))
+                    .put("from", place(e.from()))
+                    .put("to", place(e.to()))));
+    return array;
+  }
+
+  private static JsonObject place(LifecycleEvent.Place place) {
+    return place == null
+        ? null
+        : new JsonObject()
+            .put("community", place.community())
+            .put("slug", place.slug())
+            .put("title", place.title());
   }
 
   private static String community(RoutingContext ctx) {

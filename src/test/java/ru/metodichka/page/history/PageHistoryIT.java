@@ -125,13 +125,19 @@ class PageHistoryIT {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().getInteger("revision")).isEqualTo(4);
 
-    JsonObject page = api.get(Api.page(team.community(), "история"), null).json();
+    // The community reads the revert at once; the public once a moderator reviews it.
+    String member = team.member().token();
+    JsonObject page = api.get(Api.page(team.community(), "история"), member).json();
     assertThat(page.getString("markdown")).isEqualTo("Раз.\nДва.\nТри.\n");
+    assertThat(api.get(Api.page(team.community(), "история"), null).json().getInteger("revision"))
+        .isEqualTo(3);
     JsonObject newest =
-        api.get(Api.page(team.community(), "история", "revisions"), null).items().getJsonObject(0);
+        api.get(Api.page(team.community(), "история", "revisions"), member)
+            .items()
+            .getJsonObject(0);
     assertThat(newest.getString("summary")).isEqualTo("Откат к версии 1");
     assertThat(newest.getInteger("revertedFrom")).isEqualTo(1);
-    assertThat(api.get(Api.page(team.community(), "история", "revisions"), null).items())
+    assertThat(api.get(Api.page(team.community(), "история", "revisions"), member).items())
         .hasSize(4);
 
     var missing =

@@ -84,6 +84,8 @@ class IndexRoundsIT {
     // A draft's new title shows nowhere public; a public page's does, on the pages that list it.
     assertTold(() -> pages.revise(draft, "Другой черновик", "Текст."), draft, false);
     assertTold(() -> pages.revise(published, "Новое название", "Текст."), published, true);
+    // An edit waiting for review changes nothing the public reads.
+    assertTold(() -> pages.edit(published, "Непроверенное название", "Текст."), published, false);
     assertTold(() -> pages.setStatus(published, "draft"), published, true);
     assertTold(() -> pages.setStatus(draft, "published"), draft, true);
   }

@@ -58,9 +58,10 @@ final class SqlPages {
   void addMany(int count) throws SQLException {
     sql(
         "INSERT INTO pages (community_id, slug, slug_key, title, title_key, kind, status,"
-            + " published_at, current_revision) SELECT "
+            + " published_at, current_revision, reviewed_revision, reviewed_at) SELECT "
             + community
-            + ", s, s, 'Страница ' || s, 'страница ' || s, 'article', 'published', now(), 1"
+            + ", s, s, 'Страница ' || s, 'страница ' || s, 'article', 'published', now(), 1, 1,"
+            + " now()"
             + " FROM (SELECT 'p' || g || '-' || gen_random_uuid() AS s"
             + " FROM generate_series(1, "
             + count
@@ -73,8 +74,20 @@ final class SqlPages {
             + " FROM pages p WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.page_id = p.id)");
   }
 
-  /** A new revision with this title and text, as a save makes it. */
+  /**
+   * A new revision with this title and text, as a save makes it, reviewed at once if the page is
+   * published (as a moderator's own edit they review).
+   */
   void revise(long page, String title, String markdown) throws SQLException {
+    edit(page, title, markdown);
+    sql(
+        "UPDATE pages SET reviewed_revision = current_revision, reviewed_at = now()"
+            + " WHERE status = 'published' AND id = "
+            + page);
+  }
+
+  /** A new revision with this title and text, not reviewed: the public does not read it. */
+  void edit(long page, String title, String markdown) throws SQLException {
     sql(
         "INSERT INTO revisions (page_id, number, author_id, title, kind, markdown, size,"
             + " content_hash) SELECT id, current_revision + 1, "
@@ -94,8 +107,16 @@ final class SqlPages {
             + page);
   }
 
+  /** A new status; a page published for the first time has its current revision reviewed. */
   void setStatus(long page, String status) throws SQLException {
-    sql("UPDATE pages SET status = '" + status + "' WHERE id = " + page);
+    sql(
+        "UPDATE pages SET status = '"
+            + status
+            + "', reviewed_revision = CASE WHEN '"
+            + status
+            + "' = 'published' THEN coalesce(reviewed_revision, current_revision)"
+            + " ELSE reviewed_revision END WHERE id = "
+            + page);
   }
 
   /** What a view counter's flush does to the running total. */
