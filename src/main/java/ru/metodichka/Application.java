@@ -196,7 +196,7 @@ public final class Application implements AutoCloseable {
     var lifecycle =
         new LifecycleService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
-    var housekeeping = new Housekeeping(auth, pages);
+    var housekeeping = new Housekeeping(pool, auth, pages);
     housekeeping.start(vertx);
     return new Parts(
         database,

@@ -46,6 +46,28 @@ class HousekeepingIT {
         .isEqualTo(200);
   }
 
+  @Test
+  void oneServerOfADeploymentDoesEachHoursRound(TestApp app) throws SQLException {
+    try (Connection db = app.jdbc();
+        var forget =
+            db.prepareStatement("DELETE FROM app_state WHERE key = 'housekeeping_round'")) {
+      forget.executeUpdate();
+    }
+    Housekeeping housekeeping = app.app().parts().housekeeping();
+
+    assertThat(housekeeping.runIfDue().await()).as("the first claim").isTrue();
+    assertThat(housekeeping.runIfDue().await()).as("within the hour").isFalse();
+
+    try (Connection db = app.jdbc();
+        var age =
+            db.prepareStatement(
+                "UPDATE app_state SET value = (now() - interval '61 minutes')::text"
+                    + " WHERE key = 'housekeeping_round'")) {
+      age.executeUpdate();
+    }
+    assertThat(housekeeping.runIfDue().await()).as("an hour later").isTrue();
+  }
+
   private static long count(TestApp app, String sql, Object value) throws SQLException {
     try (Connection db = app.jdbc();
         var query = db.prepareStatement(sql)) {
