@@ -60,6 +60,11 @@ import ru.metodichka.page.history.HistoryReader;
 import ru.metodichka.page.history.HistoryRoutes;
 import ru.metodichka.page.history.HistoryScreens;
 import ru.metodichka.page.history.RevertScreens;
+import ru.metodichka.plan.PlanDescriptions;
+import ru.metodichka.plan.PlanReader;
+import ru.metodichka.plan.PlanRoutes;
+import ru.metodichka.plan.PlanScreens;
+import ru.metodichka.plan.PlanService;
 import ru.metodichka.profile.ProfileScreens;
 import ru.metodichka.profile.ProfileService;
 import ru.metodichka.render.MarkdownRenderer;
@@ -101,6 +106,8 @@ public final class Application implements AutoCloseable {
       CommunityService communities,
       JoinRequestService joinRequests,
       PageService pages,
+      PlanService plans,
+      PlanReader planReader,
       PageViewCache viewCache,
       ViewCounter views,
       MarkdownRenderer renderer,
@@ -122,7 +129,9 @@ public final class Application implements AutoCloseable {
       Parts parts = build(config, opened);
       AdminBootstrap.run(parts.users(), config.adminPassword());
       if (config.demo()) {
-        new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages()).run().await();
+        new DemoSeed(parts.pool(), parts.users(), parts.communities(), parts.pages(), parts.plans())
+            .run()
+            .await();
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
       ResolvedDatabase database = parts.database();
@@ -181,6 +190,10 @@ public final class Application implements AutoCloseable {
     var pages =
         new PageService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
+    var plans = new PlanService(pool, communities, new ContributionRepository(), config.timeZone());
+    // Word documents of plans: Apache POI blocks while it writes one.
+    var documents = vertx.createSharedWorkerExecutor("metodichka-documents", 2);
+    var planReader = new PlanReader(pool, communities, documents, config.timeZone());
     var housekeeping = new Housekeeping(auth, pages);
     housekeeping.start(vertx);
     return new Parts(
@@ -192,6 +205,8 @@ public final class Application implements AutoCloseable {
         communities,
         joinRequests,
         pages,
+        plans,
+        planReader,
         viewCache,
         views,
         renderer,
@@ -247,6 +262,7 @@ public final class Application implements AutoCloseable {
             new PageRoutes(pageService, reader),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
+            new PlanRoutes(parts.planReader(), parts.plans()),
             new SearchRoutes(search)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
@@ -256,6 +272,13 @@ public final class Application implements AutoCloseable {
             new ModerationScreens(templates, parts.joinRequests()),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.
+            new PlanScreens(
+                templates,
+                communities,
+                parts.planReader(),
+                parts.plans(),
+                new PlanDescriptions(pool, rendering, parts.markdown())),
             new PageScreens(
                 templates,
                 reader,

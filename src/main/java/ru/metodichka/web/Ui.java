@@ -35,7 +35,14 @@ public final class Ui {
    * looked up in each in turn. Russian is each bundle's base file, English its {@code _en} file.
    */
   private static final List<String> BUNDLES =
-      List.of("i18n/ui", "i18n/editor", "i18n/history", "i18n/admin", "i18n/search", "i18n/bank");
+      List.of(
+          "i18n/ui",
+          "i18n/editor",
+          "i18n/history",
+          "i18n/admin",
+          "i18n/search",
+          "i18n/bank",
+          "i18n/plan");
 
   private final List<ResourceBundle> strings;
   private final ZoneId zone;

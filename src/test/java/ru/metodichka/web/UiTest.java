@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class UiTest {
-  private static final String[] BUNDLES = {"ui", "editor", "history", "admin", "search", "bank"};
+  private static final String[] BUNDLES = {
+    "ui", "editor", "history", "admin", "search", "bank", "plan"
+  };
 
   /** A literal key handed to {@code ui.t(...)} or {@code ui.count(...)} in a template or screen. */
   private static final Pattern USED_KEY =
