@@ -2,6 +2,8 @@ package ru.metodichka.plan;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.function.Consumer;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.web.JsonInput;
@@ -38,7 +40,7 @@ final class ItemFormScreens {
     try {
       draft = PlanInput.draft(JsonInput.of(form.draftBody()));
     } catch (AppError e) {
-      refused(ctx, e, () -> screens.showPlan(ctx, 422, form.rejected(e, locale(ctx)), ""));
+      refused(ctx, e, error -> screens.showPlan(ctx, 422, form.rejected(error, locale(ctx)), ""));
       return;
     }
     plans
@@ -58,8 +60,7 @@ final class ItemFormScreens {
                 refused(
                     ctx,
                     e,
-                    () ->
-                        screens.showPlan(ctx, 422, form.rejected((AppError) e, locale(ctx)), "")));
+                    error -> screens.showPlan(ctx, 422, form.rejected(error, locale(ctx)), "")));
   }
 
   private void edit(RoutingContext ctx) {
@@ -72,7 +73,7 @@ final class ItemFormScreens {
     try {
       change = PlanInput.patch(JsonInput.of(form.patchBody(progress)));
     } catch (AppError e) {
-      refused(ctx, e, () -> screens.showItem(ctx, 422, form.rejected(e, locale(ctx)), ""));
+      refused(ctx, e, error -> screens.showItem(ctx, 422, form.rejected(error, locale(ctx)), ""));
       return;
     }
     plans
@@ -99,20 +100,19 @@ final class ItemFormScreens {
                 refused(
                     ctx,
                     e,
-                    () ->
-                        screens.showItem(ctx, 422, form.rejected((AppError) e, locale(ctx)), "")));
+                    error -> screens.showItem(ctx, 422, form.rejected(error, locale(ctx)), "")));
   }
 
   /** A 422 with field errors shows the form again; anything else is the error page. */
-  private static void refused(RoutingContext ctx, Throwable failure, Runnable showForm) {
+  private static void refused(RoutingContext ctx, Throwable failure, Consumer<AppError> showForm) {
     if (failure instanceof AppError e && e.status() == 422 && !e.fieldErrors().isEmpty()) {
-      showForm.run();
+      showForm.accept(e);
     } else {
       ctx.fail(failure);
     }
   }
 
-  private static java.util.Locale locale(RoutingContext ctx) {
+  private static Locale locale(RoutingContext ctx) {
     return Locales.of(ctx);
   }
 

@@ -87,7 +87,7 @@ final class ItemResolver {
             found -> {
               Set<Long> ids = new LinkedHashSet<>();
               for (int i = 0; i < keys.size(); i++) {
-                ReferenceRepository.Person person = found.get(keys.get(i));
+                ReferenceRepository.Candidate person = found.get(keys.get(i));
                 String field = "responsible[" + i + "]";
                 if (person == null) {
                   errors.add(new AppError.FieldError(field, "plan_unknown_login", logins.get(i)));

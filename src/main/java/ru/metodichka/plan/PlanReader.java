@@ -67,11 +67,20 @@ public final class PlanReader {
   }
 
   /** The plan as a Word document (the centre's usual table) in a language, written on a worker. */
-  public Future<byte[]> document(
+  public Future<WordFile> document(
       CurrentUser actor, String community, String year, String asOf, Locale locale) {
     return plan(actor, community, year, asOf)
-        .compose(plan -> documents.executeBlocking(() -> PlanDocument.write(plan, locale), false));
+        .compose(
+            plan ->
+                documents.executeBlocking(
+                    () ->
+                        new WordFile(
+                            plan.community().slug(), plan.year(), PlanDocument.write(plan, locale)),
+                    false));
   }
+
+  /** A plan's .docx: whose and which year it is (for its file name), and its bytes. */
+  public record WordFile(String community, AcademicYear year, byte[] bytes) {}
 
   /**
    * The current academic year's completion and its next open items, the soonest due first: what a
@@ -99,8 +108,7 @@ public final class PlanReader {
 
   public Future<PlanItem> item(Access access, long id) {
     return exists(access, id)
-        .compose(v -> items.current(pool, id))
-        .compose(current -> items.version(pool, id, current.version()))
+        .compose(v -> items.latest(pool, id))
         .map(item -> item.seenBy(access, calendar.today()));
   }
 

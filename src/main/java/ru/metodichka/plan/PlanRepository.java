@@ -56,6 +56,11 @@ final class PlanRepository {
       VERSION + "plan_item_versions" + CHANGER + " WHERE v.item_id = $1 ORDER BY v.version";
   private static final String ONE =
       VERSION + "plan_item_versions" + CHANGER + " WHERE v.item_id = $1 AND v.version = $2";
+  private static final String LATEST =
+      VERSION
+          + "plan_item_versions"
+          + CHANGER
+          + " WHERE v.item_id = $1 ORDER BY v.version DESC LIMIT 1";
   private static final String EXISTS =
       "SELECT year FROM plan_items WHERE id = $1 AND community_id = $2";
   // The row lock serialises changes of one item: version numbers are assigned under it.
@@ -94,6 +99,13 @@ final class PlanRepository {
   Future<PlanItem> version(SqlClient sql, long itemId, int version) {
     return sql.preparedQuery(ONE)
         .execute(Tuple.of(itemId, version))
+        .map(rows -> Rows.first(rows, PlanRepository::item).orElseThrow());
+  }
+
+  /** The item as it is now: its latest version. */
+  Future<PlanItem> latest(SqlClient sql, long itemId) {
+    return sql.preparedQuery(LATEST)
+        .execute(Tuple.of(itemId))
         .map(rows -> Rows.first(rows, PlanRepository::item).orElseThrow());
   }
 

@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.db.Rows;
@@ -57,12 +59,25 @@ public final class PlanRoutes implements ApiRoutes {
     reader
         .document(CurrentUser.of(ctx), community(ctx), year, param(ctx, "asOf"), Locales.of(ctx))
         .onSuccess(
-            bytes ->
+            file ->
                 ctx.response()
                     .putHeader("Content-Type", DOCX)
-                    .putHeader("Content-Disposition", "attachment; filename=\"plan.docx\"")
-                    .end(Buffer.buffer(bytes)))
+                    .putHeader("Content-Disposition", disposition(file))
+                    .end(Buffer.buffer(file.bytes())))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code plan-2026-27.docx}, and with the community's slug (Cyrillic allowed, RFC 6266's {@code
+   * filename*}) for browsers that read it.
+   */
+  private static String disposition(PlanReader.WordFile file) {
+    String year = file.year().label().replace('/', '-');
+    String full = "plan-" + file.community() + "-" + year + ".docx";
+    return "attachment; filename=\"plan-"
+        + year
+        + ".docx\"; filename*=UTF-8''"
+        + URLEncoder.encode(full, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private Future<JsonObject> create(RoutingContext ctx) {

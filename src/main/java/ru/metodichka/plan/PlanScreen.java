@@ -1,7 +1,10 @@
 package ru.metodichka.plan;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import ru.metodichka.auth.Person;
 
 /**
@@ -52,11 +55,16 @@ public record PlanScreen(
     public boolean any() {
       return !status.isEmpty() || !responsible.isEmpty() || !asOf.isEmpty();
     }
+
+    /** {@code &asOf=…} for links that keep the moment shown, or "". */
+    public String asOfParam() {
+      return asOf.isEmpty() ? "" : "&asOf=" + URLEncoder.encode(asOf, StandardCharsets.UTF_8);
+    }
   }
 
   static List<Row> rows(Plan plan, Filter filter, Map<Long, String> html, String reader) {
     List<PlanItem> items = plan.items();
-    return java.util.stream.IntStream.range(0, items.size())
+    return IntStream.range(0, items.size())
         .filter(i -> filter.keeps(items.get(i)))
         .mapToObj(
             i -> {

@@ -58,31 +58,13 @@ public final class PlanScreens implements Screens {
   void showPlan(RoutingContext ctx, int status, ItemForm form, String notice) {
     String year = form != null ? form.value("year") : ctx.request().getParam("year");
     PlanScreen.Filter filter = filter(ctx);
-    String reader = CurrentUser.of(ctx).login();
     communities
         .access(CurrentUser.of(ctx), ctx.pathParam("community"))
         .compose(
             access ->
-                this.reader
+                reader
                     .plan(access, year, filter.asOf())
-                    .compose(
-                        plan -> {
-                          var html = descriptions.html(access, plan.items());
-                          var members = members(access);
-                          return Future.all(html, members)
-                              .map(
-                                  v ->
-                                      new PlanScreen(
-                                          plan,
-                                          PlanScreen.rows(plan, filter, html.result(), reader),
-                                          filter,
-                                          people(plan),
-                                          List.of(plan.year().previous(), plan.year().next()),
-                                          access.canModerate(),
-                                          form != null ? form : ItemForm.blank(plan.year()),
-                                          members.result(),
-                                          notice));
-                        }))
+                    .compose(plan -> planScreen(access, plan, filter, form, notice)))
         .onSuccess(
             screen ->
                 templates.render(
@@ -93,33 +75,32 @@ public final class PlanScreens implements Screens {
         .onFailure(ctx::fail);
   }
 
+  private Future<PlanScreen> planScreen(
+      Access access, Plan plan, PlanScreen.Filter filter, ItemForm form, String notice) {
+    var html = descriptions.html(access, plan.items());
+    var members = members(access);
+    String reader = access.user().login();
+    return Future.all(html, members)
+        .map(
+            v ->
+                new PlanScreen(
+                    plan,
+                    PlanScreen.rows(plan, filter, html.result(), reader),
+                    filter,
+                    people(plan),
+                    List.of(plan.year().previous(), plan.year().next()),
+                    access.canModerate(),
+                    form != null ? form : ItemForm.blank(plan.year()),
+                    members.result(),
+                    notice));
+  }
+
   /** An item's screen; with {@code form}, its form as it was posted. */
   void showItem(RoutingContext ctx, int status, ItemForm form, String notice) {
-    CurrentUser actor = CurrentUser.of(ctx);
     long id = ItemFormScreens.id(ctx);
     communities
-        .access(actor, ctx.pathParam("community"))
-        .compose(
-            access -> {
-              var item = reader.item(access, id);
-              var history = reader.history(access, id);
-              var members = members(access);
-              return Future.all(item, history, members)
-                  .compose(
-                      v ->
-                          descriptions
-                              .html(access, List.of(item.result()))
-                              .map(
-                                  html ->
-                                      itemScreen(
-                                          access,
-                                          item.result(),
-                                          html.get(id),
-                                          history.result(),
-                                          members.result(),
-                                          form,
-                                          notice)));
-            })
+        .access(CurrentUser.of(ctx), ctx.pathParam("community"))
+        .compose(access -> itemScreen(access, id, form, notice))
         .onSuccess(
             screen ->
                 templates.render(
@@ -128,6 +109,24 @@ public final class PlanScreens implements Screens {
                     "plan/item.jte",
                     Map.of("screen", screen, "crumbs", crumbs(ctx, null, screen))))
         .onFailure(ctx::fail);
+  }
+
+  private Future<ItemScreen> itemScreen(Access access, long id, ItemForm form, String notice) {
+    var item = reader.item(access, id);
+    var history = reader.history(access, id);
+    var members = members(access);
+    return Future.all(item, history, members)
+        .compose(v -> descriptions.html(access, List.of(item.result())))
+        .map(
+            html ->
+                itemScreen(
+                    access,
+                    item.result(),
+                    html.get(id),
+                    history.result(),
+                    members.result(),
+                    form,
+                    notice));
   }
 
   private static ItemScreen itemScreen(

@@ -23,18 +23,18 @@ final class ReferenceRepository {
       """;
 
   /** The users with these login keys, by login key, and whether each is a member now. */
-  Future<Map<String, Person>> users(SqlClient sql, long communityId, List<String> loginKeys) {
+  Future<Map<String, Candidate>> users(SqlClient sql, long communityId, List<String> loginKeys) {
     return sql.preparedQuery(USERS)
         .execute(
             Tuple.tuple().addLong(communityId).addArrayOfString(loginKeys.toArray(String[]::new)))
         .map(
             rows -> {
-              Map<String, Person> found = new HashMap<>();
+              Map<String, Candidate> found = new HashMap<>();
               rows.forEach(
                   r ->
                       found.put(
                           r.getString("login_key"),
-                          new Person(r.getLong("id"), r.getBoolean("member"))));
+                          new Candidate(r.getLong("id"), r.getBoolean("member"))));
               return found;
             });
   }
@@ -53,5 +53,5 @@ final class ReferenceRepository {
   }
 
   /** A user named as responsible: their id, and whether they are a member of the community. */
-  record Person(long id, boolean member) {}
+  record Candidate(long id, boolean member) {}
 }

@@ -307,6 +307,41 @@ class PlanIT {
   }
 
   @Test
+  void theWordTableHasTheItemsAsTheReaderSeesThem(Fixtures fx) throws Exception {
+    var team = fx.team();
+    String member = team.member().token();
+    fx.save(team.community(), "черновик", member, "Черновик сборника", "Пишем.\n", 0);
+    Plans plans = new Plans(fx.api(), team.community());
+    AcademicYear year = Plans.future();
+    plans.create(
+        team.moderator().token(),
+        Plans.item(year, "Сборник заданий", List.of(team.member().login()))
+            .put("results", new JsonArray().add("черновик")));
+    String docx = plans.base() + ".docx?year=" + year.label();
+    var anonymous = fx.api().get(docx, null);
+    assertThat(anonymous.contentType()).startsWith("application/vnd.openxmlformats");
+    assertThat(anonymous.headers().get("Content-Disposition"))
+        .startsWith("attachment; filename=\"plan-" + year.label().replace('/', '-') + ".docx\"");
+    try (var doc =
+        new org.apache.poi.xwpf.usermodel.XWPFDocument(
+            new java.io.ByteArrayInputStream(anonymous.body().getBytes()))) {
+      var row = doc.getTables().getFirst().getRow(1);
+      assertThat(row.getCell(1).getText()).isEqualTo("Сборник заданий");
+      assertThat(row.getCell(3).getText())
+          .isEqualTo(String.format("01.10.%d – 15.10.%d", year.start(), year.start()));
+      assertThat(row.getCell(4).getText()).isEqualTo("Анна Петровна Иванова");
+      assertThat(row.getCell(5).getText()).as("a draft, for a visitor").isEmpty();
+    }
+    var insider = fx.api().get(docx, member);
+    try (var doc =
+        new org.apache.poi.xwpf.usermodel.XWPFDocument(
+            new java.io.ByteArrayInputStream(insider.body().getBytes()))) {
+      assertThat(doc.getTables().getFirst().getRow(1).getCell(5).getText())
+          .isEqualTo("Черновик сборника");
+    }
+  }
+
+  @Test
   void theHistoryKeepsWhoChangedWhatAndWhen(Fixtures fx) {
     var team = fx.team();
     Plans plans = new Plans(fx.api(), team.community());
