@@ -22,7 +22,16 @@ public record AcademicYear(int start) {
     }
   }
 
-  /** The academic year a date falls in: September to December begin one. */
+  /** Whether a date falls in an academic year there may be (2000/01 to 2098/99). */
+  public static boolean covers(LocalDate date) {
+    return !date.isBefore(new AcademicYear(FIRST).first())
+        && !date.isAfter(new AcademicYear(LAST).last());
+  }
+
+  /**
+   * The academic year a date falls in: September to December begin one. Fails for a date no
+   * academic year there may be covers ({@link #covers}).
+   */
   public static AcademicYear containing(LocalDate date) {
     return new AcademicYear(
         date.getMonthValue() >= Month.SEPTEMBER.getValue() ? date.getYear() : date.getYear() - 1);

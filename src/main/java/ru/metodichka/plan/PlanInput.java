@@ -32,6 +32,10 @@ public final class PlanInput {
       in.reject("form", "required");
     }
     LocalDate starts = date(in, "starts", true);
+    if (year == null && starts != null && !AcademicYear.covers(starts)) {
+      // Without a year the item goes into the one its start falls in, which must be one there is.
+      in.reject("starts", "plan_no_year");
+    }
     LocalDate due = date(in, "due", true);
     PlanStatus status = status(in);
     List<String> responsible = in.optionalTextList("responsible", MAX_PEOPLE, MAX_LOGIN);

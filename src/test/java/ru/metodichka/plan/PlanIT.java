@@ -204,6 +204,15 @@ class PlanIT {
                 .put("starts", year.last().toString())
                 .put("due", year.last().plusDays(1).toString()));
     assertThat(Plans.fields(late)).containsExactly("due");
+    var noYear =
+        api.post(
+            items,
+            moderator,
+            Plans.item(year, "Т", List.of())
+                .put("starts", "1999-10-01")
+                .put("due", "1999-10-02")
+                .putNull("year"));
+    assertThat(Plans.fields(noYear)).containsExactly("starts");
     var backwards =
         api.post(
             items,
