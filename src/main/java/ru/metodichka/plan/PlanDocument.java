@@ -113,10 +113,12 @@ final class PlanDocument {
     XWPFRun title = event.createRun();
     title.setBold(true);
     title.setText(item.title());
-    String description = PlainText.of(item.description()).strip();
-    if (!description.isEmpty()) {
-      row.getCell(1).addParagraph().createRun().setText(description);
-    }
+    // A paragraph per line: Word shows a line break inside a run's text as nothing.
+    PlainText.of(item.description())
+        .lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .forEach(line -> row.getCell(1).addParagraph().createRun().setText(line));
     text(row.getCell(2), List.of(t("plan.form." + item.form().code())));
     text(row.getCell(3), List.of(dates(item)));
     text(row.getCell(4), item.responsible().stream().map(Person::name).toList());

@@ -42,7 +42,7 @@ class PlanDocumentTest {
         id,
         1,
         title,
-        "Работа в формате **PISA**.\n",
+        "Работа в формате **PISA**.\n\nСм. [[Критерии]].\n",
         PlanForm.MIXED,
         List.of(IVANOVA, PETROV),
         starts,
@@ -103,7 +103,8 @@ class PlanDocumentTest {
       assertThat(first.getCell(0).getText()).isEqualTo("1.");
       assertThat(first.getCell(1).getText())
           .contains("Входная диагностика", "Работа в формате PISA");
-      assertThat(first.getCell(1).getText()).doesNotContain("**");
+      assertThat(first.getCell(1).getParagraphs().stream().map(XWPFParagraph::getText))
+          .containsExactly("Входная диагностика", "Работа в формате PISA.", "См. Критерии.");
       assertThat(first.getCell(2).getText()).isEqualTo("смешанная");
       assertThat(first.getCell(3).getText()).isEqualTo("01.10.2026 – 15.10.2026");
       assertThat(first.getCell(4).getParagraphs().stream().map(XWPFParagraph::getText))

@@ -463,6 +463,42 @@ class PlanIT {
   }
 
   @Test
+  void theSummaryForTheCommunityPageHasTheCompletionAndTheNextOpenItems(Fixtures fx, TestApp app) {
+    var team = fx.team();
+    Plans plans = new Plans(fx.api(), team.community());
+    String moderator = team.moderator().token();
+    AcademicYear year = Plans.current();
+    String[][] items = {
+      {"Сделано", "done", "1"},
+      {"Отменено", "cancelled", "2"},
+      {"Пятое", "planned", "5"},
+      {"Третье", "in-progress", "3"},
+      {"Четвёртое", "planned", "4"},
+      {"Шестое", "planned", "6"}
+    };
+    for (String[] item : items) {
+      String due = year.first().plusMonths(Integer.parseInt(item[2])).toString();
+      plans.create(
+          moderator,
+          Plans.item(year, item[0], List.of())
+              .put("status", item[1])
+              .put("starts", year.first().toString())
+              .put("due", due));
+    }
+    var parts = app.app().parts();
+    var access =
+        parts
+            .communities()
+            .access(ru.metodichka.auth.CurrentUser.ANONYMOUS, team.community())
+            .await();
+    PlanSummary summary = parts.planReader().summary(access).await();
+    assertThat(summary.year()).isEqualTo(year);
+    assertThat(summary.completion()).isEqualTo(new Completion(1, 5, 20));
+    assertThat(summary.next().stream().map(PlanItem::title))
+        .containsExactly("Третье", "Четвёртое", "Пятое");
+  }
+
+  @Test
   void plansAndVersionsAreAppendOnly(Fixtures fx, TestApp app) throws SQLException {
     var team = fx.team();
     new Plans(fx.api(), team.community())
