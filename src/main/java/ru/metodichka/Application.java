@@ -64,6 +64,11 @@ import ru.metodichka.page.history.HistoryReader;
 import ru.metodichka.page.history.HistoryRoutes;
 import ru.metodichka.page.history.HistoryScreens;
 import ru.metodichka.page.history.RevertScreens;
+import ru.metodichka.plan.PlanDescriptions;
+import ru.metodichka.plan.PlanReader;
+import ru.metodichka.plan.PlanRoutes;
+import ru.metodichka.plan.PlanScreens;
+import ru.metodichka.plan.PlanService;
 import ru.metodichka.profile.ProfileScreens;
 import ru.metodichka.profile.ProfileService;
 import ru.metodichka.render.MarkdownRenderer;
@@ -108,6 +113,8 @@ public final class Application implements AutoCloseable {
       PageService pages,
       ReviewService reviews,
       LifecycleService lifecycle,
+      PlanService plans,
+      PlanReader planReader,
       PageViewCache viewCache,
       ViewCounter views,
       MarkdownRenderer renderer,
@@ -130,7 +137,12 @@ public final class Application implements AutoCloseable {
       AdminBootstrap.run(parts.users(), config.adminPassword(), config.adminResetPassword());
       if (config.demo()) {
         new DemoSeed(
-                parts.pool(), parts.users(), parts.communities(), parts.pages(), parts.reviews())
+                parts.pool(),
+                parts.users(),
+                parts.communities(),
+                parts.pages(),
+                parts.reviews(),
+                parts.plans())
             .run()
             .await();
       }
@@ -196,6 +208,10 @@ public final class Application implements AutoCloseable {
     var lifecycle =
         new LifecycleService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
+    var plans = new PlanService(pool, communities, new ContributionRepository(), config.timeZone());
+    // Word documents of plans: Apache POI blocks while it writes one.
+    var documents = vertx.createSharedWorkerExecutor("metodichka-documents", 2);
+    var planReader = new PlanReader(pool, communities, documents, config.timeZone());
     var housekeeping = new Housekeeping(pool, auth, pages);
     housekeeping.start(vertx);
     return new Parts(
@@ -209,6 +225,8 @@ public final class Application implements AutoCloseable {
         pages,
         reviews,
         lifecycle,
+        plans,
+        planReader,
         viewCache,
         views,
         renderer,
@@ -265,6 +283,7 @@ public final class Application implements AutoCloseable {
             new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle()),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
+            new PlanRoutes(parts.planReader(), parts.plans()),
             new SearchRoutes(search)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
@@ -274,6 +293,13 @@ public final class Application implements AutoCloseable {
             new ModerationScreens(templates, parts.joinRequests()),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.
+            new PlanScreens(
+                templates,
+                communities,
+                parts.planReader(),
+                parts.plans(),
+                new PlanDescriptions(pool, rendering, parts.markdown())),
             new PageScreens(
                 templates,
                 reader,

@@ -9,7 +9,9 @@ public enum ContributionKind {
   COMMENT,
   UPLOAD,
   REVIEW,
-  MEETING;
+  MEETING,
+  /** A plan item done (§4.8), for each person responsible for it: once per item and person. */
+  PLAN_ITEM;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

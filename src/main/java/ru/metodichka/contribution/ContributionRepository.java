@@ -3,6 +3,7 @@ package ru.metodichka.contribution;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 
 /**
  * The contribution ledger: rows are appended inside the act's own transaction (the profile and
@@ -14,6 +15,14 @@ public final class ContributionRepository {
       INSERT INTO contributions (user_id, community_id, page_id, revision_id, kind, chars_added,
                                  chars_removed)
       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      """;
+  // The unique index on (plan_item_id, user_id) keeps one row per item and person, however often
+  // the item is marked done again.
+  private static final String INSERT_PLAN_ITEM =
+      """
+      INSERT INTO contributions (user_id, community_id, plan_item_id, kind)
+      SELECT person, $2, $3, 'plan_item' FROM unnest($1::bigint[]) AS person
+      ON CONFLICT (plan_item_id, user_id) WHERE plan_item_id IS NOT NULL DO NOTHING
       """;
 
   /** One act by one user; pageId and revisionId may be null for acts not about a page. */
@@ -28,6 +37,20 @@ public final class ContributionRepository {
       c.charsRemoved()
     };
     return sql.preparedQuery(INSERT).execute(Tuple.from(values)).mapEmpty();
+  }
+
+  /**
+   * A plan item done: one {@link ContributionKind#PLAN_ITEM} row for each responsible person who
+   * has none for this item yet.
+   */
+  public Future<Void> recordPlanItem(
+      SqlClient sql, long communityId, long planItemId, List<Long> responsible) {
+    Tuple values =
+        Tuple.tuple()
+            .addArrayOfLong(responsible.toArray(Long[]::new))
+            .addLong(communityId)
+            .addLong(planItemId);
+    return sql.preparedQuery(INSERT_PLAN_ITEM).execute(values).mapEmpty();
   }
 
   /** A ledger row. */

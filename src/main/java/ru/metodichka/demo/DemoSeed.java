@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -18,12 +19,14 @@ import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.ReviewService;
+import ru.metodichka.plan.PlanService;
 
 /**
  * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
- * methodists, three communities and their pages with several revisions each. Everything goes
- * through the real services, so revisions, wiki links, memberships and the contribution ledger are
- * written exactly as for real users.
+ * methodists, three communities and their pages with several revisions each, and each community's
+ * activity plan for the current academic year. Everything goes through the real services, so
+ * revisions, wiki links, memberships, plan versions and the contribution ledger are written exactly
+ * as for real users.
  *
  * <p>Runs once: the marker {@code demo_seeded} in {@code app_state} makes later runs a no-op. A
  * database that already has communities of its own, or accounts with the demo's logins, gets
@@ -52,18 +55,21 @@ public final class DemoSeed {
   private final CommunityService communities;
   private final PageService pages;
   private final ReviewService reviews;
+  private final PlanService plans;
 
   public DemoSeed(
       Pool pool,
       UserService users,
       CommunityService communities,
       PageService pages,
-      ReviewService reviews) {
+      ReviewService reviews,
+      PlanService plans) {
     this.reviews = reviews;
     this.pool = pool;
     this.users = users;
     this.communities = communities;
     this.pages = pages;
+    this.plans = plans;
   }
 
   /**
@@ -121,7 +127,8 @@ public final class DemoSeed {
     long started = System.nanoTime();
     return admin()
         .compose(admin -> new DemoDistrict(pool, users, communities, content).create(admin))
-        .compose(people -> new DemoPages(pages, reviews, content, people).create())
+        .compose(people -> new DemoPages(pages, reviews, content, people).create().map(people))
+        .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> saveMarker())
         .onSuccess(v -> logSeeded(content, started));
   }

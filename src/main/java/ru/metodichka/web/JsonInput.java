@@ -2,6 +2,7 @@ package ru.metodichka.web;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -119,6 +120,40 @@ public final class JsonInput {
     }
     errors.add(new AppError.FieldError(field, "not_boolean"));
     return fallback;
+  }
+
+  /**
+   * A list of at most {@code maxItems} strings of at most {@code maxLength} characters each,
+   * trimmed, blank ones dropped; null when absent.
+   */
+  public List<String> optionalTextList(String field, int maxItems, int maxLength) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonArray array)) {
+      errors.add(new AppError.FieldError(field, "not_string_list"));
+      return null;
+    }
+    List<String> texts = new ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof String text) || text.indexOf('\u0000') >= 0) {
+        errors.add(new AppError.FieldError(field, "not_string_list"));
+        return null;
+      }
+      if (text.strip().length() > maxLength) {
+        errors.add(new AppError.FieldError(field, "items_too_long", maxLength));
+        return null;
+      }
+      if (!text.isBlank()) {
+        texts.add(text.strip());
+      }
+    }
+    if (texts.size() > maxItems) {
+      errors.add(new AppError.FieldError(field, "too_many_items", maxItems));
+      return null;
+    }
+    return List.copyOf(texts);
   }
 
   /** A nested object, or null when absent. */

@@ -43,7 +43,8 @@ public final class Ui {
           "i18n/search",
           "i18n/bank",
           "i18n/review",
-          "i18n/lifecycle");
+          "i18n/lifecycle",
+          "i18n/plan");
 
   private final List<ResourceBundle> strings;
   private final ZoneId zone;

@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import ru.metodichka.Api;
 import ru.metodichka.Fixtures;
 import ru.metodichka.OwnServerTest;
 import ru.metodichka.TestApp;
+import ru.metodichka.plan.AcademicYear;
 
 /**
  * The {@code --demo} start: what the district looks like through the API, and that it runs once.
@@ -135,6 +138,43 @@ class DemoSeedIT {
   }
 
   @Test
+  void eachCommunityHasThisYearsPlanWithPastItemsDoneOrOverdueAndLaterOnesPlanned()
+      throws SQLException {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+    Set<String> states = new HashSet<>();
+    long doneResponsible = 0;
+    for (String community : COMMUNITIES) {
+      JsonObject plan = api.get("/api" + Api.path("communities", community, "plan"), null).json();
+      JsonArray items = plan.getJsonArray("items");
+      assertThat(items.size()).as(community).isBetween(8, 12);
+      for (Object o : items) {
+        JsonObject item = (JsonObject) o;
+        String status = item.getString("status");
+        states.add(item.getBoolean("overdue") ? "overdue" : status);
+        LocalDate due = LocalDate.parse(item.getString("due"));
+        LocalDate starts = LocalDate.parse(item.getString("starts"));
+        if (due.isBefore(today)) {
+          assertThat(
+                  status.equals("done") || status.equals("cancelled") || item.getBoolean("overdue"))
+              .as(item.encode())
+              .isTrue();
+        } else if (starts.isAfter(today)) {
+          assertThat(status).as(item.encode()).isIn("planned", "cancelled");
+        }
+        if (status.equals("done")) {
+          doneResponsible += item.getJsonArray("responsible").size();
+        }
+      }
+    }
+    assertThat(states).contains("planned", "cancelled");
+    if (today.isAfter(AcademicYear.containing(today).first().plusDays(80))) {
+      assertThat(states).as("a quarter into the year").contains("done", "overdue", "in-progress");
+    }
+    assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'plan_item'"))
+        .isEqualTo(doneResponsible);
+  }
+
+  @Test
   void demoUsersLogInWithTheDocumentedPassword() {
     JsonObject me = api.get("/api/users/me", login("smirnova")).json();
     assertThat(me.getString("institution"))
@@ -145,7 +185,15 @@ class DemoSeedIT {
   @Test
   void runningTheSeedAgainAddsNothing() throws SQLException {
     List<String> tables =
-        List.of("communities", "pages", "revisions", "users", "memberships", "contributions");
+        List.of(
+            "communities",
+            "pages",
+            "revisions",
+            "users",
+            "memberships",
+            "contributions",
+            "plan_items",
+            "plan_item_versions");
     Map<String, Long> before = new HashMap<>();
     for (String table : tables) {
       before.put(table, count("SELECT count(*) FROM " + table));
@@ -216,6 +264,11 @@ class DemoSeedIT {
   private static DemoSeed demoSeed(ru.metodichka.Application app) {
     var parts = app.parts();
     return new DemoSeed(
-        parts.pool(), parts.users(), parts.communities(), parts.pages(), parts.reviews());
+        parts.pool(),
+        parts.users(),
+        parts.communities(),
+        parts.pages(),
+        parts.reviews(),
+        parts.plans());
   }
 }

@@ -54,8 +54,11 @@ class AccessibilityBrowserIT {
         .post(Api.page(team.community(), "урок", "publish"), team.moderator().token(), null);
     String community = "/c/" + team.community();
     String page = community + "/урок";
+    String plan = community + "/plan";
+    String item = plan + "/items/" + planItem(fixtures, team);
     List<String> anonymous =
-        List.of("/", "/bank", community, page, "/login", "/c/нет-такого", "/search?q=урок");
+        List.of(
+            "/", "/bank", community, page, "/login", "/c/нет-такого", "/search?q=урок", plan, item);
     List<String> member =
         List.of(
             "/",
@@ -67,6 +70,8 @@ class AccessibilityBrowserIT {
             page + "/diff?from=1&to=2",
             page + "/revisions/1",
             page + "/revert?to=1",
+            plan,
+            item,
             "/me",
             "/search?q=урок");
     List<String> admin =
@@ -76,7 +81,9 @@ class AccessibilityBrowserIT {
             "/admin/communities/" + team.community(),
             "/admin/users",
             "/admin/institutions",
-            "/admin/search");
+            "/admin/search",
+            plan,
+            item);
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();
@@ -121,6 +128,31 @@ class AccessibilityBrowserIT {
     assertThat(Accessibility.violations(browser))
         .anySatisfy(v -> assertThat(v).startsWith("label"))
         .anySatisfy(v -> assertThat(v).startsWith("color-contrast"));
+  }
+
+  /** An item of this year's plan the member is responsible for, with the page as its result. */
+  private static long planItem(Fixtures fixtures, Fixtures.Team team) {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
+    var year = ru.metodichka.plan.AcademicYear.containing(today);
+    var created =
+        fixtures
+            .api()
+            .post(
+                "/api/communities/" + team.community() + "/plan/items",
+                team.moderator().token(),
+                new io.vertx.core.json.JsonObject()
+                    .put("year", year.label())
+                    .put("title", "Семинар")
+                    .put("description", "Разбор [[Урок|урока]].")
+                    .put("form", "mixed")
+                    .put("starts", year.first().toString())
+                    .put("due", year.first().plusDays(14).toString())
+                    .put(
+                        "responsible",
+                        new io.vertx.core.json.JsonArray().add(team.member().login()))
+                    .put("results", new io.vertx.core.json.JsonArray().add("урок")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getLong("id");
   }
 
   /** The conflict screen, reached the way people reach it: someone saved while they typed. */

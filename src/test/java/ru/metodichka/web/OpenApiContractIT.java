@@ -78,6 +78,12 @@ class OpenApiContractIT {
           "POST /api/communities/{community}/pages/{slug}/retire",
           "POST /api/communities/{community}/pages/{slug}/restore",
           "POST /api/communities/{community}/preview",
+          "GET /api/communities/{community}/plan",
+          "GET /api/communities/{community}/plan.docx",
+          "POST /api/communities/{community}/plan/items",
+          "GET /api/communities/{community}/plan/items/{id}",
+          "PATCH /api/communities/{community}/plan/items/{id}",
+          "GET /api/communities/{community}/plan/items/{id}/history",
           "GET /api/search",
           "GET /api/search/suggest");
 
@@ -102,7 +108,11 @@ class OpenApiContractIT {
           Map.entry("renamePage", "{\"title\":\"т\"}"),
           Map.entry("movePage", "{\"community\":\"т\"}"),
           Map.entry("rejectJoinRequest", "{\"reason\":\"т\"}"),
-          Map.entry("diffRevisions", "?from=1&to=2"));
+          Map.entry("diffRevisions", "?from=1&to=2"),
+          Map.entry(
+              "createPlanItem",
+              "{\"title\":\"Т\",\"form\":\"remote\",\"starts\":\"2026-10-01\",\"due\":\"2026-10-02\"}"),
+          Map.entry("editPlanItem", "{\"version\":1,\"status\":\"done\"}"));
 
   /** The first save of a page in the page scenarios. */
   private static final JsonObject FIRST =
@@ -435,6 +445,69 @@ class OpenApiContractIT {
     assertThat(history.getJsonArray("items").getJsonObject(0).getJsonArray("lifecycle"))
         .extracting(e -> ((JsonObject) e).getString("kind"))
         .containsExactly("restored", "retired", "moved", "renamed");
+  }
+
+  @Test
+  void theActivityPlan(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String moderator = team.moderator().token();
+    String member = team.member().token();
+    String plan = "/api" + Api.path("communities", team.community(), "plan");
+    String year = "2030/31";
+    JsonObject draft =
+        new JsonObject()
+            .put("year", year)
+            .put("title", "Семинар")
+            .put("form", "in-person")
+            .put("starts", "2030-10-01")
+            .put("due", "2030-10-02")
+            .put("responsible", new io.vertx.core.json.JsonArray().add(team.member().login()));
+    JsonObject item =
+        contract.expect("createPlanItem", 201, api.post(plan + "/items", moderator, draft));
+    String path = plan + "/items/" + item.getLong("id");
+    contract.expect("createPlanItem", 403, api.post(plan + "/items", member, draft));
+    contract.expect(
+        "createPlanItem",
+        422,
+        api.post(plan + "/items", moderator, draft.copy().put("due", "2030-09-01")));
+    contract.expect("getPlan", 200, api.get(plan + "?year=" + encode(year), null));
+    contract.expect("getPlan", 422, api.get(plan + "?year=2030", null));
+    contract.expect("getPlanDocument", 200, api.get(plan + ".docx?year=" + encode(year), null));
+    contract.expect("getPlanDocument", 422, api.get(plan + ".docx?asOf=x", null));
+    contract.expect("getPlanItem", 200, api.get(path, null));
+    contract.expect("getPlanItem", 400, api.get(plan + "/items/x", null));
+    contract.expect("getPlanItem", 404, api.get(plan + "/items/999999999", null));
+    contract.expect("getPlanItemHistory", 400, api.get(plan + "/items/0/history", null));
+    contract.expect("getPlanItemHistory", 404, api.get(plan + "/items/999999999/history", null));
+    JsonObject done = new JsonObject().put("version", 1).put("status", "done");
+    contract.expect("editPlanItem", 200, patch(api, path, member, done));
+    JsonObject stale =
+        contract.expect(
+            "editPlanItem", 409, patch(api, path, moderator, done.copy().put("title", "Х")));
+    assertThat(stale.getJsonObject("current").getInteger("version")).isEqualTo(2);
+    contract.expect(
+        "editPlanItem",
+        403,
+        patch(api, path, fx.user("Чужой").token(), done.copy().put("version", 2)));
+    contract.expect(
+        "editPlanItem", 422, patch(api, path, moderator, new JsonObject().put("title", "Х")));
+    contract.expect("editPlanItem", 400, patch(api, plan + "/items/x", moderator, done));
+    contract.expect("editPlanItem", 404, patch(api, plan + "/items/999999999", moderator, done));
+    JsonObject history =
+        contract.expect("getPlanItemHistory", 200, api.get(path + "/history", null));
+    assertThat(history.getJsonArray("items")).hasSize(2);
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect("createPlanItem", 409, api.post(plan + "/items", moderator, draft));
+  }
+
+  private static Api.Response patch(Api api, String uri, String token, JsonObject body) {
+    return api.send(HttpMethod.PATCH, uri, token, body.toBuffer(), JSON, Map.of());
   }
 
   private static JsonObject revision(int number) {

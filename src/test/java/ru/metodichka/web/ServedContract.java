@@ -30,13 +30,20 @@ import ru.metodichka.TestApp;
  *
  * <p>Vert.x OpenAPI 5.0 accepts only a few media types (JSON, HAL, multipart, octet-stream, plain
  * text) and refuses to load a document declaring {@code application/problem+json}. So the validator
- * is given a copy in which problem documents are declared as {@code application/json} and YAML as
- * {@code text/plain}; the content type of each real response is checked here against the served
- * document itself, and its body by the validator against the same schema.
+ * is given a copy in which problem documents are declared as {@code application/json}, YAML as
+ * {@code text/plain} and Word documents as {@code application/octet-stream}; the content type of
+ * each real response is checked here against the served document itself, and its body by the
+ * validator against the same schema.
  */
 final class ServedContract {
   private static final Map<String, String> VALIDATED_AS =
-      Map.of("application/problem+json", "application/json", "application/yaml", "text/plain");
+      Map.of(
+          "application/problem+json",
+          "application/json",
+          "application/yaml",
+          "text/plain",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/octet-stream");
 
   private final JsonObject served;
   private final OpenAPIContract contract;
