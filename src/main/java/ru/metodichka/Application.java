@@ -47,6 +47,10 @@ import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
+import ru.metodichka.order.OrderDocuments;
+import ru.metodichka.order.OrderRoutes;
+import ru.metodichka.order.OrderScreens;
+import ru.metodichka.order.OrderService;
 import ru.metodichka.page.LifecycleScreens;
 import ru.metodichka.page.LifecycleService;
 import ru.metodichka.page.PageReader;
@@ -269,6 +273,13 @@ public final class Application implements AutoCloseable {
     var institutions = new InstitutionService(pool, new InstitutionRepository());
     var pageService = parts.pages();
     var viewCache = parts.viewCache();
+    var orders = new OrderService(pool, config.timeZone());
+    // Word documents of orders: POI is blocking, so on workers of their own.
+    var documents =
+        new OrderDocuments(
+            orders,
+            vertx.createSharedWorkerExecutor("metodichka-documents", 2),
+            config.centreName());
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -284,7 +295,8 @@ public final class Application implements AutoCloseable {
             new HistoryRoutes(history),
             new EditorRoutes(editor),
             new PlanRoutes(parts.planReader(), parts.plans()),
-            new SearchRoutes(search)),
+            new SearchRoutes(search),
+            new OrderRoutes(orders, documents)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -315,6 +327,7 @@ public final class Application implements AutoCloseable {
             new ProfileScreens(
                 templates, new ProfileService(pool, parts.users(), parts.joinRequests())),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
+            new OrderScreens(templates, orders, documents),
             new SearchScreens(templates, search, communities)));
   }
 

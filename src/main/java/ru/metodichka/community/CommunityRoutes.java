@@ -117,7 +117,6 @@ public final class CommunityRoutes implements ApiRoutes {
   }
 
   static JsonObject json(Membership m) {
-    Membership.Order order = m.order();
     return new JsonObject()
         .put("login", m.person().login())
         .put("name", m.person().name())
@@ -128,13 +127,14 @@ public final class CommunityRoutes implements ApiRoutes {
         .put("endReason", m.endReason())
         .put("endedBy", m.endedBy() == null ? null : json(m.endedBy()))
         .put("endNote", m.endNote())
-        .put(
-            "order",
-            order == null
-                ? null
-                : new JsonObject()
-                    .put("number", order.number())
-                    .put("date", order.date().toString()));
+        .put("order", json(m.order()))
+        .put("endOrder", json(m.endOrder()));
+  }
+
+  private static JsonObject json(Membership.Order order) {
+    return order == null
+        ? null
+        : new JsonObject().put("number", order.number()).put("date", order.date().toString());
   }
 
   private void endMembership(RoutingContext ctx) {

@@ -14,7 +14,8 @@ import ru.metodichka.auth.Person;
  *     rejected}), or null
  * @param endedBy who ended it, or null
  * @param endNote what they said about it (a moderator's reason), or null
- * @param order the order of the centre that confirmed it (§4.4), or null
+ * @param order the order of the centre that confirmed its start (§4.4), or null
+ * @param endOrder the order that confirmed its end, or null
  */
 public record Membership(
     Person person,
@@ -25,7 +26,8 @@ public record Membership(
     String endReason,
     Person endedBy,
     String endNote,
-    Order order) {
+    Order order,
+    Order endOrder) {
 
   /** An order (приказ) of the centre: its number and date. */
   public record Order(String number, LocalDate date) {}

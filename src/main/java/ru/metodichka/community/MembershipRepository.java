@@ -36,13 +36,21 @@ public final class MembershipRepository {
                                order_date, changed_by)
       VALUES ($1, $2, $3, 'active', now(), $4, $5, $6)
       """;
+  // The orders that confirmed the period's start and end (V9's membership_orders): an order
+  // issued in Metodichka, else one entered by hand.
   private static final String SELECT =
       """
       SELECT u.login, u.display_name, m.role, m.status, m.started_at, m.ended_at, m.end_reason,
-             m.end_note, m.order_number, m.order_date, e.login AS ended_by_login,
-             e.display_name AS ended_by_name
+             m.end_note, e.login AS ended_by_login, e.display_name AS ended_by_name,
+             COALESCE(so.number, mo.start_hand_number) AS order_number,
+             CASE WHEN so.id IS NULL THEN mo.start_hand_date ELSE so.date END AS order_date,
+             COALESCE(eo.number, mo.end_hand_number) AS end_order_number,
+             CASE WHEN eo.id IS NULL THEN mo.end_hand_date ELSE eo.date END AS end_order_date
         FROM memberships m JOIN users u ON u.id = m.user_id
         LEFT JOIN users e ON e.id = m.ended_by
+        JOIN membership_orders mo ON mo.membership_id = m.id
+        LEFT JOIN orders so ON so.id = mo.start_order_id
+        LEFT JOIN orders eo ON eo.id = mo.end_order_id
       """;
   private static final String ACTIVE =
       SELECT
@@ -94,7 +102,6 @@ public final class MembershipRepository {
 
   private static Membership membership(Row r) {
     String endedBy = r.getString("ended_by_login");
-    String order = r.getString("order_number");
     return new Membership(
         new Person(r.getString("login"), r.getString("display_name")),
         Role.fromCode(r.getString("role")),
@@ -104,7 +111,13 @@ public final class MembershipRepository {
         r.getString("end_reason"),
         endedBy == null ? null : new Person(endedBy, r.getString("ended_by_name")),
         r.getString("end_note"),
-        order == null ? null : new Membership.Order(order, r.getLocalDate("order_date")));
+        order(r, "order_number", "order_date"),
+        order(r, "end_order_number", "end_order_date"));
+  }
+
+  private static Membership.Order order(Row r, String number, String date) {
+    String value = r.getString(number);
+    return value == null ? null : new Membership.Order(value, r.getLocalDate(date));
   }
 
   /** A membership period to open, with the order of the centre that confirmed it, if any. */

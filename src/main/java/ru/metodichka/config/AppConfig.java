@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param adminResetPassword whether to set {@code adminPassword} on an existing {@code admin} too
  * @param tuneJvm whether {@code Main} restarts a JVM started without memory settings with the
  *     measured ones
+ * @param centreName the methodological centre's name, printed at the head of its orders
  */
 public record AppConfig(
     String command,
@@ -27,7 +28,8 @@ public record AppConfig(
     boolean demo,
     Duration sessionTtl,
     ZoneId timeZone,
-    boolean tuneJvm) {
+    boolean tuneJvm,
+    String centreName) {
 
   /**
    * The HTTP listener.

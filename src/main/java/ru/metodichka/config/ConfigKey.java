@@ -53,7 +53,11 @@ public record ConfigKey(String name, String defaultValue, String description) {
               "jvm.tune",
               "true",
               "Restart a JVM started without a heap size or collector of its own with the"
-                  + " measured settings (-Xmx192m, parallel GC, native heap trim)"));
+                  + " measured settings (-Xmx192m, parallel GC, native heap trim)"),
+          new ConfigKey(
+              "centre.name",
+              "ГБУ ИМЦ Петродворцового района Санкт-Петербурга",
+              "The methodological centre's name, at the head of its orders"));
 
   /** The environment variable name: {@code METODICHKA_HTTP_BODY_LIMIT}. */
   public String envName() {

@@ -110,7 +110,8 @@ public final class ConfigLoader {
         bool(v, "demo"),
         Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)),
         zone(v, "ui.time-zone"),
-        bool(v, "jvm.tune"));
+        bool(v, "jvm.tune"),
+        text(v, "centre.name", 300));
   }
 
   private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {
@@ -182,6 +183,16 @@ public final class ConfigLoader {
       throw new IllegalArgumentException(
           key + " must be a time zone such as Europe/Moscow, got '" + raw + "'");
     }
+  }
+
+  /** A non-blank text of at most {@code max} characters, trimmed. */
+  private static String text(Map<String, String> v, String key, int max) {
+    String value = v.get(key).strip();
+    if (value.isEmpty() || value.length() > max) {
+      throw new IllegalArgumentException(
+          key + " must be a text of 1 to " + max + " characters, got '" + value + "'");
+    }
+    return value;
   }
 
   private static boolean bool(Map<String, String> v, String key) {

@@ -129,6 +129,7 @@ public final class DemoSeed {
         .compose(admin -> new DemoDistrict(pool, users, communities, content).create(admin))
         .compose(people -> new DemoPages(pages, reviews, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
+        .compose(v -> new DemoOrders(pool, communities).create())
         .compose(v -> saveMarker())
         .onSuccess(v -> logSeeded(content, started));
   }

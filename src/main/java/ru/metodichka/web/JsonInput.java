@@ -166,6 +166,16 @@ public final class JsonInput {
     return null;
   }
 
+  /** An array, or null when absent. */
+  public JsonArray optionalArray(String field) {
+    Object value = body.getValue(field);
+    if (value == null || value instanceof JsonArray) {
+      return (JsonArray) value;
+    }
+    errors.add(new AppError.FieldError(field, "not_array"));
+    return null;
+  }
+
   /**
    * Records a problem found by the caller's own rule.
    *

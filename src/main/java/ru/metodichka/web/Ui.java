@@ -44,7 +44,8 @@ public final class Ui {
           "i18n/bank",
           "i18n/review",
           "i18n/lifecycle",
-          "i18n/plan");
+          "i18n/plan",
+          "i18n/orders");
 
   private final List<ResourceBundle> strings;
   private final ZoneId zone;

@@ -29,6 +29,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theCentresNameHeadsItsOrdersAndMayNotBeBlank() throws IOException {
+    assertThat(ConfigLoader.load(new String[0], Map.of()).centreName())
+        .isEqualTo("ГБУ ИМЦ Петродворцового района Санкт-Петербурга");
+    Path file = dir.resolve("centre.properties");
+    Files.writeString(file, "centre.name = МКУ «ИМЦ» Кировского района\n");
+    assertThat(ConfigLoader.load(new String[] {"--config=" + file}, Map.of()).centreName())
+        .isEqualTo("МКУ «ИМЦ» Кировского района");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(new String[0], Map.of("METODICHKA_CENTRE_NAME", "  ")))
+        .hasMessageContaining("centre.name");
+  }
+
+  @Test
   void fileBeatsDefaultsEnvironmentBeatsFileAndFlagsBeatEverything() throws IOException {
     Path file = dir.resolve("metodichka.properties");
     Files.writeString(file, "http.port=9000\ndata.dir=/srv/file\ndemo=true\ndb.pool-size=4\n");

@@ -183,6 +183,47 @@ class DemoSeedIT {
   }
 
   @Test
+  void theCentreIssuedTwoOrdersAndTwoChangesWaitForTheNext() {
+    String admin = fx().adminToken();
+    JsonArray orders = api.get("/api/orders", admin).items();
+    assertThat(orders.stream().map(o -> ((JsonObject) o).getString("number")))
+        .containsExactly("152-од", "131-од");
+    JsonArray pending = api.get("/api/orders/pending", admin).items();
+    List<String> waiting =
+        pending.stream()
+            .map(JsonObject.class::cast)
+            .flatMap(
+                c ->
+                    c.getJsonArray("changes").stream()
+                        .map(JsonObject.class::cast)
+                        .map(
+                            change ->
+                                c.getString("slug")
+                                    + " "
+                                    + change.getString("kind")
+                                    + " "
+                                    + change.getJsonObject("person").getString("login")))
+            .toList();
+    assertThat(waiting)
+        .containsExactlyInAnyOrder(
+            "proekty-nachalnaya-shkola joined petrov", "nastavnichestvo left lebedeva");
+    JsonArray history =
+        api.get("/api/communities/funkcionalnaya-gramotnost/members/history", admin).items();
+    Map<String, String> orderOf = new HashMap<>();
+    history.forEach(
+        p -> {
+          JsonObject period = (JsonObject) p;
+          orderOf.put(
+              period.getString("login") + " " + period.getString("role"),
+              period.getJsonObject("order").getString("number"));
+        });
+    assertThat(orderOf)
+        .containsEntry("ivanova member", "112-од")
+        .containsEntry("sokolov member", "131-од")
+        .containsEntry("volkova moderator", "152-од");
+  }
+
+  @Test
   void runningTheSeedAgainAddsNothing() throws SQLException {
     List<String> tables =
         List.of(
@@ -193,7 +234,9 @@ class DemoSeedIT {
             "memberships",
             "contributions",
             "plan_items",
-            "plan_item_versions");
+            "plan_item_versions",
+            "orders",
+            "order_items");
     Map<String, Long> before = new HashMap<>();
     for (String table : tables) {
       before.put(table, count("SELECT count(*) FROM " + table));

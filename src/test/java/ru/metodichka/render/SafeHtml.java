@@ -168,8 +168,9 @@ public final class SafeHtml {
   }
 
   /**
-   * The site's forms: log out and search in the layout, compare and revert on the history, publish
-   * and unpublish on the page. Anything else is not ours (one inside the text is caught as text).
+   * The site's forms: log out and search in the layout, compare and revert on the history; publish,
+   * unpublish, review, request a review, retire and restore on the page. Anything else is not ours
+   * (one inside the text is caught as text).
    */
   private static void form(Element form, String page, List<String> problems) {
     String method = form.attr("method").toLowerCase(Locale.ROOT);
@@ -181,7 +182,11 @@ public final class SafeHtml {
                   || action.equals(page + "/revert") && form.hasClass("revert")
                   || action.equals(page + "/revert") && form.id().equals("revert")
                   || action.equals(page + "/publish") && form.hasClass("inline")
-                  || action.equals(page + "/unpublish") && form.hasClass("inline");
+                  || action.equals(page + "/unpublish") && form.hasClass("inline")
+                  || action.equals(page + "/review") && form.hasClass("inline")
+                  || action.equals(page + "/retire") && form.hasClass("inline")
+                  || action.equals(page + "/restore") && form.hasClass("inline")
+                  || action.equals(page + "/request-review") && form.id().equals("request-review");
           case "get" ->
               action.equals("/search") && form.attr("role").equals("search")
                   || action.equals(page + "/diff") && form.id().equals("compare");

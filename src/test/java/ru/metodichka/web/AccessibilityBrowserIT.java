@@ -83,7 +83,9 @@ class AccessibilityBrowserIT {
             "/admin/institutions",
             "/admin/search",
             plan,
-            item);
+            item,
+            "/admin/orders",
+            "/admin/orders/draft?community=" + team.community());
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();

@@ -85,7 +85,13 @@ class OpenApiContractIT {
           "PATCH /api/communities/{community}/plan/items/{id}",
           "GET /api/communities/{community}/plan/items/{id}/history",
           "GET /api/search",
-          "GET /api/search/suggest");
+          "GET /api/search/suggest",
+          "GET /api/orders",
+          "POST /api/orders",
+          "GET /api/orders/pending",
+          "GET /api/orders/draft.docx",
+          "GET /api/orders/{id}",
+          "GET /api/orders/{id}.docx");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -510,6 +516,50 @@ class OpenApiContractIT {
     return api.send(HttpMethod.PATCH, uri, token, body.toBuffer(), JSON, Map.of());
   }
 
+  @Test
+  void orders(Fixtures fx) {
+    Api api = fx.api();
+    String admin = fx.adminToken();
+    Fixtures.Team team = fx.team();
+    Fixtures.Team other = fx.team();
+    String teacher = team.member().token();
+    contract.expect("listPendingChanges", 200, api.get("/api/orders/pending", admin));
+    contract.expect("listPendingChanges", 403, api.get("/api/orders/pending", teacher));
+    String draft = "/api/orders/draft.docx?community=" + team.community();
+    contract.expect("getOrderDraft", 200, api.get(draft, admin));
+    contract.expect("getOrderDraft", 403, api.get(draft, teacher));
+    contract.expect("getOrderDraft", 400, api.get("/api/orders/draft.docx", admin));
+    String unknown = "/api/orders/draft.docx?community=" + encode("нет-такого");
+    contract.expect("getOrderDraft", 404, api.get(unknown, admin));
+    String date = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+    JsonObject order =
+        new JsonObject()
+            .put("number", Fixtures.unique("од-"))
+            .put("date", date)
+            .put("communities", new io.vertx.core.json.JsonArray().add(team.community()));
+    contract.expect("issueOrder", 403, api.post("/api/orders", teacher, order));
+    JsonObject issued = contract.expect("issueOrder", 201, api.post("/api/orders", admin, order));
+    contract.expect("issueOrder", 422, api.post("/api/orders", admin, order));
+    JsonObject sameNumber = order.copy().put("communities", List.of(other.community()));
+    contract.expect("issueOrder", 409, api.post("/api/orders", admin, sameNumber));
+    String path = "/api/orders/" + issued.getLong("id");
+    contract.expect("getOrder", 200, api.get(path, admin));
+    contract.expect("getOrder", 403, api.get(path, teacher));
+    contract.expect("getOrder", 400, api.get("/api/orders/x", admin));
+    contract.expect("getOrder", 404, api.get("/api/orders/2147483647", admin));
+    contract.expect("getOrderDocument", 200, api.get(path + ".docx", admin));
+    contract.expect("getOrderDocument", 403, api.get(path + ".docx", teacher));
+    contract.expect("getOrderDocument", 400, api.get("/api/orders/x.docx", admin));
+    contract.expect("getOrderDocument", 404, api.get("/api/orders/2147483647.docx", admin));
+    contract.expect("listOrders", 200, api.get("/api/orders", admin));
+    contract.expect("listOrders", 403, api.get("/api/orders", teacher));
+    String members = "/api" + Api.path("communities", team.community(), "members");
+    JsonObject history =
+        contract.expect("listMembershipHistory", 200, api.get(members + "/history", admin));
+    assertThat(history.getJsonArray("items").getJsonObject(0).getJsonObject("order"))
+        .isEqualTo(new JsonObject().put("number", order.getString("number")).put("date", date));
+  }
+
   private static JsonObject revision(int number) {
     return new JsonObject().put("revision", number);
   }
@@ -765,7 +815,7 @@ class OpenApiContractIT {
   /** A request to an operation with the ABSENT path parameters. */
   private static Api.Response call(
       Api api, Operation op, String token, Buffer body, String contentType, String query) {
-    String uri = op.getOpenAPIPath();
+    String uri = ServedContract.path(op);
     for (var parameter : ABSENT.entrySet()) {
       uri =
           uri.replace("{" + parameter.getKey() + "}", Api.path(parameter.getValue()).substring(1));
