@@ -1,7 +1,8 @@
 -- Grows the benchmark's database to at least :pages pages by copying the corpus pages of community
 -- :'community' (loaded through the API before) in SQL: copy k of a page gets the slug "<slug>-k",
 -- the title "<title> (k)" and one revision with the original's text. Copies are published like
--- the originals. One transaction; the triggers record every new page for the search indexer.
+-- the originals, their one revision reviewed (what the public reads and finds). One transaction;
+-- the triggers record every new page for the search indexer.
 --
 --   psql -v pages=100000 -v community=bench -f bench/fill.sql DB_URL
 \set ON_ERROR_STOP on
@@ -22,9 +23,9 @@ SELECT o.*, k
                                            / greatest(1, (SELECT count(*) FROM originals)))::int)) AS k;
 
 INSERT INTO pages (community_id, slug, slug_key, title, title_key, kind, status, current_revision,
-                   published_at)
+                   published_at, reviewed_revision, reviewed_at)
 SELECT community_id, slug || '-' || k, slug_key || '-' || k, title || ' (' || k || ')',
-       title_key || ' (' || k || ')', kind, status, 1, published_at
+       title_key || ' (' || k || ')', kind, status, 1, published_at, 1, published_at
   FROM copies;
 
 INSERT INTO revisions (page_id, number, author_id, title, kind, markdown, metadata, size,

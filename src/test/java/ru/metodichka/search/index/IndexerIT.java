@@ -363,7 +363,12 @@ class IndexerIT {
               + " FROM pages p, LATERAL (SELECT repeat('Проектная деятельность школьников: этапы,"
               + " роли, защита. ', 20) || p.id AS text) m WHERE p.community_id = "
               + community);
-      sql.execute("UPDATE pages SET current_revision = 1 WHERE community_id = " + community);
+      // A published page shows the public its reviewed revision: here its only one.
+      sql.execute(
+          "UPDATE pages SET current_revision = 1, reviewed_revision = CASE WHEN status ="
+              + " 'published' THEN 1 END, reviewed_at = CASE WHEN status = 'published' THEN"
+              + " now() END WHERE community_id = "
+              + community);
       return community;
     }
   }
