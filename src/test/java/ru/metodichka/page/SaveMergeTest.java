@@ -28,7 +28,8 @@ class SaveMergeTest {
         markdown,
         false,
         null,
-        metadata);
+        metadata,
+        null);
   }
 
   private static Metadata subjects(String... subjects) {
