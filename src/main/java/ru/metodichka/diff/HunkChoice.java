@@ -12,8 +12,9 @@ public sealed interface HunkChoice {
   record Theirs() implements HunkChoice {}
 
   /**
-   * A text written for the region by hand; its lines replace the region (an empty text removes the
-   * region, a final newline is not a line of its own).
+   * A text written for the region by hand; its lines replace the region. An empty text removes the
+   * region; a final newline ends the last line rather than starting another, so {@code "а\n\n"} is
+   * «а» and an empty line (a paragraph's blank line kept).
    */
   record ByHand(String text) implements HunkChoice {
     public ByHand {

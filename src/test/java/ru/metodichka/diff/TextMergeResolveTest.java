@@ -59,6 +59,17 @@ class TextMergeResolveTest {
   }
 
   @Test
+  void aFinalNewlineWrittenByHandEndsTheLastLineAndAnotherKeepsABlankLine() {
+    String base = "А\n\nБ\n\nВ\n";
+    String theirs = "А\n\nБ (их)\n\nВ\n";
+    String mine = "А\n\nБ (моё)\n\nВ\n";
+    assertThat(TextMerge.resolve(base, theirs, mine, List.of(new HunkChoice.ByHand("Б\n"))))
+        .isEqualTo("А\n\nБ\n\nВ\n");
+    assertThat(TextMerge.resolve(base, theirs, mine, List.of(new HunkChoice.ByHand("Б\n\nБ2"))))
+        .isEqualTo("А\n\nБ\n\nБ2\n\nВ\n");
+  }
+
+  @Test
   void linesBothSidesAddedAlikeAppearOnceWhateverIsChosen() {
     String base = "А\nБ\n";
     String theirs = "А\n## Итоги\nих вывод\nБ\n";

@@ -237,7 +237,7 @@ class EditorScreensIT {
     assertThat(doc.select("label[for=hand-1]")).hasSize(1);
     assertThat(doc.select("#resolve-form input[name=resolvesConflictWith]").val()).isEqualTo("2");
     assertThat(doc.select("#editor-form input[name=resolvesConflictWith]").val()).isEqualTo("2");
-    assertThat(text(doc, "hand-1")).isEqualTo("Четыре!\nЧетыре, по-моему");
+    assertThat(text(doc, "hand-1")).isEqualTo("Четыре!\nЧетыре, по-моему\n");
 
     Map<String, String> fields = resolveFieldsOf(doc);
     fields.put("choice.0", "mine");
