@@ -27,7 +27,12 @@ record DemoPage(
     for (int i = 0; i < edits.size(); i++) {
       JsonObject edit = edits.getJsonObject(i);
       text = apply(text, edit);
-      revisions.add(new DemoRevision(edit.getString("author"), edit.getString("summary"), text));
+      revisions.add(
+          new DemoRevision(
+              edit.getString("author"),
+              edit.getString("summary"),
+              text,
+              edit.getInteger("resolvesConflictWith")));
     }
     return new DemoPage(
         json.getString("community"),
@@ -54,6 +59,12 @@ record DemoPage(
     return text.replace(replace.getString(0), replace.getString(1));
   }
 
-  /** A revision to save: who, why, and the whole text after the edit. */
-  record DemoRevision(String author, String summary, String markdown) {}
+  /**
+   * A revision to save: who, why, and the whole text after the edit.
+   *
+   * @param resolvesConflictWith the revision whose edit conflict with the author this one settles
+   *     (written on top of it), or null
+   */
+  record DemoRevision(
+      String author, String summary, String markdown, Integer resolvesConflictWith) {}
 }

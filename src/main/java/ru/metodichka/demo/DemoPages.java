@@ -51,7 +51,10 @@ final class DemoPages {
             base,
             revision.summary(),
             page.kind(),
-            base == 0 ? page.metadata() : null);
+            base == 0 ? page.metadata() : null,
+            revision.resolvesConflictWith() == null
+                ? null
+                : new SaveRequest.Resolution(revision.resolvesConflictWith(), null));
     return pages
         .save(people.get(revision.author()), page.community(), page.slug(), request, null)
         .mapEmpty();

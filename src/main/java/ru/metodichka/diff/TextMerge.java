@@ -1,6 +1,7 @@
 package ru.metodichka.diff;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffAlgorithm.SupportedAlgorithm;
@@ -29,6 +30,10 @@ import org.eclipse.jgit.merge.MergeResult;
  * the text ends with a newline is merged apart from the lines, like a one-bit value (a side that
  * added or removed the final newline wins), so it never makes the last line conflict and never
  * glues the last line of one side to a line added by the other.
+ *
+ * <p>{@link #resolve} settles a conflicted merge: the same merge, with each overlapping region
+ * replaced by what the author chose for it ({@link HunkChoice}); everything both sides changed
+ * elsewhere is kept, so no one's text is dropped without a choice that names it.
  */
 public final class TextMerge {
   private TextMerge() {}
@@ -45,9 +50,7 @@ public final class TextMerge {
     if (b.text().equals(c.text())) {
       return new MergeOutcome.Clean(y.text());
     }
-    MergeResult<RawText> result =
-        new MergeAlgorithm(DiffAlgorithm.getAlgorithm(SupportedAlgorithm.HISTOGRAM))
-            .merge(RawTextComparator.DEFAULT, raw(b), raw(c), raw(y));
+    MergeResult<RawText> result = lineMerge(b, c, y);
     List<List<String>> sequences = List.of(b.lines(), c.lines(), y.lines());
     if (result.containsConflicts()) {
       return new MergeOutcome.Conflicted(Conflicts.of(result, sequences));
@@ -55,6 +58,68 @@ public final class TextMerge {
     boolean finalNewline =
         c.finalNewline() == b.finalNewline() ? y.finalNewline() : c.finalNewline();
     return new MergeOutcome.Clean(join(result, sequences, finalNewline));
+  }
+
+  /**
+   * The merge of the three texts with each overlapping region settled by the choice at its index:
+   * the text a save that resolves the conflict appends. A merge without overlaps needs no choices
+   * and gives its clean text.
+   *
+   * @throws IllegalArgumentException when there is not exactly one choice per overlapping region
+   *     ({@link #merge} tells how many there are)
+   */
+  public static String resolve(
+      String base, String current, String yours, List<HunkChoice> choices) {
+    MergeOutcome outcome = merge(base, current, yours);
+    int regions =
+        outcome instanceof MergeOutcome.Conflicted conflicted ? conflicted.conflicts().size() : 0;
+    if (choices.size() != regions) {
+      throw new IllegalArgumentException(
+          "Expected " + regions + " choice(s), one per overlapping region, got " + choices.size());
+    }
+    if (outcome instanceof MergeOutcome.Clean clean) {
+      return clean.text();
+    }
+    Lines b = Lines.of(base);
+    Lines c = Lines.of(current);
+    Lines y = Lines.of(yours);
+    MergeResult<RawText> result = lineMerge(b, c, y);
+    List<List<String>> sequences = List.of(b.lines(), c.lines(), y.lines());
+    List<ConflictHunk> hunks = Conflicts.of(result, sequences);
+    List<String> lines = new ArrayList<>();
+    int region = 0;
+    for (MergeChunk chunk : result) {
+      switch (chunk.getConflictState()) {
+        case NO_CONFLICT ->
+            lines.addAll(
+                sequences.get(chunk.getSequenceIndex()).subList(chunk.getBegin(), chunk.getEnd()));
+        case FIRST_CONFLICTING_RANGE -> {
+          lines.addAll(chosen(hunks.get(region), choices.get(region)));
+          region++;
+        }
+        default -> {
+          // The base and your parts of a region: already settled with its first part.
+        }
+      }
+    }
+    boolean finalNewline =
+        c.finalNewline() == b.finalNewline() ? y.finalNewline() : c.finalNewline();
+    StringBuilder text = new StringBuilder();
+    lines.forEach(line -> text.append(line).append('\n'));
+    return withFinalNewline(text, finalNewline);
+  }
+
+  private static List<String> chosen(ConflictHunk hunk, HunkChoice choice) {
+    return switch (choice) {
+      case HunkChoice.Mine m -> hunk.yours();
+      case HunkChoice.Theirs t -> hunk.current();
+      case HunkChoice.ByHand hand -> Lines.of(hand.text()).lines();
+    };
+  }
+
+  private static MergeResult<RawText> lineMerge(Lines base, Lines current, Lines yours) {
+    return new MergeAlgorithm(DiffAlgorithm.getAlgorithm(SupportedAlgorithm.HISTOGRAM))
+        .merge(RawTextComparator.DEFAULT, raw(base), raw(current), raw(yours));
   }
 
   /** Every line terminated, so a missing final newline does not make the last line differ. */
@@ -76,8 +141,14 @@ public final class TextMerge {
         text.append(lines.get(line)).append('\n');
       }
     }
-    // Drop the newline only after a non-empty last line: dropping it after an empty one would
-    // remove that line instead.
+    return withFinalNewline(text, finalNewline);
+  }
+
+  /**
+   * Drops the newline only after a non-empty last line: dropping it after an empty one would remove
+   * that line instead.
+   */
+  private static String withFinalNewline(StringBuilder text, boolean finalNewline) {
     int length = text.length();
     if (!finalNewline && length >= 2 && text.charAt(length - 2) != '\n') {
       text.setLength(length - 1);

@@ -3,6 +3,9 @@ package ru.metodichka.page;
 /**
  * The content a save or revert will append, and the text it replaces (for the ledger's count of
  * characters added and removed).
+ *
+ * @param resolvedConflictWith the revision whose conflict with the author this save settles, or
+ *     null
  */
 record NewContent(
     String title,
@@ -11,7 +14,25 @@ record NewContent(
     Metadata metadata,
     boolean merged,
     Integer revertedFrom,
-    Revision replaced) {
+    Revision replaced,
+    Integer resolvedConflictWith) {
+
+  NewContent(
+      String title,
+      String kind,
+      String markdown,
+      Metadata metadata,
+      boolean merged,
+      Integer revertedFrom,
+      Revision replaced) {
+    this(title, kind, markdown, metadata, merged, revertedFrom, replaced, null);
+  }
+
+  /** The same content, marked as settling the conflict with revision {@code revision}. */
+  NewContent resolving(int revision) {
+    return new NewContent(
+        title, kind, markdown, metadata, merged, revertedFrom, replaced, revision);
+  }
 
   /**
    * The request's content as sent; a request without a kind or metadata keeps the replaced one's.

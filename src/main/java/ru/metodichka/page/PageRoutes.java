@@ -227,6 +227,7 @@ public final class PageRoutes implements ApiRoutes {
         .put("baseRevision", r.baseNumber())
         .put("merged", r.merged())
         .put("revertedFrom", r.revertedFrom())
+        .put("resolvedConflictWith", r.resolvedConflictWith())
         .put("markdown", r.markdown())
         .put("metadata", r.metadata().toJson())
         .put("html", rendered.html());

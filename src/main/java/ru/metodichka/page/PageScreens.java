@@ -173,7 +173,7 @@ public final class PageScreens implements Screens {
 
   /** The one-time notice after the editor saved ({@code ?saved=1} and the like), or "". */
   private static String notice(RoutingContext ctx) {
-    for (String what : List.of("created", "saved", "merged", "unchanged")) {
+    for (String what : List.of("created", "saved", "merged", "resolved", "unchanged")) {
       if (ctx.request().getParam(what) != null) {
         return "editor.notice." + what;
       }

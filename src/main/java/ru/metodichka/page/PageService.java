@@ -99,7 +99,7 @@ public final class PageService {
       String slug,
       SaveRequest request,
       RevisionWriter.ParsedLinks links) {
-    Integer base = request.baseRevision() == 0 ? null : request.baseRevision();
+    Integer base = basedOn(request);
     return lockOrCreate(tx, access, slug, request)
         .compose(
             locked ->
@@ -107,6 +107,18 @@ public final class PageService {
                     .compose(
                         content ->
                             append(tx, access, locked, content, request.summary(), base, links)));
+  }
+
+  /**
+   * The revision the saved text was written on: a text assembled from choices is written on the
+   * revision it settles the conflict with.
+   */
+  private static Integer basedOn(SaveRequest request) {
+    SaveRequest.Resolution resolution = request.resolution();
+    if (resolution != null && resolution.choices() != null) {
+      return resolution.conflictWith();
+    }
+    return request.baseRevision() == 0 ? null : request.baseRevision();
   }
 
   /**
@@ -167,11 +179,36 @@ public final class PageService {
 
   /** What the save becomes: the text as sent, or merged with what was saved meanwhile. */
   private Future<NewContent> decide(SqlClient tx, Page page, SaveRequest request) {
+    SaveRequest.Resolution resolution = request.resolution();
+    if (resolution != null && resolution.conflictWith() > page.currentRevision()) {
+      throw AppError.invalid(
+          "resolvesConflictWith", "no_such_revision", Math.max(page.currentRevision(), 0));
+    }
+    if (resolution != null && resolution.choices() != null) {
+      return settle(tx, page, request);
+    }
     if (page.currentRevision() == 0) {
       return Future.succeededFuture(NewContent.as(request, Revision.nothing(page.id())));
     }
     return revision(tx, page, page.currentRevision())
-        .compose(current -> decideAgainst(tx, page, current, request));
+        .compose(current -> decideAgainst(tx, page, current, request))
+        .map(
+            content -> resolution == null ? content : content.resolving(resolution.conflictWith()));
+  }
+
+  /**
+   * A resolution by choices: the text is assembled against the revision the author conflicted with,
+   * then saved on top of it like any save (merged, or a new conflict, when someone saved again
+   * meanwhile).
+   */
+  private Future<NewContent> settle(SqlClient tx, Page page, SaveRequest request) {
+    int base = request.baseRevision();
+    Future<Revision> baseRevision =
+        base == 0 ? Future.succeededFuture(Revision.nothing(page.id())) : revision(tx, page, base);
+    return baseRevision.compose(
+        b ->
+            revision(tx, page, request.resolution().conflictWith())
+                .compose(conflict -> decide(tx, page, SaveMerge.settle(b, conflict, request))));
   }
 
   private Future<NewContent> decideAgainst(

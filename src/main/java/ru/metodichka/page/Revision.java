@@ -5,7 +5,11 @@ import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import ru.metodichka.auth.Person;
 
-/** One immutable version of a page. */
+/**
+ * One immutable version of a page.
+ *
+ * @param resolvedConflictWith the revision whose conflict with its author this one settled, or null
+ */
 public record Revision(
     long id,
     long pageId,
@@ -19,12 +23,13 @@ public record Revision(
     String markdown,
     boolean merged,
     Integer revertedFrom,
-    Metadata metadata) {
+    Metadata metadata,
+    Integer resolvedConflictWith) {
 
   static final String COLUMNS =
       """
       r.id, r.page_id, r.number, r.base_number, u.login, u.display_name, r.created_at, r.summary,
-      r.title, r.kind, r.markdown, r.merged, r.reverted_from, r.metadata
+      r.title, r.kind, r.markdown, r.merged, r.reverted_from, r.metadata, r.resolved_conflict_with
       """;
 
   /** The text before a page's first revision, used as the base when two people create one page. */
@@ -42,7 +47,8 @@ public record Revision(
         "",
         false,
         null,
-        Metadata.EMPTY);
+        Metadata.EMPTY,
+        null);
   }
 
   static Revision from(Row row) {
@@ -59,6 +65,7 @@ public record Revision(
         row.getString("markdown"),
         row.getBoolean("merged"),
         row.getInteger("reverted_from"),
-        Metadata.fromJson((JsonObject) row.getValue("metadata")));
+        Metadata.fromJson((JsonObject) row.getValue("metadata")),
+        row.getInteger("resolved_conflict_with"));
   }
 }

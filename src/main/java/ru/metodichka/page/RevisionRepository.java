@@ -21,8 +21,9 @@ final class RevisionRepository {
   private static final String INSERT =
       """
       INSERT INTO revisions (page_id, number, base_number, author_id, summary, title, kind, markdown,
-                             size, content_hash, merged, reverted_from, metadata)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                             size, content_hash, merged, reverted_from, metadata,
+                             resolved_conflict_with)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
       RETURNING id
       """;
 
@@ -47,7 +48,8 @@ final class RevisionRepository {
       contentHash(r.title(), r.markdown()),
       r.merged(),
       r.revertedFrom(),
-      r.metadata().toJson()
+      r.metadata().toJson(),
+      r.resolvedConflictWith()
     };
     return sql.preparedQuery(INSERT)
         .execute(Tuple.from(values))
@@ -77,5 +79,6 @@ final class RevisionRepository {
       String markdown,
       boolean merged,
       Integer revertedFrom,
-      Metadata metadata) {}
+      Metadata metadata,
+      Integer resolvedConflictWith) {}
 }

@@ -82,7 +82,8 @@ final class RevisionWriter {
             content.markdown(),
             content.merged(),
             content.revertedFrom(),
-            content.metadata());
+            content.metadata(),
+            content.resolvedConflictWith());
     return revisions
         .append(tx, revision)
         .compose(

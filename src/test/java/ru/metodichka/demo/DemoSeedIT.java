@@ -96,6 +96,16 @@ class DemoSeedIT {
   }
 
   @Test
+  void aSaveThatSettledAnEditConflictIsMarkedInTheHistory() {
+    String member = login("ivanova");
+    JsonArray history =
+        api.get(Api.page("funkcionalnaya-gramotnost", "план-работы", "revisions"), member).items();
+    assertThat(history.getJsonObject(0).getInteger("resolvedConflictWith")).isEqualTo(2);
+    assertThat(history.getJsonObject(0).getJsonObject("author").getString("login"))
+        .isEqualTo("ivanova");
+  }
+
+  @Test
   void pagesHaveSeveralRevisionsByDifferentAuthors() {
     JsonArray history =
         api.get(Api.page("funkcionalnaya-gramotnost", "банк-заданий-математика", "revisions"), null)

@@ -48,6 +48,54 @@ class TextMergePropertyTest {
     assertThat(cleanCount).isBetween(ROUNDS / 10, ROUNDS * 9 / 10);
   }
 
+  @Test
+  void settlingConflictsLosesOnlyWhatAChoiceLeftOut() {
+    int conflicted = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      List<String> base = randomLines();
+      String baseText = text(base, random.nextInt(4) > 0);
+      List<String> currentMarkers = new ArrayList<>();
+      List<String> yourMarkers = new ArrayList<>();
+      String current = edit(base, "ТЕКУЩАЯ-" + round, currentMarkers);
+      String yours = edit(base, "ВАША-" + round, yourMarkers);
+      if (!(TextMerge.merge(baseText, current, yours)
+          instanceof MergeOutcome.Conflicted(List<ConflictHunk> hunks))) {
+        continue;
+      }
+      conflicted++;
+      List<HunkChoice> mine = hunks.stream().map(h -> HunkChoice.MINE).toList();
+      List<HunkChoice> theirs = hunks.stream().map(h -> HunkChoice.THEIRS).toList();
+      // «Написать вручную», keeping both sides' lines of each place, as the screen offers it.
+      List<HunkChoice> both =
+          hunks.stream()
+              .map(
+                  h ->
+                      (HunkChoice)
+                          new HunkChoice.ByHand(terminated(h.current()) + terminated(h.yours())))
+              .toList();
+      List<HunkChoice> yoursByHand =
+          hunks.stream()
+              .map(h -> (HunkChoice) new HunkChoice.ByHand(terminated(h.yours())))
+              .toList();
+
+      String keptBoth = TextMerge.resolve(baseText, current, yours, both);
+      assertThat(Lines.of(keptBoth).lines()).containsAll(currentMarkers).containsAll(yourMarkers);
+      String keptMine = TextMerge.resolve(baseText, current, yours, mine);
+      assertThat(Lines.of(keptMine).lines()).containsAll(yourMarkers);
+      assertThat(Lines.of(TextMerge.resolve(baseText, current, yours, theirs)).lines())
+          .containsAll(currentMarkers);
+      // A place's own lines written by hand are exactly that choice: blank lines included.
+      assertThat(TextMerge.resolve(baseText, current, yours, yoursByHand)).isEqualTo(keptMine);
+    }
+    assertThat(conflicted).isGreaterThan(ROUNDS / 10);
+  }
+
+  private static String terminated(List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    lines.forEach(line -> text.append(line).append('\n'));
+    return text.toString();
+  }
+
   private static void assertCleanMerge(
       String merged,
       List<String> base,

@@ -201,4 +201,58 @@ class PageLinksIT {
     assertThat(members.select("a.wikilink").eachAttr("href"))
         .contains("/c/" + team.community() + "/набросок");
   }
+
+  /**
+   * Issue 15, part 6: from a published page, a visitor or a teacher who may not create pages here
+   * never follows a link into a login wall: links to missing pages, drafts and missing pages of
+   * other communities are plain text in the page view; the community's member gets the red links
+   * that open the editor.
+   */
+  @Test
+  void nobodyWhoMayNotCreateThePageMeetsALoginWallFromAPublishedPage() {
+    String c = team.community();
+    String other = fx.community();
+    fx.save(c, "готово", team.member().token(), "Готово", "Опубликовано.\n", 0);
+    api.post(Api.page(c, "готово", "publish"), team.moderator().token(), null);
+    fx.save(c, "черновик", team.member().token(), "Черновик", "Ещё пишется.\n", 0);
+    fx.save(
+        c,
+        "витрина-2",
+        team.member().token(),
+        "Витрина",
+        "[[Готово]], [[Черновик]], [[Чего нет]] и [[" + other + ":Там нет]].\n",
+        0);
+    api.post(Api.page(c, "витрина-2", "publish"), team.moderator().token(), null);
+    String path = "/c" + Api.path(c, "витрина-2");
+
+    var anonymous = new ru.metodichka.WebSession(api);
+    var outsider = ru.metodichka.WebSession.withToken(api, fx.user("Учитель другой школы").token());
+    for (var reader : java.util.List.of(anonymous, outsider)) {
+      Document doc = reader.page(path);
+      Element body = doc.selectFirst(".page-body");
+      assertThat(body.select("a").eachText()).containsExactly("Готово");
+      assertThat(body.select("span.wikilink-missing").eachText())
+          .containsExactly("Черновик", "Чего нет", "Там нет");
+      assertThat(body.html())
+          .doesNotContain("/new?")
+          .doesNotContain("/login")
+          .doesNotContain("черновик");
+      for (String href : body.select("a[href]").eachAttr("href")) {
+        assertThat(reader.get(href).status()).as(href).isEqualTo(200);
+      }
+    }
+
+    Element members =
+        ru.metodichka.WebSession.withToken(api, team.member().token())
+            .page(path)
+            .selectFirst(".page-body");
+    assertThat(members.select("a.wikilink:not(.wikilink-missing)").eachAttr("href"))
+        .containsExactly("/c/" + c + "/готово", "/c/" + c + "/черновик");
+    assertThat(members.select("a.wikilink-missing").eachAttr("href"))
+        .singleElement()
+        .asString()
+        .startsWith("/c/" + c + "/new?title=");
+    // Another community's missing page is not theirs to create either.
+    assertThat(members.select("span.wikilink-missing").eachText()).containsExactly("Там нет");
+  }
 }

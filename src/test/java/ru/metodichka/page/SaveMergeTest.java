@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.auth.Person;
+import ru.metodichka.diff.HunkChoice;
 import ru.metodichka.error.AppError;
 
 class SaveMergeTest {
@@ -28,7 +29,8 @@ class SaveMergeTest {
         markdown,
         false,
         null,
-        metadata);
+        metadata,
+        null);
   }
 
   private static Metadata subjects(String... subjects) {
@@ -94,5 +96,55 @@ class SaveMergeTest {
                     current,
                     new SaveRequest("Т", "текст\n", 1, "", null, subjects("химия"))));
     assertThat(clash.extras().getBoolean("metadataConflict")).isTrue();
+  }
+
+  private static SaveRequest settling(String title, String markdown, HunkChoice... choices) {
+    return new SaveRequest(
+        title,
+        markdown,
+        1,
+        "",
+        null,
+        null,
+        new SaveRequest.Resolution(2, java.util.List.of(choices)));
+  }
+
+  @Test
+  void aSettledConflictIsASaveOnTopOfTheConflictingRevision() {
+    Revision base = revision(1, "Т", "article", "а\nб\nв\n");
+    Revision theirs = revision(2, "Т", "article", "а\nб (их)\nв\n");
+    SaveRequest settled =
+        SaveMerge.settle(base, theirs, settling("Т", "а\nб (моё)\nв\n", HunkChoice.MINE));
+    assertThat(settled.markdown()).isEqualTo("а\nб (моё)\nв\n");
+    assertThat(settled.baseRevision()).isEqualTo(2);
+    assertThat(settled.resolution().conflictWith()).isEqualTo(2);
+    assertThat(settled.resolution().choices()).isNull();
+  }
+
+  @Test
+  void aSettledTitleTakesTheOneChangedAloneAndTheAuthorsWhenBothChangedIt() {
+    Revision base = revision(1, "План", "article", "а\nб\nв\n");
+    Revision theirs = revision(2, "План на год", "article", "а\nб (их)\nв\n");
+    assertThat(
+            SaveMerge.settle(base, theirs, settling("План", "а\nб!\nв\n", HunkChoice.THEIRS))
+                .title())
+        .isEqualTo("План на год");
+    assertThat(
+            SaveMerge.settle(base, theirs, settling("Мой план", "а\nб!\nв\n", HunkChoice.THEIRS))
+                .title())
+        .isEqualTo("Мой план");
+  }
+
+  @Test
+  void choicesThatDoNotMatchTheConflictAreRefusedNamingHowMany() {
+    Revision base = revision(1, "Т", "article", "а\nб\nв\n");
+    Revision theirs = revision(2, "Т", "article", "а\nб (их)\nв\n");
+    AppError error =
+        catchThrowableOfType(
+            AppError.class, () -> SaveMerge.settle(base, theirs, settling("Т", "а\nб (моё)\nв\n")));
+    assertThat(error.status()).isEqualTo(422);
+    assertThat(error.fieldErrors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.field()).isEqualTo("choices"));
   }
 }

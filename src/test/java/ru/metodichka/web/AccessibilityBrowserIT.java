@@ -168,6 +168,20 @@ class AccessibilityBrowserIT {
     for (String violation : Accessibility.violations(browser)) {
       problems.add("conflict screen: " + violation);
     }
+    // Settled place by place, with a text written by hand shown; then the history's mark.
+    for (var choice : browser.all("#resolve-form input[type=radio][value=mine]")) {
+      choice.click();
+    }
+    browser.click("#choice-0-hand");
+    for (String violation : Accessibility.violations(browser)) {
+      problems.add("conflict screen, a place by hand: " + violation);
+    }
+    browser.click("#resolve");
+    browser.find("#save-notice");
+    for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 740))) {
+      browser.driver().manage().window().setSize(size);
+      check(browser, List.of(page + "/history"), size, problems);
+    }
   }
 
   /** Checks each path at one size; records every problem rather than stopping at the first. */

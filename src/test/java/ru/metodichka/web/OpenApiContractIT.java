@@ -565,6 +565,36 @@ class OpenApiContractIT {
   }
 
   @Test
+  void aConflictSettledHunkByHunkIsMarkedInTheHistory(Fixtures fx) {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String member = team.member().token();
+    String page = Api.page(team.community(), "разрешение");
+    fx.save(team.community(), "разрешение", member, "Т", "Раз\nДва\nТри\n", 0);
+    fx.save(team.community(), "разрешение", member, "Т", "Раз\nДва (их)\nТри\n", 1);
+    JsonObject mine = new JsonObject().put("title", "Т").put("markdown", "Раз\nДва (моё)\nТри\n");
+    contract.expect("savePage", 409, api.put(page, member, mine.copy().put("baseRevision", 1)));
+    JsonObject settle =
+        mine.copy()
+            .put("baseRevision", 1)
+            .put("resolvesConflictWith", 2)
+            .put(
+                "choices",
+                new io.vertx.core.json.JsonArray().add(new JsonObject().put("text", "Два")));
+    contract.expect(
+        "savePage",
+        422,
+        api.put(page, member, settle.copy().put("choices", new io.vertx.core.json.JsonArray())));
+    contract.expect("savePage", 200, api.put(page, member, settle));
+    JsonObject history =
+        contract.expect("listRevisions", 200, api.get(page + "/revisions", member));
+    assertThat(history.getJsonArray("items").getJsonObject(0).getInteger("resolvedConflictWith"))
+        .isEqualTo(2);
+    JsonObject third = contract.expect("getRevision", 200, api.get(page + "/revisions/3", member));
+    assertThat(third.getInteger("resolvedConflictWith")).isEqualTo(2);
+  }
+
+  @Test
   void serviceAndSessions(Fixtures fx) {
     Api api = fx.api();
     contract.expect("health", 200, api.get("/health", null));

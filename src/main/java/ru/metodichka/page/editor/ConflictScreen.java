@@ -15,8 +15,11 @@ import ru.metodichka.web.Templates;
 
 /**
  * The answer to a save that overlaps with changes saved meanwhile (409): what the others changed
- * since the author's base revision, the current text, and the author's own text, untouched, in an
- * editor now based on the current revision — so saving it again resolves the conflict.
+ * since the author's base revision; each place where the edits overlap, to settle with «оставить
+ * моё», «оставить их» or a text written by hand (the server assembles the page from the choices);
+ * the current text; and the author's own text, untouched, in an editor now based on the current
+ * revision. Either form's save is marked in the history as resolving the conflict with that
+ * revision.
  */
 final class ConflictScreen {
   private final Templates templates;
@@ -29,11 +32,24 @@ final class ConflictScreen {
     this.editor = editor;
   }
 
-  void show(RoutingContext ctx, CurrentUser actor, EditorForm form, String slug, AppError error) {
+  /**
+   * @param errors what was wrong with the choices posted, if that is how the screen came back
+   */
+  void show(
+      RoutingContext ctx,
+      CurrentUser actor,
+      EditorForm form,
+      String slug,
+      AppError error,
+      List<String> errors) {
     JsonObject conflict = error.extras();
     int current = conflict.getInteger("currentRevision");
     int base = conflict.getInteger("baseRevision");
-    EditorForm again = form.rebased(slug, current);
+    // The conflict's own copy of the author's text: after a resolution that met another save, it is
+    // the text the author's choices assembled, not the one they first typed.
+    EditorForm again =
+        form.rebased(
+            slug, current, conflict.getString("yourTitle"), conflict.getString("yourMarkdown"));
     editor
         .community(actor, form.community())
         .compose(
@@ -53,7 +69,11 @@ final class ConflictScreen {
                         "conflict",
                         conflict,
                         "changes",
-                        changes.hunks())))
+                        changes.hunks(),
+                        "resolveKey",
+                        again.otherKey(),
+                        "errors",
+                        errors)))
         .onFailure(ctx::fail);
   }
 

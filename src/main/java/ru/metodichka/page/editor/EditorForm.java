@@ -19,6 +19,8 @@ import ru.metodichka.page.SaveRequest;
  *
  * @param slug the page's slug; on a new page what the author typed (may be empty)
  * @param isNew true on {@code /c/{c}/new}, where the slug is a field and there is no page yet
+ * @param resolvesConflictWith on the conflict screen, the revision the author's text conflicted
+ *     with: saving the form settles that conflict and the revision is marked so; 0 elsewhere
  */
 public record EditorForm(
     String community,
@@ -31,7 +33,8 @@ public record EditorForm(
     String summary,
     Metadata metadata,
     int baseRevision,
-    String idempotencyKey) {
+    String idempotencyKey,
+    int resolvesConflictWith) {
 
   /** The form for a page as it is now. */
   static EditorForm of(EditorService.Opened page) {
@@ -47,7 +50,8 @@ public record EditorForm(
         "",
         r.metadata(),
         r.number(),
-        freshKey());
+        freshKey(),
+        0);
   }
 
   /** The empty form of a new page in a community, with a suggested title. */
@@ -63,7 +67,8 @@ public record EditorForm(
         "",
         Metadata.EMPTY,
         0,
-        freshKey());
+        freshKey(),
+        0);
   }
 
   /** The form as posted; every field kept as typed so that nothing is lost on a re-render. */
@@ -76,6 +81,12 @@ public record EditorForm(
       base = 0;
     }
     String kind = field(ctx, "kind");
+    int resolves;
+    try {
+      resolves = Math.max(0, Integer.parseInt(field(ctx, "resolvesConflictWith").strip()));
+    } catch (NumberFormatException e) {
+      resolves = 0;
+    }
     return new EditorForm(
         ctx.pathParam("community"),
         "",
@@ -87,7 +98,8 @@ public record EditorForm(
         field(ctx, "summary"),
         MetadataForm.posted(ctx),
         base,
-        field(ctx, "idempotencyKey"));
+        field(ctx, "idempotencyKey"),
+        resolves);
   }
 
   /** The slug the page is saved under: as typed, or made from the title when left empty. */
@@ -116,8 +128,10 @@ public record EditorForm(
     return problems;
   }
 
-  SaveRequest request() {
-    return new SaveRequest(title.strip(), markdown, baseRevision, summary.strip(), kind, metadata);
+  /** The save the form asks for, settling the given conflict (or none, when null). */
+  SaveRequest request(SaveRequest.Resolution resolution) {
+    return new SaveRequest(
+        title.strip(), markdown, baseRevision, summary.strip(), kind, metadata, resolution);
   }
 
   /**
@@ -134,7 +148,8 @@ public record EditorForm(
             markdown,
             summary,
             metadata.toJson().encode(),
-            "" + baseRevision);
+            "" + baseRevision,
+            "" + resolvesConflictWith);
     return all.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -150,23 +165,33 @@ public record EditorForm(
         summary,
         metadata,
         baseRevision,
-        idempotencyKey);
+        idempotencyKey,
+        resolvesConflictWith);
   }
 
-  /** The same text, to be saved again on top of {@code revision} (after a conflict). */
-  EditorForm rebased(String savedSlug, int revision) {
+  /**
+   * The author's title and text (as the conflict has them), to be saved again on top of {@code
+   * revision}, settling the conflict with it.
+   */
+  EditorForm rebased(String savedSlug, int revision, String yourTitle, String yourMarkdown) {
     return new EditorForm(
         community,
         communityName,
         savedSlug,
         false,
-        title,
+        yourTitle,
         kind,
-        markdown,
+        yourMarkdown,
         summary,
         metadata,
         revision,
-        freshKey());
+        freshKey(),
+        revision);
+  }
+
+  /** A fresh idempotency key for another form on the same screen. */
+  String otherKey() {
+    return freshKey();
   }
 
   /** Where the form posts. */

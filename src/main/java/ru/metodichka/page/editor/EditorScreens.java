@@ -2,7 +2,9 @@ package ru.metodichka.page.editor;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,23 +83,49 @@ public final class EditorScreens implements Screens {
       return;
     }
     String slug = form.targetSlug();
+    ResolutionForm resolution = ResolutionForm.posted(ctx, form.resolvesConflictWith());
+    if (!resolution.complete()) {
+      // A place left without a choice (browsers require one): the same save again, without
+      // choices, brings the conflict screen back, saying what is missing.
+      service
+          .save(actor, form.community(), slug, form.request(null), key(ctx, form, resolution))
+          .onSuccess(result -> saved(ctx, form.community(), slug, result, false))
+          .onFailure(
+              failure ->
+                  refused(ctx, actor, form, slug, failure, List.of(ui.t("conflict.error.choose"))));
+      return;
+    }
+    boolean resolves = resolution.resolution() != null;
     service
-        .save(actor, form.community(), slug, form.request(), key(ctx, form))
-        .onSuccess(result -> saved(ctx, form.community(), slug, result))
-        .onFailure(failure -> refused(ctx, actor, form, slug, failure));
+        .save(
+            actor,
+            form.community(),
+            slug,
+            form.request(resolution.resolution()),
+            key(ctx, form, resolution))
+        .onSuccess(result -> saved(ctx, form.community(), slug, result, resolves))
+        .onFailure(failure -> refused(ctx, actor, form, slug, failure, List.of()));
   }
 
   /** 303 to the page, which says once what happened (a reload does not post again). */
-  private static void saved(RoutingContext ctx, String community, String slug, SaveResult result) {
+  private static void saved(
+      RoutingContext ctx, String community, String slug, SaveResult result, boolean resolves) {
     String what =
         result.created()
             ? "created"
-            : result.unchanged() ? "unchanged" : result.merged() ? "merged" : "saved";
+            : result.unchanged()
+                ? "unchanged"
+                : resolves ? "resolved" : result.merged() ? "merged" : "saved";
     Redirect.seeOther(ctx, "/c/" + community + "/" + slug + "?" + what + "=1");
   }
 
   private void refused(
-      RoutingContext ctx, CurrentUser actor, EditorForm form, String slug, Throwable failure) {
+      RoutingContext ctx,
+      CurrentUser actor,
+      EditorForm form,
+      String slug,
+      Throwable failure,
+      List<String> errors) {
     if (!(failure instanceof AppError error)) {
       ctx.fail(failure);
       return;
@@ -105,7 +133,7 @@ public final class EditorScreens implements Screens {
     switch (error.status()) {
       case 409 -> {
         if (error.code().equals("edit_conflict")) {
-          conflicts.show(ctx, actor, form, slug, error);
+          conflicts.show(ctx, actor, form, slug, error, errors);
         } else {
           // The page is retired, or its address is another page's (now or before a rename).
           Locale locale = templates.ui(ctx).locale();
@@ -172,9 +200,14 @@ public final class EditorScreens implements Screens {
     return crumbs;
   }
 
-  private static IdempotencyKey key(RoutingContext ctx, EditorForm form) {
+  private static IdempotencyKey key(
+      RoutingContext ctx, EditorForm form, ResolutionForm resolution) {
     String value = form.idempotencyKey().isBlank() ? null : form.idempotencyKey();
-    return IdempotencyKey.of(value, "POST", ctx.request().path(), form.fingerprint());
+    byte[] choices = resolution.fingerprint().getBytes(StandardCharsets.UTF_8);
+    byte[] fingerprint = form.fingerprint();
+    byte[] all = Arrays.copyOf(fingerprint, fingerprint.length + 1 + choices.length);
+    System.arraycopy(choices, 0, all, fingerprint.length + 1, choices.length);
+    return IdempotencyKey.of(value, "POST", ctx.request().path(), all);
   }
 
   private List<String> messages(RoutingContext ctx, AppError error) {

@@ -14,7 +14,7 @@ final class HistoryRepository {
       """
       SELECT * FROM (
         SELECT r.number, u.login, u.display_name, r.created_at, r.summary, r.size, r.merged,
-               r.reverted_from, r.size - lag(r.size, 1, 0) OVER (ORDER BY r.number) AS delta
+               r.reverted_from, r.resolved_conflict_with, r.size - lag(r.size, 1, 0) OVER (ORDER BY r.number) AS delta
           FROM revisions r JOIN users u ON u.id = r.author_id
          WHERE r.page_id = $1) h
        WHERE h.number < $2
@@ -39,6 +39,7 @@ final class HistoryRepository {
                             r.getInteger("size"),
                             r.getInteger("delta"),
                             r.getBoolean("merged"),
-                            r.getInteger("reverted_from"))));
+                            r.getInteger("reverted_from"),
+                            r.getInteger("resolved_conflict_with"))));
   }
 }

@@ -64,6 +64,7 @@ public final class HistoryRoutes implements ApiRoutes {
               .put("delta", r.delta())
               .put("merged", r.merged())
               .put("revertedFrom", r.revertedFrom())
+              .put("resolvedConflictWith", r.resolvedConflictWith())
               .put("reviews", reviews(history.reviewsOf(r.number())))
               .put("lifecycle", lifecycle(history.lifecycleOf(r.number()))));
     }

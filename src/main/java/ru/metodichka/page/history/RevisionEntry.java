@@ -7,6 +7,7 @@ import ru.metodichka.auth.Person;
  * A revision in a history list, without its text.
  *
  * @param delta characters added (positive) or removed (negative) against the previous revision
+ * @param resolvedConflictWith the revision whose conflict with its author this one settled, or null
  */
 public record RevisionEntry(
     int number,
@@ -16,4 +17,5 @@ public record RevisionEntry(
     int size,
     int delta,
     boolean merged,
-    Integer revertedFrom) {}
+    Integer revertedFrom,
+    Integer resolvedConflictWith) {}

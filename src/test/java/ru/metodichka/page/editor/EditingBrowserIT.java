@@ -100,6 +100,52 @@ class EditingBrowserIT {
   }
 
   @Test
+  void twoTeachersEditingTheSameParagraphSettleItPlaceByPlaceAndTheHistorySaysSo(
+      TestApp app, Fixtures fixtures) {
+    var team = fixtures.team();
+    fixtures.save(team.community(), "расписание", team.member().token(), "Расписание", PLAN, 0);
+    String page = "/c/" + team.community() + "/расписание";
+    Browser anna = browsers.open(app.app().port());
+    anna.login(team.member().login(), Fixtures.PASSWORD).go(page + "/edit");
+    Browser olga = browsers.open(app.app().port());
+    olga.login(team.moderator().login(), Fixtures.PASSWORD).go(page + "/edit");
+
+    olga.fill(
+        "#markdown",
+        PLAN.replace("Вторник: математика.", "Вторник: математика и логика.")
+            .replace("Пятница: итоги недели.", "Пятница: итоги недели и планы."));
+    olga.click("#save");
+    olga.waitForText(".page-body", "математика и логика");
+
+    anna.fill(
+        "#markdown",
+        PLAN.replace("Понедельник: чтение.", "Понедельник: чтение вслух.")
+            .replace("Вторник: математика.", "Вторник: геометрия.")
+            .replace("Пятница: итоги недели.", "Пятница: итоги недели и рефлексия."));
+    anna.click("#save");
+    anna.find("#resolve-form");
+    assertThat(anna.all("#resolve-form fieldset.overlap")).hasSize(2);
+    assertThat(anna.find("#hand-field-1").isDisplayed()).isFalse();
+    anna.click("#choice-0-mine");
+    anna.click("#choice-1-hand");
+    assertThat(anna.find("#hand-field-1").isDisplayed()).isTrue();
+    anna.fill("#hand-1", "Пятница: итоги недели, планы и рефлексия.");
+    assertThat(anna.text("#resolve-status")).isNotBlank();
+    anna.click("#resolve");
+    anna.waitForText(".page-body", "итоги недели, планы и рефлексия");
+    assertThat(anna.text(".page-body"))
+        .contains("Понедельник: чтение вслух.")
+        .contains("Вторник: геометрия.")
+        .doesNotContain("математика и логика");
+    assertThat(anna.text("#save-notice")).isNotBlank();
+
+    anna.go(page + "/history");
+    assertThat(anna.text("#rev-3 .mark-resolved")).isEqualTo("разрешён конфликт с версией 2");
+    anna.click("#rev-3 .mark-resolved");
+    anna.waitForText("main", "математика и логика");
+  }
+
+  @Test
   void aCleanMergeIsSavedAndSaysSo(TestApp app, Fixtures fixtures) {
     var team = fixtures.team();
     fixtures.save(team.community(), "неделя", team.member().token(), "Неделя", PLAN, 0);

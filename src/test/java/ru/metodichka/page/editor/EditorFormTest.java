@@ -13,7 +13,7 @@ class EditorFormTest {
 
   private static EditorForm newPage(String title, String slug) {
     return new EditorForm(
-        "math", "", slug, true, title, "article", "Текст\n", "", Metadata.EMPTY, 0, "k");
+        "math", "", slug, true, title, "article", "Текст\n", "", Metadata.EMPTY, 0, "k", 0);
   }
 
   @Test
@@ -38,9 +38,11 @@ class EditorFormTest {
     assertThat(blank.title()).isEqualTo("Портфолио");
     assertThat(blank.action()).isEqualTo("/c/math/new");
     assertThat(blank.draftKey()).isEqualTo("math:new");
-    EditorForm rebased = blank.rebased("портфолио", 3);
+    EditorForm rebased = blank.rebased("портфолио", 3, "Портфолио", "Мой текст\n");
     assertThat(rebased.action()).isEqualTo("/c/math/портфолио/edit");
     assertThat(rebased.baseRevision()).isEqualTo(3);
+    assertThat(rebased.resolvesConflictWith()).isEqualTo(3);
+    assertThat(rebased.markdown()).isEqualTo("Мой текст\n");
     assertThat(rebased.idempotencyKey()).isNotEqualTo(blank.idempotencyKey());
   }
 

@@ -221,6 +221,72 @@ class EditorScreensIT {
   }
 
   @Test
+  void anOverlappingSaveIsSettledPlaceByPlaceWithoutJavaScriptAndMarkedInTheHistory() {
+    fx.save(
+        team.community(),
+        slug,
+        team.moderator().token(),
+        "Открытый урок",
+        "Раз!\nДва\nТри\nЧетыре!\n",
+        1);
+    String session = team.member().token();
+    String mine = "Раз, по-моему\nДва\nТри\nЧетыре, по-моему\n";
+    Document doc = Jsoup.parse(post(editPath(), session, form(session, mine, 1)).text());
+    assertThat(doc.select("#resolve-form fieldset.overlap")).hasSize(2);
+    assertThat(doc.select("#resolve-form input[type=radio][required]")).hasSize(2);
+    assertThat(doc.select("label[for=hand-1]")).hasSize(1);
+    assertThat(doc.select("#resolve-form input[name=resolvesConflictWith]").val()).isEqualTo("2");
+    assertThat(doc.select("#editor-form input[name=resolvesConflictWith]").val()).isEqualTo("2");
+    assertThat(text(doc, "hand-1")).isEqualTo("Четыре!\nЧетыре, по-моему\n");
+
+    Map<String, String> fields = resolveFieldsOf(doc);
+    fields.put("choice.0", "mine");
+    // A place left without a choice brings the conflict back, saying so, and saves nothing.
+    Api.Response incomplete = post(editPath(), session, fields);
+    assertThat(incomplete.status()).isEqualTo(409);
+    assertThat(Jsoup.parse(incomplete.text()).getElementById("resolve-errors")).isNotNull();
+    assertThat(current().getInteger("revision")).isEqualTo(2);
+
+    fields.put("choice.1", "hand");
+    fields.put("hand.1", "Четыре — вместе");
+    Api.Response saved = post(editPath(), session, fields);
+    assertThat(saved.status()).as(saved.text()).isEqualTo(303);
+    assertThat(URLDecoder.decode(saved.headers().get("Location"), StandardCharsets.UTF_8))
+        .endsWith("?resolved=1");
+    assertThat(current().getString("markdown"))
+        .isEqualTo("Раз, по-моему\nДва\nТри\nЧетыре — вместе\n");
+    JsonObject newest =
+        api.get(Api.page(team.community(), slug, "revisions"), session).items().getJsonObject(0);
+    assertThat(newest.getInteger("resolvedConflictWith")).isEqualTo(2);
+    Document history =
+        Jsoup.parse(get(Api.path("c", team.community(), slug, "history"), session).text());
+    assertThat(history.select("#rev-3 .mark-resolved").text())
+        .isEqualTo("разрешён конфликт с версией 2");
+    assertThat(history.select("#rev-3 .mark-resolved").attr("href")).endsWith("/diff?from=2&to=3");
+  }
+
+  @Test
+  void theWholeTextSavedFromTheConflictScreenIsMarkedToo() {
+    fx.save(
+        team.community(),
+        slug,
+        team.moderator().token(),
+        "Открытый урок",
+        "Раз!\nДва\nТри\nЧетыре\n",
+        1);
+    String session = team.member().token();
+    Document doc =
+        Jsoup.parse(post(editPath(), session, form(session, "Раз?\nДва\nТри\nЧетыре\n", 1)).text());
+    Map<String, String> fields = fieldsOf(doc);
+    fields.put("markdown", "Раз!?\nДва\nТри\nЧетыре\n");
+    assertThat(post(editPath(), session, fields).status()).isEqualTo(303);
+    JsonObject newest =
+        api.get(Api.page(team.community(), slug, "revisions"), session).items().getJsonObject(0);
+    assertThat(newest.getInteger("revision")).isEqualTo(3);
+    assertThat(newest.getInteger("resolvedConflictWith")).isEqualTo(2);
+  }
+
+  @Test
   void previewWithoutJavaScriptRendersTheTextAndKeepsIt() {
     String session = team.member().token();
     Map<String, String> fields = form(session, "## Цели\n\n<script>alert(1)</script>\n", 1);
@@ -305,6 +371,17 @@ class EditorScreensIT {
             default -> input.val();
           };
       fields.put(input.attr("name"), value);
+    }
+    return fields;
+  }
+
+  private static Map<String, String> resolveFieldsOf(Document doc) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Element input :
+        doc.select("#resolve-form input[name]:not([type=radio]), #resolve-form textarea")) {
+      fields.put(
+          input.attr("name"),
+          input.tagName().equals("textarea") ? text(doc, input.id()) : input.val());
     }
     return fields;
   }
