@@ -59,6 +59,7 @@ import ru.metodichka.page.PageRoutes;
 import ru.metodichka.page.PageScreens;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.PageViewCache;
+import ru.metodichka.page.PublishChecklist;
 import ru.metodichka.page.ReviewService;
 import ru.metodichka.page.ViewCounter;
 import ru.metodichka.page.editor.EditorRoutes;
@@ -253,6 +254,9 @@ public final class Application implements AutoCloseable {
     var rendering = new PageRendering(parts.renderer(), parts.markdown());
     var reader = new PageReader(pool, communities, rendering, parts.views());
     var history = new HistoryReader(pool, reader, parts.reviews(), parts.lifecycle());
+    var checklist =
+        new PublishChecklist(
+            pool, communities, reader, parts.reviews(), parts.renderer(), parts.markdown());
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -291,7 +295,7 @@ public final class Application implements AutoCloseable {
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
-            new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle()),
+            new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle(), checklist),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
             new PlanRoutes(parts.planReader(), parts.plans()),
@@ -316,6 +320,7 @@ public final class Application implements AutoCloseable {
                 templates,
                 reader,
                 parts.reviews(),
+                checklist,
                 publicUrl,
                 search.similarPages(),
                 viewCache,

@@ -51,6 +51,7 @@ class OpenApiContractIT {
           "POST /api/communities",
           "GET /api/communities/{community}",
           "GET /api/communities/{community}/members",
+          "GET /api/communities/{community}/pages/{slug}/checklist",
           "GET /api/communities/{community}/members/history",
           "PUT /api/communities/{community}/members/{login}",
           "DELETE /api/communities/{community}/members/{login}",
@@ -393,6 +394,21 @@ class OpenApiContractIT {
       archive.executeUpdate();
     }
     contract.expect("reviewPage", 409, api.post(page + "/review", moderator, none));
+  }
+
+  @Test
+  void thePublishChecklist(Fixtures fx) {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    TestUser outsider = fx.user("Посторонний");
+    String page = Api.page(team.community(), "к-публикации");
+    fx.save(
+        team.community(), "к-публикации", team.member().token(), "К публикации", "## Цели\n", 0);
+    contract.expect("pageChecklist", 403, api.get(page + "/checklist", outsider.token()));
+    JsonObject list =
+        contract.expect(
+            "pageChecklist", 200, api.get(page + "/checklist", team.moderator().token()));
+    assertThat(list.getBoolean("complete")).isFalse();
   }
 
   @Test
