@@ -47,6 +47,8 @@ import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
+import ru.metodichka.moderation.ReviewQueue;
+import ru.metodichka.moderation.ReviewQueueRoutes;
 import ru.metodichka.order.OrderDocuments;
 import ru.metodichka.order.OrderRoutes;
 import ru.metodichka.order.OrderScreens;
@@ -257,6 +259,7 @@ public final class Application implements AutoCloseable {
     var checklist =
         new PublishChecklist(
             pool, communities, reader, parts.reviews(), parts.renderer(), parts.markdown());
+    var reviewQueue = new ReviewQueue(pool, checklist);
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -289,12 +292,13 @@ public final class Application implements AutoCloseable {
         csrf,
         templates,
         new DatabaseHealth(pool),
-        List.of(new AttentionHandler(parts.joinRequests())),
+        List.of(new AttentionHandler(parts.joinRequests(), reviewQueue)),
         List.of(
             new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
+            new ReviewQueueRoutes(reviewQueue),
             new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle(), checklist),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
@@ -306,7 +310,7 @@ public final class Application implements AutoCloseable {
             new EditorScreens(templates, pageService, history, editor),
             new HomeScreens(templates, communities, reader, parts.users(), parts.joinRequests()),
             new JoinRequestScreens(parts.joinRequests()),
-            new ModerationScreens(templates, parts.joinRequests()),
+            new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
             // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.

@@ -178,7 +178,7 @@ public final class PageRoutes implements ApiRoutes {
   }
 
   /** The publish checklist: each check with {@code ok} and what is wrong. */
-  static JsonObject json(Checklist list) {
+  public static JsonObject json(Checklist list) {
     JsonArray checks = new JsonArray();
     list.checks()
         .forEach(

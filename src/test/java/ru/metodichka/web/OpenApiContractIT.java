@@ -52,6 +52,7 @@ class OpenApiContractIT {
           "GET /api/communities/{community}",
           "GET /api/communities/{community}/members",
           "GET /api/communities/{community}/pages/{slug}/checklist",
+          "GET /api/review-queue",
           "GET /api/communities/{community}/members/history",
           "PUT /api/communities/{community}/members/{login}",
           "DELETE /api/communities/{community}/members/{login}",
@@ -409,6 +410,16 @@ class OpenApiContractIT {
         contract.expect(
             "pageChecklist", 200, api.get(page + "/checklist", team.moderator().token()));
     assertThat(list.getBoolean("complete")).isFalse();
+    // The review queue: a page never reviewed (with its checklist), a published one with edits.
+    String member = team.member().token();
+    String moderator = team.moderator().token();
+    api.post(page + "/request-review", member, new JsonObject().put("note", "Проверьте"));
+    String open = Api.page(team.community(), "опубликованная");
+    fx.save(team.community(), "опубликованная", member, "Опубликованная", "Раз.\n", 0);
+    api.post(open + "/publish", moderator, null);
+    fx.save(team.community(), "опубликованная", member, "Опубликованная", "Два.\n", 1);
+    JsonObject queue = contract.expect("reviewQueue", 200, api.get("/api/review-queue", moderator));
+    assertThat(queue.getJsonArray("items")).hasSize(2);
   }
 
   @Test
