@@ -27,6 +27,10 @@ import ru.metodichka.bank.Bank;
 import ru.metodichka.bank.BankFeeds;
 import ru.metodichka.bank.BankScreens;
 import ru.metodichka.bank.Sitemaps;
+import ru.metodichka.changes.ChangesRoutes;
+import ru.metodichka.changes.ChangesScreens;
+import ru.metodichka.changes.ChangesService;
+import ru.metodichka.changes.FeedTokens;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityService;
@@ -260,6 +264,8 @@ public final class Application implements AutoCloseable {
         new PublishChecklist(
             pool, communities, reader, parts.reviews(), parts.renderer(), parts.markdown());
     var reviewQueue = new ReviewQueue(pool, checklist);
+    var changes = new ChangesService(pool, communities);
+    var feedTokens = new FeedTokens(pool);
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -299,6 +305,7 @@ public final class Application implements AutoCloseable {
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
             new ReviewQueueRoutes(reviewQueue),
+            new ChangesRoutes(changes, config.timeZone()),
             new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle(), checklist),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
@@ -313,6 +320,9 @@ public final class Application implements AutoCloseable {
             new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes.
+            new ChangesScreens(
+                templates, changes, communities, feedTokens, publicUrl, config.timeZone()),
             // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.
             new PlanScreens(
                 templates,
@@ -334,7 +344,9 @@ public final class Application implements AutoCloseable {
             new RevertScreens(templates, history, pageService),
             new LoginScreens(templates, auth, clientAddress),
             new ProfileScreens(
-                templates, new ProfileService(pool, parts.users(), parts.joinRequests())),
+                templates,
+                new ProfileService(pool, parts.users(), parts.joinRequests()),
+                feedTokens),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new OrderScreens(templates, orders, documents),
             new SearchScreens(templates, search, communities)));

@@ -53,6 +53,7 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/members",
           "GET /api/communities/{community}/pages/{slug}/checklist",
           "GET /api/review-queue",
+          "GET /api/changes",
           "GET /api/communities/{community}/members/history",
           "PUT /api/communities/{community}/members/{login}",
           "DELETE /api/communities/{community}/members/{login}",
@@ -420,6 +421,16 @@ class OpenApiContractIT {
     fx.save(team.community(), "опубликованная", member, "Опубликованная", "Два.\n", 1);
     JsonObject queue = contract.expect("reviewQueue", 200, api.get("/api/review-queue", moderator));
     assertThat(queue.getJsonArray("items")).hasSize(2);
+    // Recent changes of the community, paged.
+    String changes = "/api/changes?community=" + team.community();
+    JsonObject first = contract.expect("recentChanges", 200, api.get(changes + "&limit=1", member));
+    contract.expect(
+        "recentChanges",
+        200,
+        api.get(changes + "&limit=1&cursor=" + first.getString("next"), null));
+    contract.expect("recentChanges", 400, api.get(changes + "&cursor=x", null));
+    contract.expect("recentChanges", 404, api.get("/api/changes?community=нет-такого", null));
+    contract.expect("recentChanges", 422, api.get(changes + "&since=вчера", null));
   }
 
   @Test
