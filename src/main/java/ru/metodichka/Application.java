@@ -153,6 +153,7 @@ public final class Application implements AutoCloseable {
                 parts.communities(),
                 parts.pages(),
                 parts.reviews(),
+                parts.lifecycle(),
                 parts.plans())
             .run()
             .await();
