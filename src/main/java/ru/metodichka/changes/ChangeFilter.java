@@ -26,9 +26,4 @@ public record ChangeFilter(
   public static ChangeFilter all(int limit) {
     return new ChangeFilter(null, null, null, null, false, null, limit);
   }
-
-  /** The same filter for the slice after {@code cursor}. */
-  public ChangeFilter after(Long cursor) {
-    return new ChangeFilter(community, author, kind, since, mine, cursor, limit);
-  }
 }

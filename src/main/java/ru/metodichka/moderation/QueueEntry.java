@@ -37,11 +37,6 @@ public record QueueEntry(
   /** A member's «Отправить на проверку», with the note for the moderator. */
   public record Request(Person by, String note, OffsetDateTime at) {}
 
-  /** Whether the public reads a reviewed revision of this page (then the queue shows the diff). */
-  public boolean published() {
-    return status == PageStatus.PUBLISHED;
-  }
-
   /** How many revisions wait for review. */
   public int unreviewed() {
     return revision - (reviewedRevision == null ? 0 : reviewedRevision);
