@@ -27,6 +27,10 @@ import ru.metodichka.bank.Bank;
 import ru.metodichka.bank.BankFeeds;
 import ru.metodichka.bank.BankScreens;
 import ru.metodichka.bank.Sitemaps;
+import ru.metodichka.changes.ChangesRoutes;
+import ru.metodichka.changes.ChangesScreens;
+import ru.metodichka.changes.ChangesService;
+import ru.metodichka.changes.FeedTokens;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityService;
@@ -47,6 +51,8 @@ import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
+import ru.metodichka.moderation.ReviewQueue;
+import ru.metodichka.moderation.ReviewQueueRoutes;
 import ru.metodichka.order.OrderDocuments;
 import ru.metodichka.order.OrderRoutes;
 import ru.metodichka.order.OrderScreens;
@@ -59,6 +65,7 @@ import ru.metodichka.page.PageRoutes;
 import ru.metodichka.page.PageScreens;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.PageViewCache;
+import ru.metodichka.page.PublishChecklist;
 import ru.metodichka.page.ReviewService;
 import ru.metodichka.page.ViewCounter;
 import ru.metodichka.page.editor.EditorRoutes;
@@ -146,6 +153,7 @@ public final class Application implements AutoCloseable {
                 parts.communities(),
                 parts.pages(),
                 parts.reviews(),
+                parts.lifecycle(),
                 parts.plans())
             .run()
             .await();
@@ -253,6 +261,12 @@ public final class Application implements AutoCloseable {
     var rendering = new PageRendering(parts.renderer(), parts.markdown());
     var reader = new PageReader(pool, communities, rendering, parts.views());
     var history = new HistoryReader(pool, reader, parts.reviews(), parts.lifecycle());
+    var checklist =
+        new PublishChecklist(
+            pool, communities, reader, parts.reviews(), parts.renderer(), parts.markdown());
+    var reviewQueue = new ReviewQueue(pool, checklist);
+    var changes = new ChangesService(pool, communities);
+    var feedTokens = new FeedTokens(pool);
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -285,13 +299,15 @@ public final class Application implements AutoCloseable {
         csrf,
         templates,
         new DatabaseHealth(pool),
-        List.of(new AttentionHandler(parts.joinRequests())),
+        List.of(new AttentionHandler(parts.joinRequests(), reviewQueue)),
         List.of(
             new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
-            new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle()),
+            new ReviewQueueRoutes(reviewQueue),
+            new ChangesRoutes(changes, config.timeZone()),
+            new PageRoutes(pageService, reader, parts.reviews(), parts.lifecycle(), checklist),
             new HistoryRoutes(history),
             new EditorRoutes(editor),
             new PlanRoutes(parts.planReader(), parts.plans()),
@@ -302,9 +318,12 @@ public final class Application implements AutoCloseable {
             new EditorScreens(templates, pageService, history, editor),
             new HomeScreens(templates, communities, reader, parts.users(), parts.joinRequests()),
             new JoinRequestScreens(parts.joinRequests()),
-            new ModerationScreens(templates, parts.joinRequests()),
+            new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes.
+            new ChangesScreens(
+                templates, changes, communities, feedTokens, publicUrl, config.timeZone()),
             // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.
             new PlanScreens(
                 templates,
@@ -316,6 +335,7 @@ public final class Application implements AutoCloseable {
                 templates,
                 reader,
                 parts.reviews(),
+                checklist,
                 publicUrl,
                 search.similarPages(),
                 viewCache,
@@ -325,7 +345,9 @@ public final class Application implements AutoCloseable {
             new RevertScreens(templates, history, pageService),
             new LoginScreens(templates, auth, clientAddress),
             new ProfileScreens(
-                templates, new ProfileService(pool, parts.users(), parts.joinRequests())),
+                templates,
+                new ProfileService(pool, parts.users(), parts.joinRequests()),
+                feedTokens),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new OrderScreens(templates, orders, documents),
             new SearchScreens(templates, search, communities)));

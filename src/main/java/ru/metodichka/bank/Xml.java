@@ -10,17 +10,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A small front to the JDK's {@link XMLStreamWriter} for the feed and the sitemap: it escapes
+ * A small front to the JDK's {@link XMLStreamWriter} for the feeds and the sitemap: it escapes
  * markup, and this drops the characters XML 1.0 cannot carry at all (a control character pasted
  * into a title would otherwise make the whole document unreadable). Not thread-safe; one per
  * document.
  */
-final class Xml {
+public final class Xml {
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
   private final StringWriter out = new StringWriter(16384);
   private final XMLStreamWriter writer;
 
-  Xml() {
+  public Xml() {
     try {
       writer = FACTORY.createXMLStreamWriter(out);
       writer.writeStartDocument("UTF-8", "1.0");
@@ -31,7 +31,7 @@ final class Xml {
   }
 
   /** Opens the root element in its default namespace. */
-  Xml root(String name, String namespace) {
+  public Xml root(String name, String namespace) {
     try {
       writer.writeStartElement(name);
       writer.writeDefaultNamespace(namespace);
@@ -41,7 +41,7 @@ final class Xml {
     }
   }
 
-  Xml start(String name) {
+  public Xml start(String name) {
     try {
       writer.writeStartElement(name);
       return this;
@@ -50,7 +50,7 @@ final class Xml {
     }
   }
 
-  Xml attribute(String name, String value) {
+  public Xml attribute(String name, String value) {
     try {
       writer.writeAttribute(name, clean(value));
       return this;
@@ -60,12 +60,12 @@ final class Xml {
   }
 
   /** An element with only text in it. */
-  Xml element(String name, String text) {
+  public Xml element(String name, String text) {
     return start(name).text(text).end();
   }
 
   /** An element with only attributes. */
-  Xml empty(String name, String... attributes) {
+  public Xml empty(String name, String... attributes) {
     try {
       writer.writeEmptyElement(name);
       for (int i = 0; i < attributes.length; i += 2) {
@@ -77,7 +77,7 @@ final class Xml {
     }
   }
 
-  Xml text(String text) {
+  public Xml text(String text) {
     try {
       writer.writeCharacters(clean(text));
       return this;
@@ -86,7 +86,7 @@ final class Xml {
     }
   }
 
-  Xml end() {
+  public Xml end() {
     try {
       writer.writeEndElement();
       return this;
@@ -96,7 +96,7 @@ final class Xml {
   }
 
   /** Closes what is still open and returns the document. */
-  String finish() {
+  public String finish() {
     try {
       writer.writeEndDocument();
       writer.close();
@@ -107,7 +107,7 @@ final class Xml {
   }
 
   /** A time as Atom and sitemaps want it: RFC 3339 in UTC, whole seconds. */
-  static String time(OffsetDateTime time) {
+  public static String time(OffsetDateTime time) {
     return time.withOffsetSameInstant(ZoneOffset.UTC)
         .truncatedTo(ChronoUnit.SECONDS)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

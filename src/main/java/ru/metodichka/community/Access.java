@@ -101,4 +101,20 @@ public record Access(CurrentUser user, Community community, Role role) {
         + roles
         + ")))";
   }
+
+  /**
+   * {@link #moderator()} as an SQL condition: true when the reader moderates the community whose id
+   * is {@code communityId}; the reader as in {@link #insiderSql}.
+   */
+  public static String moderatorSql(String communityId, String admin, String userId) {
+    return "("
+        + admin
+        + " OR EXISTS (SELECT 1 FROM memberships moderates WHERE moderates.community_id = "
+        + communityId
+        + " AND moderates.user_id = "
+        + userId
+        + " AND moderates.status = 'active' AND moderates.role = '"
+        + Role.MODERATOR.code()
+        + "'))";
+  }
 }

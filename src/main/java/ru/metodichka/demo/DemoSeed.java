@@ -17,6 +17,7 @@ import ru.metodichka.auth.UserRepository;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
+import ru.metodichka.page.LifecycleService;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.ReviewService;
 import ru.metodichka.plan.PlanService;
@@ -55,6 +56,7 @@ public final class DemoSeed {
   private final CommunityService communities;
   private final PageService pages;
   private final ReviewService reviews;
+  private final LifecycleService lifecycle;
   private final PlanService plans;
 
   public DemoSeed(
@@ -63,8 +65,10 @@ public final class DemoSeed {
       CommunityService communities,
       PageService pages,
       ReviewService reviews,
+      LifecycleService lifecycle,
       PlanService plans) {
     this.reviews = reviews;
+    this.lifecycle = lifecycle;
     this.pool = pool;
     this.users = users;
     this.communities = communities;
@@ -127,7 +131,9 @@ public final class DemoSeed {
     long started = System.nanoTime();
     return admin()
         .compose(admin -> new DemoDistrict(pool, users, communities, content).create(admin))
-        .compose(people -> new DemoPages(pages, reviews, content, people).create().map(people))
+        .compose(
+            people ->
+                new DemoPages(pages, reviews, lifecycle, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
         .compose(v -> saveMarker())

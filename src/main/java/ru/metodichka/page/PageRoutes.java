@@ -25,13 +25,19 @@ public final class PageRoutes implements ApiRoutes {
   private final PageReader reader;
   private final ReviewService reviews;
   private final LifecycleService lifecycle;
+  private final PublishChecklist checklist;
 
   public PageRoutes(
-      PageService service, PageReader reader, ReviewService reviews, LifecycleService lifecycle) {
+      PageService service,
+      PageReader reader,
+      ReviewService reviews,
+      LifecycleService lifecycle,
+      PublishChecklist checklist) {
     this.service = service;
     this.reader = reader;
     this.reviews = reviews;
     this.lifecycle = lifecycle;
+    this.checklist = checklist;
   }
 
   @Override
@@ -55,6 +61,8 @@ public final class PageRoutes implements ApiRoutes {
     api.post(PAGE + "/unpublish")
         .respond(
             ctx -> reviews.unpublish(actor(ctx), community(ctx), slug(ctx)).map(PageRoutes::json));
+    api.get(PAGE + "/checklist")
+        .respond(ctx -> checklist.of(actor(ctx), community(ctx), slug(ctx)).map(PageRoutes::json));
     api.post(PAGE + "/review").consumes("application/json").respond(this::review);
     api.post(PAGE + "/request-review").consumes("application/json").respond(this::requestReview);
     api.post(PAGE + "/return").consumes("application/json").respond(this::returnForWork);
@@ -109,14 +117,18 @@ public final class PageRoutes implements ApiRoutes {
     return service.revert(actor, community(ctx), slug(ctx), number).map(PageRoutes::json);
   }
 
-  /** {@code {revision}}: the revision to review; absent means the latest. */
+  /**
+   * {@code {revision, note}}: the revision to review (absent: the latest) and the moderator's note
+   * (why a page that lacks something on its checklist is published anyway).
+   */
   private Future<JsonObject> review(RoutingContext ctx) {
     CurrentUser actor = actor(ctx);
     JsonInput in = JsonInput.of(ctx);
     int revision = in.optionalInt("revision", 1, Integer.MAX_VALUE, 0);
+    String note = in.optionalText("note", ReviewService.MAX_NOTE, null);
     in.validate();
     return reviews
-        .review(actor, community(ctx), slug(ctx), revision == 0 ? null : revision)
+        .review(actor, community(ctx), slug(ctx), revision == 0 ? null : revision, note)
         .map(PageRoutes::json);
   }
 
@@ -163,6 +175,23 @@ public final class PageRoutes implements ApiRoutes {
         .put("slug", placed.slug())
         .put("title", placed.title())
         .put("status", placed.status().code());
+  }
+
+  /** The publish checklist: each check with {@code ok} and what is wrong. */
+  public static JsonObject json(Checklist list) {
+    JsonArray checks = new JsonArray();
+    list.checks()
+        .forEach(
+            c ->
+                checks.add(
+                    new JsonObject()
+                        .put("code", c.code())
+                        .put("ok", c.ok())
+                        .put("details", new JsonArray(c.details()))));
+    return new JsonObject()
+        .put("revision", list.revision())
+        .put("complete", list.complete())
+        .put("checks", checks);
   }
 
   private static CurrentUser actor(RoutingContext ctx) {

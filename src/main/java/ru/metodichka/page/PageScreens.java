@@ -23,9 +23,12 @@ import ru.metodichka.web.Ui;
 public final class PageScreens implements Screens {
   private static final String HTML = "text/html; charset=utf-8";
   private static final String PAGE = "/c/:community/:slug";
+  // The moderators' review queue, whose forms post to these acts and come back to it.
+  private static final String REVIEW_QUEUE = "/moderation/review";
   private final Templates templates;
   private final PageReader reader;
   private final ReviewService reviews;
+  private final PublishChecklist checklist;
   private final SimilarPages similar;
   private final PublicUrl publicUrl;
   private final PageViewCache cache;
@@ -35,6 +38,7 @@ public final class PageScreens implements Screens {
       Templates templates,
       PageReader reader,
       ReviewService reviews,
+      PublishChecklist checklist,
       PublicUrl publicUrl,
       SimilarPages similar,
       PageViewCache cache,
@@ -45,13 +49,22 @@ public final class PageScreens implements Screens {
     this.similar = similar;
     this.reader = reader;
     this.reviews = reviews;
+    this.checklist = checklist;
     this.publicUrl = publicUrl;
   }
 
   @Override
   public void mount(Router router) {
     router.get(PAGE).handler(this::view);
-    router.post(PAGE + "/publish").handler(ctx -> act(ctx, "reviewed", reviews::publish));
+    router
+        .post(PAGE + "/publish")
+        .handler(
+            ctx ->
+                act(
+                    ctx,
+                    "reviewed",
+                    (actor, c, slug) ->
+                        checklist.publish(actor, c, slug, formRevision(ctx), form(ctx, "note"))));
     router.post(PAGE + "/unpublish").handler(ctx -> act(ctx, "unpublished", reviews::unpublish));
     router
         .post(PAGE + "/review")
@@ -60,7 +73,8 @@ public final class PageScreens implements Screens {
                 act(
                     ctx,
                     "reviewed",
-                    (actor, c, slug) -> reviews.review(actor, c, slug, formRevision(ctx))));
+                    (actor, c, slug) ->
+                        reviews.review(actor, c, slug, formRevision(ctx), form(ctx, "note"))));
     router
         .post(PAGE + "/request-review")
         .handler(
@@ -92,7 +106,10 @@ public final class PageScreens implements Screens {
     long generation = cache.generation();
     reader
         .view(actor, ctx.pathParam("community"), ctx.pathParam("slug"))
-        .compose(page -> similar(actor, page).map(similar -> html(ctx, page, similar)))
+        .compose(
+            page ->
+                Future.all(similar(actor, page), checklist(page))
+                    .map(all -> html(ctx, page, all.resultAt(0), (Checklist) all.resultAt(1))))
         .onSuccess(
             shown -> {
               String html = shown.html();
@@ -136,16 +153,28 @@ public final class PageScreens implements Screens {
         : Future.succeededFuture(List.of());
   }
 
+  /**
+   * The publish checklist, shown to the page's moderators above «Опубликовать» while the page is
+   * not in the bank; null otherwise.
+   */
+  private Future<Checklist> checklist(PageView page) {
+    return page.canModerate() && !page.page().published() && !page.retired()
+        ? checklist.of(page.visible())
+        : Future.succeededFuture();
+  }
+
   /** The page and the HTML it was shown as. */
   private record Shown(PageView page, String html) {}
 
-  private Shown html(RoutingContext ctx, PageView page, List<RelatedPage> similar) {
+  private Shown html(
+      RoutingContext ctx, PageView page, List<RelatedPage> similar, Checklist checks) {
     String html = Outline.withoutTitleHeading(page.html(), page.title());
     Map<String, Object> model = new HashMap<>();
     model.put("page", page);
     model.put("html", html);
     model.put("outline", Outline.of(html));
     model.put("similar", similar);
+    model.put("checklist", checks);
     model.put(
         "crumbs", crumbs(templates.ui(ctx), page.community(), page.page().slug(), page.title()));
     model.put("reverted", reverted(ctx));
@@ -191,12 +220,22 @@ public final class PageScreens implements Screens {
     return "";
   }
 
-  /** An act of the review workflow from the page's buttons; 303 back to the page with a notice. */
+  /**
+   * An act of the review workflow from the page's buttons; 303 back to the page with a notice, or
+   * to the moderators' queue when the form came from there ({@code back=queue}).
+   */
   private void act(RoutingContext ctx, String done, ReviewAct act) {
     String community = ctx.pathParam("community");
     String slug = ctx.pathParam("slug");
+    boolean queue = "queue".equals(form(ctx, "back"));
     act.apply(CurrentUser.of(ctx).requireLoggedIn(), community, slug)
-        .onSuccess(s -> Redirect.seeOther(ctx, "/c/" + community + "/" + slug + "?" + done + "=1"))
+        .onSuccess(
+            s ->
+                Redirect.seeOther(
+                    ctx,
+                    queue
+                        ? REVIEW_QUEUE + "?" + done + "=1"
+                        : "/c/" + community + "/" + slug + "?" + done + "=1"))
         .onFailure(ctx::fail);
   }
 

@@ -45,6 +45,16 @@ public final class ReviewService {
    */
   public Future<ReviewState> review(
       CurrentUser actor, String community, String slug, Integer revision) {
+    return review(actor, community, slug, revision, null);
+  }
+
+  /**
+   * {@link #review(CurrentUser, String, String, Integer)} with the moderator's note, recorded with
+   * the review (why a page that lacks something on its checklist was published anyway).
+   */
+  public Future<ReviewState> review(
+      CurrentUser actor, String community, String slug, Integer revision, String note) {
+    String text = note(note, false);
     return act(
             actor,
             community,
@@ -66,7 +76,7 @@ public final class ReviewService {
                   .compose(
                       v ->
                           reviews.record(
-                              tx, page.id(), number, ReviewEvent.Kind.REVIEWED, actor.id(), null))
+                              tx, page.id(), number, ReviewEvent.Kind.REVIEWED, actor.id(), text))
                   .compose(v -> state(tx, page));
             })
         .onSuccess(state -> viewCache.statusChanged());

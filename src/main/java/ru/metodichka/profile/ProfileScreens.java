@@ -1,24 +1,31 @@
 package ru.metodichka.profile;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.changes.FeedTokens;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.RequestParams;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
 
-/** {@code /me}: the logged-in user's profile and "my contributions". */
+/**
+ * {@code /me}: the logged-in user's profile, "my contributions" and the personal feed of recent
+ * changes (its address is made and revoked by {@link ru.metodichka.changes.ChangesScreens}).
+ */
 public final class ProfileScreens implements Screens {
   private static final int PAGE_SIZE = 50;
   private final Templates templates;
   private final ProfileService profiles;
+  private final FeedTokens feedTokens;
 
-  public ProfileScreens(Templates templates, ProfileService profiles) {
+  public ProfileScreens(Templates templates, ProfileService profiles, FeedTokens feedTokens) {
     this.templates = templates;
     this.profiles = profiles;
+    this.feedTokens = feedTokens;
   }
 
   @Override
@@ -35,10 +42,12 @@ public final class ProfileScreens implements Screens {
     }
     int before = RequestParams.optionalInt(ctx, "before", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
     int limit = RequestParams.optionalInt(ctx, "limit", 1, 500, PAGE_SIZE);
-    profiles
-        .profile(actor, before, limit)
+    var profile = profiles.profile(actor, before, limit);
+    var feed = feedTokens.issuedAt(actor);
+    Future.all(profile, feed)
         .onSuccess(
-            me -> {
+            all -> {
+              var me = profile.result();
               Ui ui = templates.ui(ctx);
               Long older = me.older();
               String list = "/me?" + (limit == PAGE_SIZE ? "" : "limit=" + limit + "&");
@@ -52,14 +61,21 @@ public final class ProfileScreens implements Screens {
                       older == null ? "" : list + "before=" + older,
                       "newer",
                       before == Integer.MAX_VALUE ? "" : list.substring(0, list.length() - 1),
+                      "feedIssued",
+                      feed.result().map(ui::dateTime).orElse(""),
                       "notice",
-                      "withdrawn".equals(ctx.request().getParam("joined"))
-                          ? "join.done.withdrawn"
-                          : "",
+                      notice(ctx),
                       "crumbs",
                       Crumb.of(
                           new Crumb(ui.t("nav.home"), "/"), Crumb.here(ui.t("history.me.title")))));
             })
         .onFailure(ctx::fail);
+  }
+
+  private static String notice(RoutingContext ctx) {
+    if ("withdrawn".equals(ctx.request().getParam("joined"))) {
+      return "join.done.withdrawn";
+    }
+    return "revoked".equals(ctx.request().getParam("feed")) ? "changes.feed.revoked" : "";
   }
 }

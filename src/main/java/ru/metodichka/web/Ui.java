@@ -173,6 +173,11 @@ public final class Ui {
     return time == null ? "" : iso(time);
   }
 
+  /** The day of a moment in the site's time zone as {@code 2026-12-01}, for date inputs. */
+  public String isoDate(OffsetDateTime time) {
+    return time == null ? "" : time.atZoneSameInstant(zone).toLocalDate().toString();
+  }
+
   private static String iso(OffsetDateTime time) {
     return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }

@@ -185,6 +185,48 @@ class DemoSeedIT {
   }
 
   @Test
+  void theDemoHasEditsWaitingForReviewAPageSentForReviewARenamedAndARetiredPage() {
+    String moderator = login("morozova");
+    String reading = Api.page("funkcionalnaya-gramotnost", "читательская-грамотность");
+    // Three teachers' edits after the review: the public reads the reviewed text.
+    JsonObject visitor = api.get(reading, null).json();
+    JsonObject member = api.get(reading, login("kuznetsova")).json();
+    assertThat(member.getInteger("revision")).isEqualTo(visitor.getInteger("revision") + 3);
+    assertThat(visitor.getString("markdown")).doesNotContain("Вопросы к схеме");
+    assertThat(member.getString("markdown")).contains("Вопросы к схеме").contains("СОШ № 3");
+    JsonArray queue = api.get("/api/review-queue", moderator).items();
+    assertThat(queue.stream().map(i -> ((JsonObject) i).getString("slug")))
+        .contains("читательская-грамотность");
+    // The project waits for review with the teacher's note, in its moderator's queue.
+    JsonObject garden =
+        api.get("/api/review-queue", login("volkova")).items().stream()
+            .map(JsonObject.class::cast)
+            .filter(i -> i.getString("slug").equals("огород-на-подоконнике"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(garden.getString("status")).isEqualTo("review");
+    assertThat(garden.getJsonObject("request").getString("note")).contains("Просим проверить");
+    // Renamed: the old address leads to the new one.
+    String sokolov = login("sokolov");
+    var old = api.get(Api.page("nastavnichestvo", "дневник-наставляемого"), sokolov);
+    assertThat(old.status()).isEqualTo(301);
+    assertThat(
+            api.get(Api.page("nastavnichestvo", "дневник-молодого-педагога"), sokolov)
+                .json()
+                .getString("title"))
+        .isEqualTo("Дневник молодого педагога");
+    // Retired: kept for the community, gone for everyone else.
+    String oldPlan = Api.page("funkcionalnaya-gramotnost", "план-работы-2025-2026");
+    var retired = api.get(oldPlan, login("ivanova"));
+    assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
+    assertThat(retired.json().getString("status")).isEqualTo("archived");
+    assertThat(api.get(oldPlan, null).status()).isEqualTo(404);
+    // Recent changes carry the marks.
+    String changes = api.get("/api/changes?limit=200", moderator).text();
+    assertThat(changes).contains("\"renamed\"").contains("\"retired\"").contains("\"reviewed\"");
+  }
+
+  @Test
   void demoUsersLogInWithTheDocumentedPassword() {
     JsonObject me = api.get("/api/users/me", login("smirnova")).json();
     assertThat(me.getString("institution"))
@@ -322,6 +364,7 @@ class DemoSeedIT {
         parts.communities(),
         parts.pages(),
         parts.reviews(),
+        parts.lifecycle(),
         parts.plans());
   }
 }

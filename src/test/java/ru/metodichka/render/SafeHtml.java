@@ -168,9 +168,9 @@ public final class SafeHtml {
   }
 
   /**
-   * The site's forms: log out and search in the layout, compare and revert on the history; publish,
-   * unpublish, review, request a review, retire and restore on the page. Anything else is not ours
-   * (one inside the text is caught as text).
+   * The site's forms: log out and search in the layout, compare and revert on the history; publish
+   * (under the checklist too), unpublish, review, request a review, retire and restore on the page.
+   * Anything else is not ours (one inside the text is caught as text).
    */
   private static void form(Element form, String page, List<String> problems) {
     String method = form.attr("method").toLowerCase(Locale.ROOT);
@@ -182,6 +182,7 @@ public final class SafeHtml {
                   || action.equals(page + "/revert") && form.hasClass("revert")
                   || action.equals(page + "/revert") && form.id().equals("revert")
                   || action.equals(page + "/publish") && form.hasClass("inline")
+                  || action.equals(page + "/publish") && form.id().equals("checklist-form")
                   || action.equals(page + "/unpublish") && form.hasClass("inline")
                   || action.equals(page + "/review") && form.hasClass("inline")
                   || action.equals(page + "/retire") && form.hasClass("inline")

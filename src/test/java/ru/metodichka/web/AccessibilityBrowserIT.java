@@ -58,7 +58,17 @@ class AccessibilityBrowserIT {
     String item = plan + "/items/" + planItem(fixtures, team);
     List<String> anonymous =
         List.of(
-            "/", "/bank", community, page, "/login", "/c/нет-такого", "/search?q=урок", plan, item);
+            "/",
+            "/bank",
+            community,
+            page,
+            "/login",
+            "/c/нет-такого",
+            "/search?q=урок",
+            plan,
+            item,
+            "/changes",
+            community + "/changes");
     List<String> member =
         List.of(
             "/",
@@ -73,7 +83,9 @@ class AccessibilityBrowserIT {
             plan,
             item,
             "/me",
-            "/search?q=урок");
+            "/search?q=урок",
+            "/changes?mine=1",
+            community + "/changes");
     List<String> admin =
         List.of(
             "/admin",
@@ -99,6 +111,12 @@ class AccessibilityBrowserIT {
       check(browser, member, size, problems);
     }
     conflictScreen(browser, fixtures, team, page, problems);
+    Browser moderator = browsers.open(app.app().port());
+    moderator.login(team.moderator().login(), Fixtures.PASSWORD);
+    for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 740))) {
+      moderator.driver().manage().window().setSize(size);
+      check(moderator, reviewScreens(fixtures, team), size, problems);
+    }
     Browser administrator = browsers.open(app.app().port());
     administrator.login("admin", TestApp.ADMIN_PASSWORD);
     check(administrator, admin, new Dimension(1280, 900), problems);
@@ -130,6 +148,30 @@ class AccessibilityBrowserIT {
     assertThat(Accessibility.violations(browser))
         .anySatisfy(v -> assertThat(v).startsWith("label"))
         .anySatisfy(v -> assertThat(v).startsWith("color-contrast"));
+  }
+
+  /**
+   * The moderator's screens of the review workflow, with something on each: the queue (a page sent
+   * for review, a published page with an edit), the desk, and a draft's publish checklist.
+   */
+  private static List<String> reviewScreens(Fixtures fixtures, Fixtures.Team team) {
+    String member = team.member().token();
+    if (fixtures.api().get(Api.page(team.community(), "черновик"), member).status() == 404) {
+      fixtures.save(team.community(), "черновик", member, "Черновик", "## Цели\n\n[[Нет]]\n", 0);
+      fixtures
+          .api()
+          .post(
+              Api.page(team.community(), "черновик", "request-review"),
+              member,
+              new io.vertx.core.json.JsonObject().put("note", "Проверьте, пожалуйста"));
+      fixtures.save(team.community(), "открытая", member, "Открытая", "Раз.\n", 0);
+      fixtures
+          .api()
+          .post(Api.page(team.community(), "открытая", "publish"), team.moderator().token(), null);
+      fixtures.save(team.community(), "открытая", member, "Открытая", "Раз и два.\n", 1);
+    }
+    String community = "/c/" + team.community();
+    return List.of("/moderation", "/moderation/review", community + "/черновик");
   }
 
   /** An item of this year's plan the member is responsible for, with the page as its result. */

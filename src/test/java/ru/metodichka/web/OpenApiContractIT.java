@@ -51,6 +51,9 @@ class OpenApiContractIT {
           "POST /api/communities",
           "GET /api/communities/{community}",
           "GET /api/communities/{community}/members",
+          "GET /api/communities/{community}/pages/{slug}/checklist",
+          "GET /api/review-queue",
+          "GET /api/changes",
           "GET /api/communities/{community}/members/history",
           "PUT /api/communities/{community}/members/{login}",
           "DELETE /api/communities/{community}/members/{login}",
@@ -393,6 +396,41 @@ class OpenApiContractIT {
       archive.executeUpdate();
     }
     contract.expect("reviewPage", 409, api.post(page + "/review", moderator, none));
+  }
+
+  @Test
+  void thePublishChecklist(Fixtures fx) {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    TestUser outsider = fx.user("Посторонний");
+    String page = Api.page(team.community(), "к-публикации");
+    fx.save(
+        team.community(), "к-публикации", team.member().token(), "К публикации", "## Цели\n", 0);
+    contract.expect("pageChecklist", 403, api.get(page + "/checklist", outsider.token()));
+    JsonObject list =
+        contract.expect(
+            "pageChecklist", 200, api.get(page + "/checklist", team.moderator().token()));
+    assertThat(list.getBoolean("complete")).isFalse();
+    // The review queue: a page never reviewed (with its checklist), a published one with edits.
+    String member = team.member().token();
+    String moderator = team.moderator().token();
+    api.post(page + "/request-review", member, new JsonObject().put("note", "Проверьте"));
+    String open = Api.page(team.community(), "опубликованная");
+    fx.save(team.community(), "опубликованная", member, "Опубликованная", "Раз.\n", 0);
+    api.post(open + "/publish", moderator, null);
+    fx.save(team.community(), "опубликованная", member, "Опубликованная", "Два.\n", 1);
+    JsonObject queue = contract.expect("reviewQueue", 200, api.get("/api/review-queue", moderator));
+    assertThat(queue.getJsonArray("items")).hasSize(2);
+    // Recent changes of the community, paged.
+    String changes = "/api/changes?community=" + team.community();
+    JsonObject first = contract.expect("recentChanges", 200, api.get(changes + "&limit=1", member));
+    contract.expect(
+        "recentChanges",
+        200,
+        api.get(changes + "&limit=1&cursor=" + first.getString("next"), null));
+    contract.expect("recentChanges", 400, api.get(changes + "&cursor=x", null));
+    contract.expect("recentChanges", 404, api.get("/api/changes?community=нет-такого", null));
+    contract.expect("recentChanges", 422, api.get(changes + "&since=вчера", null));
   }
 
   @Test

@@ -102,7 +102,8 @@ class ScreenSecurityIT {
     assertThat(forged.text()).contains("Форма устарела");
     assertThat(api.get(Api.page(team.community(), "черновик"), null).status()).isEqualTo(404);
 
-    assertThat(moderator.postForm(publish, Map.of()).status()).isEqualTo(303);
+    assertThat(moderator.postForm(publish, Map.of("note", "Черновик для проверки формы")).status())
+        .isEqualTo(303);
     assertThat(api.get(Api.page(team.community(), "черновик"), null).status()).isEqualTo(200);
   }
 
@@ -151,7 +152,9 @@ class ScreenSecurityIT {
         .isEqualTo(403);
     assertThat(api.get(Api.page(team.community(), "за-прокси"), null).status()).isEqualTo(404);
 
-    assertThat(moderator.postForm(publish, Map.of()).status()).as("with the token").isEqualTo(303);
+    assertThat(moderator.postForm(publish, Map.of("note", "Для проверки прокси")).status())
+        .as("with the token")
+        .isEqualTo(303);
     assertThat(api.get(Api.page(team.community(), "за-прокси"), null).status()).isEqualTo(200);
   }
 

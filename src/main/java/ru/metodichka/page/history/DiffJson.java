@@ -9,7 +9,7 @@ import ru.metodichka.diff.Hunk;
 import ru.metodichka.diff.Segment;
 
 /** The API's JSON of a diff: hunks, their lines, and word segments inside changed lines. */
-final class DiffJson {
+public final class DiffJson {
   private DiffJson() {}
 
   /** The body of {@code GET .../diff}: both titles and the hunks. */
@@ -22,7 +22,8 @@ final class DiffJson {
         .put("hunks", hunks(diff.hunks()));
   }
 
-  static JsonArray hunks(List<Hunk> hunks) {
+  /** Hunks as {@code [{fromStart, fromCount, toStart, toCount, lines}]}. */
+  public static JsonArray hunks(List<Hunk> hunks) {
     JsonArray list = new JsonArray();
     for (Hunk h : hunks) {
       JsonArray lines = new JsonArray();
