@@ -83,6 +83,9 @@ import ru.metodichka.search.SearchService;
 import ru.metodichka.search.index.Indexer;
 import ru.metodichka.search.index.SearchIndex;
 import ru.metodichka.search.index.SearchIndexes;
+import ru.metodichka.structure.StructureRoutes;
+import ru.metodichka.structure.StructureScreens;
+import ru.metodichka.structure.StructureService;
 import ru.metodichka.web.AuthHandler;
 import ru.metodichka.web.ClientAddress;
 import ru.metodichka.web.Csrf;
@@ -274,6 +277,7 @@ public final class Application implements AutoCloseable {
     var pageService = parts.pages();
     var viewCache = parts.viewCache();
     var orders = new OrderService(pool, config.timeZone());
+    var structures = new StructureService(pool, communities, viewCache);
     // Word documents of orders: POI is blocking, so on workers of their own.
     var documents =
         new OrderDocuments(
@@ -296,7 +300,8 @@ public final class Application implements AutoCloseable {
             new EditorRoutes(editor),
             new PlanRoutes(parts.planReader(), parts.plans()),
             new SearchRoutes(search),
-            new OrderRoutes(orders, documents)),
+            new OrderRoutes(orders, documents),
+            new StructureRoutes(structures)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -305,7 +310,8 @@ public final class Application implements AutoCloseable {
             new ModerationScreens(templates, parts.joinRequests()),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
-            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/structure and /plan.
+            new StructureScreens(templates, structures),
             new PlanScreens(
                 templates,
                 communities,
