@@ -24,8 +24,7 @@ final class PlacementRepository {
   static final int SECTION_LIMIT = 50;
 
   private static final String SHOWN =
-      """
-       JOIN revisions r ON r.page_id = p.id AND r.number =\s"""
+      " JOIN revisions r ON r.page_id = p.id AND r.number = "
           + Visibility.shownRevisionSql("p", "$2")
           + "\n";
 
