@@ -305,7 +305,14 @@ public final class Application implements AutoCloseable {
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
-            new HomeScreens(templates, communities, reader, parts.users(), parts.joinRequests()),
+            new HomeScreens(
+                templates,
+                communities,
+                reader,
+                parts.users(),
+                parts.joinRequests(),
+                orders,
+                parts.planReader()),
             new JoinRequestScreens(parts.joinRequests()),
             new ModerationScreens(templates, parts.joinRequests()),
             new BankScreens(templates, bank, search),

@@ -242,6 +242,7 @@ final class PageRepository {
         PageStatus.of(r.getString("status")),
         r.getInteger("number"),
         r.getOffsetDateTime("changed_at"),
-        r.getString("parent"));
+        r.getString("parent"),
+        r.getInteger("position") != Placement.UNPLACED);
   }
 }
