@@ -52,13 +52,37 @@ class AccessibilityBrowserIT {
     fixtures
         .api()
         .post(Api.page(team.community(), "урок", "publish"), team.moderator().token(), null);
+    // Placed in the structure, so the page shows its section and neighbours.
+    fixtures.save(team.community(), "введение", team.member().token(), "Введение", "Текст.\n", 0);
+    var arranged =
+        fixtures
+            .api()
+            .send(
+                io.vertx.core.http.HttpMethod.PUT,
+                "/api/communities/" + team.community() + "/structure",
+                team.moderator().token(),
+                io.vertx.core.buffer.Buffer.buffer(
+                    "[{\"slug\":\"введение\",\"children\":[{\"slug\":\"урок\"}]}]"),
+                "application/json",
+                java.util.Map.of());
+    assertThat(arranged.status()).as(arranged.toString()).isEqualTo(200);
     String community = "/c/" + team.community();
     String page = community + "/урок";
     String plan = community + "/plan";
+    String structure = community + "/structure";
     String item = plan + "/items/" + planItem(fixtures, team);
     List<String> anonymous =
         List.of(
-            "/", "/bank", community, page, "/login", "/c/нет-такого", "/search?q=урок", plan, item);
+            "/",
+            "/bank",
+            community,
+            page,
+            "/login",
+            "/c/нет-такого",
+            "/search?q=урок",
+            plan,
+            item,
+            structure);
     List<String> member =
         List.of(
             "/",
@@ -72,6 +96,7 @@ class AccessibilityBrowserIT {
             page + "/revert?to=1",
             plan,
             item,
+            structure,
             "/me",
             "/search?q=урок");
     List<String> admin =
@@ -85,7 +110,9 @@ class AccessibilityBrowserIT {
             plan,
             item,
             "/admin/orders",
-            "/admin/orders/draft?community=" + team.community());
+            "/admin/orders/draft?community=" + team.community(),
+            structure,
+            structure + "?done=stale");
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();
