@@ -123,6 +123,7 @@ public final class Application implements AutoCloseable {
       PlanService plans,
       PlanReader planReader,
       PageViewCache viewCache,
+      StructureService structures,
       ViewCounter views,
       MarkdownRenderer renderer,
       WorkerExecutor markdown,
@@ -149,7 +150,8 @@ public final class Application implements AutoCloseable {
                 parts.communities(),
                 parts.pages(),
                 parts.reviews(),
-                parts.plans())
+                parts.plans(),
+                parts.structures())
             .run()
             .await();
       }
@@ -235,6 +237,7 @@ public final class Application implements AutoCloseable {
         plans,
         planReader,
         viewCache,
+        new StructureService(pool, communities, viewCache),
         views,
         renderer,
         markdown,
@@ -277,7 +280,7 @@ public final class Application implements AutoCloseable {
     var pageService = parts.pages();
     var viewCache = parts.viewCache();
     var orders = new OrderService(pool, config.timeZone());
-    var structures = new StructureService(pool, communities, viewCache);
+    var structures = parts.structures();
     // Word documents of orders: POI is blocking, so on workers of their own.
     var documents =
         new OrderDocuments(
