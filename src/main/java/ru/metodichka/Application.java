@@ -90,6 +90,9 @@ import ru.metodichka.search.SearchService;
 import ru.metodichka.search.index.Indexer;
 import ru.metodichka.search.index.SearchIndex;
 import ru.metodichka.search.index.SearchIndexes;
+import ru.metodichka.structure.StructureRoutes;
+import ru.metodichka.structure.StructureScreens;
+import ru.metodichka.structure.StructureService;
 import ru.metodichka.web.AuthHandler;
 import ru.metodichka.web.ClientAddress;
 import ru.metodichka.web.Csrf;
@@ -127,6 +130,7 @@ public final class Application implements AutoCloseable {
       PlanService plans,
       PlanReader planReader,
       PageViewCache viewCache,
+      StructureService structures,
       ViewCounter views,
       MarkdownRenderer renderer,
       WorkerExecutor markdown,
@@ -154,7 +158,8 @@ public final class Application implements AutoCloseable {
                 parts.pages(),
                 parts.reviews(),
                 parts.lifecycle(),
-                parts.plans())
+                parts.plans(),
+                parts.structures())
             .run()
             .await();
       }
@@ -240,6 +245,7 @@ public final class Application implements AutoCloseable {
         plans,
         planReader,
         viewCache,
+        new StructureService(pool, communities, viewCache),
         views,
         renderer,
         markdown,
@@ -288,6 +294,7 @@ public final class Application implements AutoCloseable {
     var pageService = parts.pages();
     var viewCache = parts.viewCache();
     var orders = new OrderService(pool, config.timeZone());
+    var structures = parts.structures();
     // Word documents of orders: POI is blocking, so on workers of their own.
     var documents =
         new OrderDocuments(
@@ -312,19 +319,28 @@ public final class Application implements AutoCloseable {
             new EditorRoutes(editor),
             new PlanRoutes(parts.planReader(), parts.plans()),
             new SearchRoutes(search),
-            new OrderRoutes(orders, documents)),
+            new OrderRoutes(orders, documents),
+            new StructureRoutes(structures)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
-            new HomeScreens(templates, communities, reader, parts.users(), parts.joinRequests()),
+            new HomeScreens(
+                templates,
+                communities,
+                reader,
+                parts.users(),
+                parts.joinRequests(),
+                orders,
+                parts.planReader()),
             new JoinRequestScreens(parts.joinRequests()),
             new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
-            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes.
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes, /structure
+            // and /plan.
             new ChangesScreens(
                 templates, changes, communities, feedTokens, publicUrl, config.timeZone()),
-            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.
+            new StructureScreens(templates, structures),
             new PlanScreens(
                 templates,
                 communities,

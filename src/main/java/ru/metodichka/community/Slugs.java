@@ -26,7 +26,8 @@ public final class Slugs {
           "feed",
           "api",
           "plan",
-          "changes");
+          "changes",
+          "structure");
   private static final Pattern NOT_SLUG_CHARS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_.-]+");
   private static final Pattern DASHES = Pattern.compile("-{2,}");
 

@@ -1,5 +1,6 @@
 package ru.metodichka.demo;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,11 +113,16 @@ record DemoContent(
   }
 
   /**
-   * A community, its members in the order they join, and the order of the centre that confirmed its
-   * composition (§4.4).
+   * A community, its members in the order they join, the order of the centre that confirmed its
+   * composition (§4.4), and the structure its moderator gives its pages (§4.8), as the API takes
+   * it.
    */
   record DemoCommunity(
-      NewCommunity community, Map<String, Role> members, String orderNumber, LocalDate orderDate) {
+      NewCommunity community,
+      Map<String, Role> members,
+      String orderNumber,
+      LocalDate orderDate,
+      JsonArray structure) {
     static DemoCommunity from(JsonObject json) {
       JsonObject roles = json.getJsonObject("members");
       Map<String, Role> members = new LinkedHashMap<>();
@@ -132,7 +138,8 @@ record DemoContent(
               json.getString("description")),
           members,
           order.getString("number"),
-          LocalDate.parse(order.getString("date")));
+          LocalDate.parse(order.getString("date")),
+          json.getJsonArray("structure", new JsonArray()));
     }
 
     MemberRole role(String login) {

@@ -21,13 +21,14 @@ import ru.metodichka.page.LifecycleService;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.ReviewService;
 import ru.metodichka.plan.PlanService;
+import ru.metodichka.structure.StructureService;
 
 /**
  * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
- * methodists, three communities and their pages with several revisions each, and each community's
- * activity plan for the current academic year. Everything goes through the real services, so
- * revisions, wiki links, memberships, plan versions and the contribution ledger are written exactly
- * as for real users.
+ * methodists, three communities and their pages with several revisions each arranged into each
+ * community's structure, and each community's activity plan for the current academic year.
+ * Everything goes through the real services, so revisions, wiki links, memberships, plan versions
+ * and the contribution ledger are written exactly as for real users.
  *
  * <p>Runs once: the marker {@code demo_seeded} in {@code app_state} makes later runs a no-op. A
  * database that already has communities of its own, or accounts with the demo's logins, gets
@@ -58,6 +59,7 @@ public final class DemoSeed {
   private final ReviewService reviews;
   private final LifecycleService lifecycle;
   private final PlanService plans;
+  private final StructureService structures;
 
   public DemoSeed(
       Pool pool,
@@ -66,7 +68,9 @@ public final class DemoSeed {
       PageService pages,
       ReviewService reviews,
       LifecycleService lifecycle,
-      PlanService plans) {
+      PlanService plans,
+      StructureService structures) {
+    this.structures = structures;
     this.reviews = reviews;
     this.lifecycle = lifecycle;
     this.pool = pool;
@@ -134,6 +138,7 @@ public final class DemoSeed {
         .compose(
             people ->
                 new DemoPages(pages, reviews, lifecycle, content, people).create().map(people))
+        .compose(people -> new DemoStructure(structures, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
         .compose(v -> saveMarker())

@@ -12,16 +12,24 @@ import ru.metodichka.auth.UserMembership;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.JoinRequestService;
+import ru.metodichka.order.OrderService;
+import ru.metodichka.page.ListedPage;
 import ru.metodichka.page.PageCursor;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageSlice;
 import ru.metodichka.page.PageTree;
 import ru.metodichka.page.WorkingPage;
+import ru.metodichka.plan.PlanReader;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.Screens;
 import ru.metodichka.web.Templates;
 
-/** The front page ({@code /}) and each community's page ({@code /c/{community}}). */
+/**
+ * The front page ({@code /}) and each community's page ({@code /c/{community}}), which gathers what
+ * the community is: its task, moderators, the composition with the order that confirmed it, the
+ * plan's completion and next items, the structure of its pages (those outside it last), recent
+ * changes, and joining.
+ */
 public final class HomeScreens implements Screens {
   private static final int RECENT_ON_HOME = 12;
   private static final int NEWEST_ON_HOME = 8;
@@ -39,18 +47,24 @@ public final class HomeScreens implements Screens {
   private final PageReader pages;
   private final UserService users;
   private final JoinRequestService joinRequests;
+  private final OrderService orders;
+  private final PlanReader plans;
 
   public HomeScreens(
       Templates templates,
       CommunityService communities,
       PageReader pages,
       UserService users,
-      JoinRequestService joinRequests) {
+      JoinRequestService joinRequests,
+      OrderService orders,
+      PlanReader plans) {
     this.templates = templates;
     this.communities = communities;
     this.pages = pages;
     this.users = users;
     this.joinRequests = joinRequests;
+    this.orders = orders;
+    this.plans = plans;
   }
 
   @Override
@@ -111,13 +125,20 @@ public final class HomeScreens implements Screens {
               var list = pages.list(access, after, PAGES_ON_SCREEN);
               var recent = pages.recentChanges(access, RECENT_IN_COMMUNITY);
               var request = joinRequests.latest(access);
-              return Future.all(about, members, list, recent, request)
+              var order = orders.latestFor(access.community().id());
+              var plan = plans.summary(access);
+              return Future.all(List.of(about, members, list, recent, request, order, plan))
                   .map(
                       v -> {
                         Map<String, Object> model = new HashMap<>();
+                        List<ListedPage> listed = list.result().items();
                         model.put("profile", about.result());
                         model.put("members", members.result());
-                        model.put("tree", PageTree.of(list.result().items()));
+                        model.put("tree", PageTree.of(placed(listed, true)));
+                        model.put("unplaced", placed(listed, false));
+                        model.put("order", order.result().orElse(null));
+                        model.put("plan", plan.result());
+                        model.put("canArrange", access.canModerate());
                         model.put("next", nextLink(access.community().slug(), list.result()));
                         model.put("continued", !after.equals(PageCursor.START));
                         model.put("recent", recent.result());
@@ -134,6 +155,11 @@ public final class HomeScreens implements Screens {
             })
         .onSuccess(model -> templates.render(ctx, "community/community.jte", model))
         .onFailure(ctx::fail);
+  }
+
+  /** The pages of the list placed in the structure, or those outside it. */
+  private static List<ListedPage> placed(List<ListedPage> pages, boolean placed) {
+    return pages.stream().filter(p -> p.placed() == placed).toList();
   }
 
   /** The notice after the join form ({@code ?joined=requested}), or "". */

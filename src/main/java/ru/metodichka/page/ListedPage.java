@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
  * A page in its community's list.
  *
  * @param parent the slug of the page it stands under in the community's structure, or null
+ * @param placed whether it is placed in the structure (the pages outside it are listed last)
  */
 public record ListedPage(
     String slug,
@@ -14,4 +15,5 @@ public record ListedPage(
     PageStatus status,
     int revision,
     OffsetDateTime updatedAt,
-    String parent) {}
+    String parent,
+    boolean placed) {}

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
  * @param reviewedRevision the revision a moderator last reviewed, which the public reads while the
  *     page is published; null when none was
  * @param reviewedAt when that review was made
+ * @param parentId the page it stands under in its community's structure, or null
+ * @param position its place in the structure read in order; {@link Placement#UNPLACED} outside it
  */
 public record Page(
     long id,
@@ -23,11 +25,13 @@ public record Page(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     OffsetDateTime publishedAt,
-    OffsetDateTime reviewedAt) {
+    OffsetDateTime reviewedAt,
+    Long parentId,
+    int position) {
 
   static final String COLUMNS =
       "id, community_id, slug, title, kind, status, current_revision, reviewed_revision,"
-          + " created_at, updated_at, published_at, reviewed_at";
+          + " created_at, updated_at, published_at, reviewed_at, parent_id, position";
 
   static Page from(Row row) {
     return new Page(
@@ -42,7 +46,9 @@ public record Page(
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"),
         row.getOffsetDateTime("published_at"),
-        row.getOffsetDateTime("reviewed_at"));
+        row.getOffsetDateTime("reviewed_at"),
+        row.getLong("parent_id"),
+        row.getInteger("position"));
   }
 
   public boolean published() {

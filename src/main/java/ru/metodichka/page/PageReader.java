@@ -20,6 +20,7 @@ public final class PageReader {
   private final LinkRepository links = new LinkRepository();
   private final OldAddresses oldAddresses = new OldAddresses();
   private final ActivityRepository activity = new ActivityRepository();
+  private final PlacementRepository placements = new PlacementRepository();
   private final PageRendering rendering;
   private final ViewCounter views;
 
@@ -47,12 +48,16 @@ public final class PageReader {
    */
   public Future<PageView> page(CurrentUser actor, String community, String slug) {
     return visible(actor, community, slug)
-        .compose(v -> rendered(v, shown(v)).map(r -> new PageView(v, r, List.of(), List.of())));
+        .compose(
+            v ->
+                rendered(v, shown(v))
+                    .map(r -> new PageView(v, r, List.of(), List.of(), Placement.NONE)));
   }
 
   /**
    * Everything the page screen shows: the current revision with its HTML, the authors from the
-   * history and the backlinks, read side by side. A view of a published page is counted.
+   * history, the backlinks and the page's place in the structure, read side by side. A view of a
+   * published page is counted.
    */
   public Future<PageView> view(CurrentUser actor, String community, String slug) {
     return visible(actor, community, slug).compose(this::view);
@@ -65,8 +70,12 @@ public final class PageReader {
     var current = rendered(v, shown(v));
     var authors = activity.authors(pool, v.page().id(), shown(v));
     var backlinks = backlinks(v);
-    return Future.all(current, authors, backlinks)
-        .map(all -> new PageView(v, current.result(), authors.result(), backlinks.result()));
+    var placement = placements.of(pool, v.page(), v.access().insider());
+    return Future.all(current, authors, backlinks, placement)
+        .map(
+            all ->
+                new PageView(
+                    v, current.result(), authors.result(), backlinks.result(), placement.result()));
   }
 
   /** The newest revisions the actor may see across the site. */

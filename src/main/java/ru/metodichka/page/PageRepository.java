@@ -43,16 +43,26 @@ final class PageRepository {
              published_at = CASE WHEN status = 'published' THEN published_at ELSE now() END
        WHERE id = $1
       """;
-  // A new address in the same community or another; a moved page leaves its place in the old
-  // community's tree, and its children there stay, at the top.
+  // A new address in the same community or another; a page moved to another community leaves the
+  // old community's structure (and is not placed in the new one's).
   private static final String READDRESS =
       """
       UPDATE pages SET community_id = $2, slug = $3, slug_key = $4,
-             parent_id = CASE WHEN community_id = $2 THEN parent_id END
+             parent_id = CASE WHEN community_id = $2 THEN parent_id END,
+             position = CASE WHEN community_id = $2 THEN position ELSE\s"""
+          + Placement.UNPLACED
+          + """
+       END
        WHERE id = $1
       """;
-  private static final String ORPHAN_CHILDREN =
-      "UPDATE pages SET parent_id = NULL WHERE parent_id = $1 AND community_id <> $2";
+  // Before a page leaves for another community, its children in the old one take its place: they
+  // stand under its parent, where it stood (their positions already follow its own).
+  private static final String LIFT_CHILDREN =
+      """
+      UPDATE pages child SET parent_id = moved.parent_id
+        FROM pages moved
+       WHERE moved.id = $1 AND moved.community_id <> $2 AND child.parent_id = $1
+      """;
   // The status a retired page had before: what restoring it brings back.
   private static final String STATUS_BEFORE_RETIRING =
       """
@@ -150,9 +160,12 @@ final class PageRepository {
    * old one ({@link OldAddresses}). Fails with a unique violation when a page has that address.
    */
   Future<Void> readdress(SqlClient sql, long pageId, long communityId, String slug) {
-    return sql.preparedQuery(READDRESS)
-        .execute(Tuple.of(pageId, communityId, slug, Slugs.key(slug)))
-        .compose(v -> sql.preparedQuery(ORPHAN_CHILDREN).execute(Tuple.of(pageId, communityId)))
+    return sql.preparedQuery(LIFT_CHILDREN)
+        .execute(Tuple.of(pageId, communityId))
+        .compose(
+            v ->
+                sql.preparedQuery(READDRESS)
+                    .execute(Tuple.of(pageId, communityId, slug, Slugs.key(slug))))
         .mapEmpty();
   }
 
@@ -229,6 +242,7 @@ final class PageRepository {
         PageStatus.of(r.getString("status")),
         r.getInteger("number"),
         r.getOffsetDateTime("changed_at"),
-        r.getString("parent"));
+        r.getString("parent"),
+        r.getInteger("position") != Placement.UNPLACED);
   }
 }

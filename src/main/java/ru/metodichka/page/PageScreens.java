@@ -175,8 +175,7 @@ public final class PageScreens implements Screens {
     model.put("outline", Outline.of(html));
     model.put("similar", similar);
     model.put("checklist", checks);
-    model.put(
-        "crumbs", crumbs(templates.ui(ctx), page.community(), page.page().slug(), page.title()));
+    model.put("crumbs", placedCrumbs(templates.ui(ctx), page));
     model.put("reverted", reverted(ctx));
     model.put("notice", notice(ctx));
     model.put("sharing", sharing(ctx, page));
@@ -271,6 +270,19 @@ public final class PageScreens implements Screens {
   }
 
   /** Home › community › page: the trail every page screen starts with. */
+  /** Home, the community, the sections above the page in its community's structure, the page. */
+  private static List<Crumb> placedCrumbs(Ui ui, PageView page) {
+    var crumbs = new ArrayList<Crumb>();
+    String community = "/c/" + page.community().slug();
+    crumbs.add(new Crumb(ui.t("nav.home"), "/"));
+    crumbs.add(new Crumb(page.community().name(), community));
+    for (Placement.PlacedPage above : page.placement().ancestors()) {
+      crumbs.add(new Crumb(above.title(), community + "/" + above.slug()));
+    }
+    crumbs.add(Crumb.here(page.title()));
+    return crumbs;
+  }
+
   public static List<Crumb> crumbs(
       Ui ui, Community community, String slug, String title, Crumb... more) {
     var crumbs = new ArrayList<Crumb>();

@@ -7,11 +7,16 @@ import ru.metodichka.community.Community;
 
 /**
  * A page as its reader sees it: the current revision with its HTML, and (on the page screen) the
- * authors from its history and the pages that link to it. The API's page has no authors or
- * backlinks (they have routes of their own): the lists are empty there.
+ * authors from its history, the pages that link to it and where it stands in its community's
+ * structure. The API's page has no authors, backlinks or placement (they have routes of their own):
+ * they are empty there.
  */
 public record PageView(
-    VisiblePage visible, RenderedRevision current, List<Author> authors, List<Backlink> backlinks) {
+    VisiblePage visible,
+    RenderedRevision current,
+    List<Author> authors,
+    List<Backlink> backlinks,
+    Placement placement) {
 
   public PageView {
     authors = List.copyOf(authors);

@@ -163,6 +163,15 @@ public final class PageViewCache {
   }
 
   /**
+   * A community's structure changed on this server (call after the commit): every page shows its
+   * place in it (breadcrumbs, its section, previous and next), so everything goes, as for {@link
+   * #statusChanged}. Other servers learn it from their indexers ({@link #pagesChanged}). Rare.
+   */
+  public void placementChanged() {
+    statusChanged();
+  }
+
+  /**
    * Pages changed, through this server or another, as the search indexer read them from the
    * database: their entries go, or every entry when {@code listingsChanged} (a page entered or left
    * the public, or a public page's title or address changed; see {@link #statusChanged}). Safe from

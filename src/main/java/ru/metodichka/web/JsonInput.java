@@ -41,6 +41,23 @@ public final class JsonInput {
     }
   }
 
+  /** The body as a JSON array (a request that sends a list); 400 when it is not one. */
+  public static JsonArray array(RoutingContext ctx) {
+    String text = ctx.body().asString("UTF-8");
+    if (text == null || text.isBlank()) {
+      throw AppError.badRequest("empty_body");
+    }
+    try {
+      Object parsed = Json.decodeValue(text);
+      if (parsed instanceof JsonArray array) {
+        return array;
+      }
+      throw AppError.badRequest("json_not_array");
+    } catch (DecodeException e) {
+      throw malformed(e);
+    }
+  }
+
   /** Validates an object built elsewhere (a screen's form) with the same rules as the API. */
   public static JsonInput of(JsonObject body) {
     return new JsonInput(body);

@@ -227,6 +227,30 @@ class DemoSeedIT {
   }
 
   @Test
+  void eachCommunitysPagesAreArrangedIntoSectionsWithAPageLeftOutside() {
+    String member = login("ivanova");
+    for (String community :
+        List.of("funkcionalnaya-gramotnost", "proekty-nachalnaya-shkola", "nastavnichestvo")) {
+      JsonObject structure =
+          api.get("/api" + Api.path("communities", community, "structure"), member).json();
+      assertThat(structure.getInteger("version")).as(community).isEqualTo(1);
+      assertThat(structure.getJsonArray("tree")).as(community).isNotEmpty();
+    }
+    JsonObject mentoring = api.get("/api/communities/nastavnichestvo/structure", member).json();
+    JsonObject section = mentoring.getJsonArray("tree").getJsonObject(0);
+    assertThat(section.getString("slug")).isEqualTo("программа-наставничества");
+    assertThat(section.getJsonArray("children")).hasSize(2);
+    assertThat(mentoring.getJsonArray("unplaced").getJsonObject(0).getString("slug"))
+        .isEqualTo("дневник-молодого-педагога");
+    // A visitor does not see the draft plan at the top of the tree.
+    JsonObject literacy =
+        api.get("/api/communities/funkcionalnaya-gramotnost/structure", null).json();
+    assertThat(literacy.encode()).doesNotContain("план-работы");
+    assertThat(literacy.getJsonArray("tree").getJsonObject(0).getString("slug"))
+        .isEqualTo("банк-заданий-математика");
+  }
+
+  @Test
   void demoUsersLogInWithTheDocumentedPassword() {
     JsonObject me = api.get("/api/users/me", login("smirnova")).json();
     assertThat(me.getString("institution"))
@@ -365,6 +389,7 @@ class DemoSeedIT {
         parts.pages(),
         parts.reviews(),
         parts.lifecycle(),
-        parts.plans());
+        parts.plans(),
+        parts.structures());
   }
 }

@@ -100,6 +100,32 @@ class PageViewCacheNodesIT {
   }
 
   @Test
+  void aStructureChangedThroughOneServerReachesTheOtherServersVisitors() throws Exception {
+    var team = fx.team();
+    published(team, "раздел-а", "Раздел А", "Текст.", 0);
+    String path = published(team, "глава", "Глава", "Текст.", 0);
+    assertThat(nodes.secondApi().get(path, null).document().getElementById("page-place")).isNull();
+
+    var arranged =
+        fx.api()
+            .send(
+                io.vertx.core.http.HttpMethod.PUT,
+                "/api" + Api.path("communities", team.community(), "structure"),
+                team.moderator().token(),
+                io.vertx.core.buffer.Buffer.buffer(
+                    "[{\"slug\":\"раздел-а\",\"children\":[{\"slug\":\"глава\"}]}]"),
+                "application/json",
+                java.util.Map.of());
+    assertThat(arranged.status()).as(arranged.toString()).isEqualTo(200);
+    long ms =
+        msUntilSecondShows(
+            path,
+            r -> r.status() == 200 && r.document().select(".crumbs a").text().contains("Раздел А"));
+
+    report("a structure change", ms);
+  }
+
+  @Test
   void aPagePublishedThroughOneServerJoinsSimilarMaterialsOnTheOther() throws Exception {
     var team = fx.team();
     published(team, "аквариум-1", "Школьный аквариум аквариум-1", TEXT, 0);

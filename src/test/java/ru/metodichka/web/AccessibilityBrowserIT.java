@@ -52,9 +52,24 @@ class AccessibilityBrowserIT {
     fixtures
         .api()
         .post(Api.page(team.community(), "урок", "publish"), team.moderator().token(), null);
+    // Placed in the structure, so the page shows its section and neighbours.
+    fixtures.save(team.community(), "введение", team.member().token(), "Введение", "Текст.\n", 0);
+    var arranged =
+        fixtures
+            .api()
+            .send(
+                io.vertx.core.http.HttpMethod.PUT,
+                "/api/communities/" + team.community() + "/structure",
+                team.moderator().token(),
+                io.vertx.core.buffer.Buffer.buffer(
+                    "[{\"slug\":\"введение\",\"children\":[{\"slug\":\"урок\"}]}]"),
+                "application/json",
+                java.util.Map.of());
+    assertThat(arranged.status()).as(arranged.toString()).isEqualTo(200);
     String community = "/c/" + team.community();
     String page = community + "/урок";
     String plan = community + "/plan";
+    String structure = community + "/structure";
     String item = plan + "/items/" + planItem(fixtures, team);
     List<String> anonymous =
         List.of(
@@ -68,7 +83,8 @@ class AccessibilityBrowserIT {
             plan,
             item,
             "/changes",
-            community + "/changes");
+            community + "/changes",
+            structure);
     List<String> member =
         List.of(
             "/",
@@ -82,6 +98,7 @@ class AccessibilityBrowserIT {
             page + "/revert?to=1",
             plan,
             item,
+            structure,
             "/me",
             "/search?q=урок",
             "/changes?mine=1",
@@ -97,7 +114,9 @@ class AccessibilityBrowserIT {
             plan,
             item,
             "/admin/orders",
-            "/admin/orders/draft?community=" + team.community());
+            "/admin/orders/draft?community=" + team.community(),
+            structure,
+            structure + "?done=stale");
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();

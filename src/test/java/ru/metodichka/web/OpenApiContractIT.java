@@ -87,6 +87,8 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/plan/items/{id}",
           "PATCH /api/communities/{community}/plan/items/{id}",
           "GET /api/communities/{community}/plan/items/{id}/history",
+          "GET /api/communities/{community}/structure",
+          "PUT /api/communities/{community}/structure",
           "GET /api/search",
           "GET /api/search/suggest",
           "GET /api/orders",
@@ -121,7 +123,8 @@ class OpenApiContractIT {
           Map.entry(
               "createPlanItem",
               "{\"title\":\"Т\",\"form\":\"remote\",\"starts\":\"2026-10-01\",\"due\":\"2026-10-02\"}"),
-          Map.entry("editPlanItem", "{\"version\":1,\"status\":\"done\"}"));
+          Map.entry("editPlanItem", "{\"version\":1,\"status\":\"done\"}"),
+          Map.entry("putStructure", "[]"));
 
   /** The first save of a page in the page scenarios. */
   private static final JsonObject FIRST =
@@ -209,7 +212,7 @@ class OpenApiContractIT {
     for (Operation op : contract.contract().operations()) {
       if (op.getOpenAPIPath().contains("{community}")) {
         String input = VALID_INPUT.getOrDefault(op.getOperationId(), "");
-        Buffer body = input.startsWith("{") ? Buffer.buffer(input) : null;
+        Buffer body = input.startsWith("{") || input.startsWith("[") ? Buffer.buffer(input) : null;
         String query = input.startsWith("?") ? input : "";
         JsonObject problem =
             contract.expect(
@@ -548,6 +551,41 @@ class OpenApiContractIT {
       archive.executeUpdate();
     }
     contract.expect("createPlanItem", 409, api.post(plan + "/items", moderator, draft));
+  }
+
+  @Test
+  void theStructure(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String moderator = team.moderator().token();
+    fx.save(team.community(), "раздел", team.member().token(), "Раздел", "Текст.\n", 0);
+    String path = "/api" + Api.path("communities", team.community(), "structure");
+    Buffer tree = Buffer.buffer("[{\"slug\":\"раздел\",\"children\":[]}]");
+    contract.expect(
+        "putStructure", 200, api.send(HttpMethod.PUT, path, moderator, tree, JSON, Map.of()));
+    contract.expect("getStructure", 200, api.get(path, null));
+    contract.expect(
+        "putStructure",
+        403,
+        api.send(HttpMethod.PUT, path, team.member().token(), tree, JSON, Map.of()));
+    contract.expect(
+        "putStructure",
+        400,
+        api.send(HttpMethod.PUT, path, moderator, Buffer.buffer("{}"), JSON, Map.of()));
+    contract.expect(
+        "putStructure",
+        422,
+        api.send(
+            HttpMethod.PUT,
+            path,
+            moderator,
+            Buffer.buffer("[{\"slug\":\"нет\"}]"),
+            JSON,
+            Map.of()));
+    contract.expect(
+        "putStructure",
+        409,
+        api.send(HttpMethod.PUT, path, moderator, tree, JSON, Map.of("If-Match", "\"0\"")));
   }
 
   private static Api.Response patch(Api api, String uri, String token, JsonObject body) {

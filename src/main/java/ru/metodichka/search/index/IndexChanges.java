@@ -9,8 +9,8 @@ import java.util.Set;
  * @param pageIds the pages whose content, title, status or address changed (view counts are not
  *     told)
  * @param listingsChanged a page entered or left the public, or a public page's title or address
- *     changed, or the whole index was rebuilt: what other pages show about it (similar materials,
- *     backlinks) may be different now
+ *     changed, or a community's structure changed, or the whole index was rebuilt: what other pages
+ *     show about it (similar materials, backlinks, breadcrumbs and neighbours) may be different now
  */
 public record IndexChanges(Set<Long> pageIds, boolean listingsChanged) {
   public IndexChanges {

@@ -78,6 +78,10 @@ final class IndexRounds {
       long since = from.get().horizon();
       IndexChanges changes =
           ChangedPages.write(conn, index, IndexSource.changedSince(conn, since), this::stopIfAsked);
+      if (IndexSource.structureChangedSince(conn, since)) {
+        // Pages show their place in their community's structure: what other pages show changed.
+        changes = new IndexChanges(changes.pageIds(), true);
+      }
       Map<Long, Long> views = IndexSource.viewsChangedSince(conn, since);
       views.keySet().removeAll(changes.pageIds()); // written just now, with their views
       for (var page : views.entrySet()) {

@@ -75,6 +75,13 @@ final class IndexSource {
        WHERE v.txid >= $1::text::xid8
       """;
 
+  /**
+   * Whether a community's structure changed since (V20__structure.sql): nothing to index, but every
+   * page shows its place in the structure, so the pages cached for visitors must go.
+   */
+  private static final String STRUCTURE_CHANGED_SINCE =
+      "SELECT EXISTS (SELECT 1 FROM structure_changes WHERE txid >= $1::text::xid8)";
+
   private static final String PAGE_COUNT = "SELECT count(*) FROM pages";
 
   /**
@@ -137,6 +144,16 @@ final class IndexSource {
         .await()
         .forEach(row -> views.put(row.getLong("id"), row.getLong("views")));
     return views;
+  }
+
+  /** Whether any community's structure changed in transactions at or after {@code since}. */
+  static boolean structureChangedSince(SqlConnection conn, long since) {
+    return conn.preparedQuery(STRUCTURE_CHANGED_SINCE)
+        .execute(Tuple.of(Long.toString(since)))
+        .await()
+        .iterator()
+        .next()
+        .getBoolean(0);
   }
 
   static long pageCount(SqlConnection conn) {
