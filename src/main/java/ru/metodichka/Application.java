@@ -42,6 +42,10 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.expert.ExpertReviews;
+import ru.metodichka.expert.ExpertRoutes;
+import ru.metodichka.expert.ExpertService;
+import ru.metodichka.expert.RubricService;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
@@ -119,6 +123,8 @@ public final class Application implements AutoCloseable {
       LifecycleService lifecycle,
       PlanService plans,
       PlanReader planReader,
+      ExpertService experts,
+      ExpertReviews expertReviews,
       PageViewCache viewCache,
       ViewCounter views,
       MarkdownRenderer renderer,
@@ -216,6 +222,8 @@ public final class Application implements AutoCloseable {
     // Word documents of plans: Apache POI blocks while it writes one.
     var documents = vertx.createSharedWorkerExecutor("metodichka-documents", 2);
     var planReader = new PlanReader(pool, communities, documents, config.timeZone());
+    var experts = new ExpertService(pool, communities, config.timeZone());
+    var expertReviews = new ExpertReviews(pool, communities);
     var housekeeping = new Housekeeping(pool, auth, pages);
     housekeeping.start(vertx);
     return new Parts(
@@ -231,6 +239,8 @@ public final class Application implements AutoCloseable {
         lifecycle,
         plans,
         planReader,
+        experts,
+        expertReviews,
         viewCache,
         views,
         renderer,
@@ -274,6 +284,7 @@ public final class Application implements AutoCloseable {
     var pageService = parts.pages();
     var viewCache = parts.viewCache();
     var orders = new OrderService(pool, config.timeZone());
+    var rubric = new RubricService(pool);
     // Word documents of orders: POI is blocking, so on workers of their own.
     var documents =
         new OrderDocuments(
@@ -296,7 +307,8 @@ public final class Application implements AutoCloseable {
             new EditorRoutes(editor),
             new PlanRoutes(parts.planReader(), parts.plans()),
             new SearchRoutes(search),
-            new OrderRoutes(orders, documents)),
+            new OrderRoutes(orders, documents),
+            new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),

@@ -1,0 +1,278 @@
+package ru.metodichka.expert;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ru.metodichka.auth.Person;
+import ru.metodichka.db.Rows;
+
+/** SQL for expert rights and invitations; submissions are {@link SubmissionRepository}'s. */
+final class ExpertRepository {
+  private static final String HOLDS =
+      "SELECT granted FROM expert_rights WHERE user_id = $1 ORDER BY id DESC LIMIT 1";
+  private static final String CHANGE_RIGHT =
+      "INSERT INTO expert_rights (user_id, granted, changed_by) VALUES ($1, $2, $3)";
+  private static final String EXPERTS =
+      """
+      SELECT u.login, u.display_name, i.name AS institution, u.position, r.changed_at
+        FROM (SELECT DISTINCT ON (user_id) user_id, granted, changed_at
+                FROM expert_rights ORDER BY user_id, id DESC) r
+        JOIN users u ON u.id = r.user_id
+        LEFT JOIN institutions i ON i.id = u.institution_id
+       WHERE r.granted
+       ORDER BY u.display_name, u.login_key
+      """;
+  // "Is or was": an active or ended period; a request never granted is no membership.
+  private static final String MEMBERSHIP =
+      """
+      SELECT role, status FROM memberships
+       WHERE community_id = $1 AND user_id = $2 AND role IN ('member', 'moderator')
+         AND status IN ('active', 'left')
+       ORDER BY status = 'active' DESC, role = 'moderator' DESC, id DESC
+       LIMIT 1
+      """;
+  // Authors are the authors of any revision of the reviewed pages: the chosen ones, or the
+  // community's published pages when none were chosen.
+  private static final String SAME_INSTITUTION =
+      """
+      SELECT i.name AS institution, a.login, a.display_name, p.slug, p.title
+        FROM users e
+        JOIN institutions i ON i.id = e.institution_id
+        JOIN users a ON a.institution_id = e.institution_id
+        JOIN revisions r ON r.author_id = a.id
+        JOIN pages p ON p.id = r.page_id
+       WHERE e.id = $2 AND p.community_id = $1
+         AND CASE WHEN cardinality($3::bigint[]) > 0 THEN p.id = ANY($3::bigint[])
+                  ELSE p.status = 'published' END
+       ORDER BY p.title_key, a.login_key
+       LIMIT 1
+      """;
+  private static final String PAGES =
+      "SELECT id, slug, slug_key, title, status FROM pages WHERE community_id = $1"
+          + " AND slug_key = ANY($2)";
+  private static final String INSERT =
+      """
+      INSERT INTO expert_reviews (community_id, expert_id, period_from, period_to, pages,
+                                  rubric_version, invited_by)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      RETURNING id
+      """;
+  private static final String SELECT =
+      """
+      SELECT a.id, a.community_id, c.slug, c.name, a.expert_id, e.login, e.display_name,
+             a.period_from, a.period_to, a.rubric_version, a.invited_at,
+             b.login AS by_login, b.display_name AS by_name,
+             (SELECT count(*) FROM expert_submissions s WHERE s.review_id = a.id) AS submitted,
+             ARRAY(SELECT p.id FROM unnest(a.pages) WITH ORDINALITY x(id, n)
+                     JOIN pages p ON p.id = x.id ORDER BY x.n) AS page_ids,
+             ARRAY(SELECT p.slug FROM unnest(a.pages) WITH ORDINALITY x(id, n)
+                     JOIN pages p ON p.id = x.id ORDER BY x.n) AS page_slugs,
+             ARRAY(SELECT p.title FROM unnest(a.pages) WITH ORDINALITY x(id, n)
+                     JOIN pages p ON p.id = x.id ORDER BY x.n) AS page_titles
+        FROM expert_reviews a
+        JOIN communities c ON c.id = a.community_id
+        JOIN users e ON e.id = a.expert_id
+        JOIN users b ON b.id = a.invited_by
+      """;
+  private static final String FIND = SELECT + " WHERE a.id = $1";
+  private static final String LOCK = SELECT + " WHERE a.id = $1 FOR UPDATE OF a";
+  private static final String OF_EXPERT =
+      SELECT + " WHERE a.expert_id = $1 ORDER BY a.period_from DESC, a.id DESC";
+  private static final String ALL = SELECT + " ORDER BY a.invited_at DESC, a.id DESC LIMIT 500";
+  private static final String SAME_PERIOD =
+      SELECT
+          + """
+           WHERE a.community_id = $1 AND a.period_from = $2 AND a.period_to = $3 AND a.id <> $4
+           ORDER BY a.id
+          """;
+  private static final String ASSIGNED =
+      """
+      SELECT count(*) AS assigned,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM expert_submissions s
+                                             WHERE s.review_id = a.id)) AS submitted
+        FROM expert_reviews a
+       WHERE a.community_id = $1 AND a.expert_id = $2
+         AND a.period_from >= $3 AND a.period_to <= $4
+      """;
+
+  Future<Boolean> holdsRight(SqlClient sql, long userId) {
+    return sql.preparedQuery(HOLDS)
+        .execute(Tuple.of(userId))
+        .map(rows -> Rows.first(rows, r -> r.getBoolean(0)).orElse(false));
+  }
+
+  Future<Void> changeRight(SqlClient sql, long userId, boolean granted, long by) {
+    return sql.preparedQuery(CHANGE_RIGHT).execute(Tuple.of(userId, granted, by)).mapEmpty();
+  }
+
+  Future<List<Expert>> experts(SqlClient sql) {
+    return sql.query(EXPERTS)
+        .execute()
+        .map(
+            rows ->
+                Rows.list(
+                    rows,
+                    r ->
+                        new Expert(
+                            new Person(r.getString("login"), r.getString("display_name")),
+                            r.getString("institution"),
+                            r.getString("position"),
+                            r.getOffsetDateTime("changed_at"))));
+  }
+
+  /** Whether the expert is or was a member or moderator of the community. */
+  Future<Optional<Conflict>> membership(SqlClient sql, long communityId, long expertId) {
+    return sql.preparedQuery(MEMBERSHIP)
+        .execute(Tuple.of(communityId, expertId))
+        .map(
+            rows ->
+                Rows.first(
+                    rows, r -> Conflict.membership(r.getString("role"), r.getString("status"))));
+  }
+
+  /** An author of a reviewed material who works where the expert works, if any. */
+  Future<Optional<Conflict>> sameInstitution(
+      SqlClient sql, long communityId, long expertId, List<Long> pages) {
+    Tuple args =
+        Tuple.tuple()
+            .addLong(communityId)
+            .addLong(expertId)
+            .addArrayOfLong(pages.toArray(Long[]::new));
+    return sql.preparedQuery(SAME_INSTITUTION)
+        .execute(args)
+        .map(
+            rows ->
+                Rows.first(
+                    rows,
+                    r ->
+                        new Conflict(
+                            Conflict.Kind.INSTITUTION,
+                            r.getString("institution"),
+                            r.getString("login"),
+                            r.getString("display_name"),
+                            r.getString("slug"),
+                            r.getString("title"))));
+  }
+
+  /** The community's pages with these slug keys, with their status. */
+  Future<List<PageRow>> pages(SqlClient sql, long communityId, List<String> slugKeys) {
+    Tuple args =
+        Tuple.tuple().addLong(communityId).addArrayOfString(slugKeys.toArray(String[]::new));
+    return sql.preparedQuery(PAGES)
+        .execute(args)
+        .map(
+            rows ->
+                Rows.list(
+                    rows,
+                    r ->
+                        new PageRow(
+                            new ReviewedPage(
+                                r.getLong("id"), r.getString("slug"), r.getString("title")),
+                            r.getString("slug_key"),
+                            "published".equals(r.getString("status")))));
+  }
+
+  record PageRow(ReviewedPage page, String slugKey, boolean published) {}
+
+  Future<Long> insert(
+      SqlClient sql,
+      long communityId,
+      long expertId,
+      Period period,
+      List<Long> pages,
+      int rubricVersion,
+      long invitedBy) {
+    Tuple args =
+        Tuple.tuple()
+            .addLong(communityId)
+            .addLong(expertId)
+            .addOffsetDateTime(utc(period.from()))
+            .addOffsetDateTime(utc(period.to()))
+            .addArrayOfLong(pages.toArray(Long[]::new))
+            .addInteger(rubricVersion)
+            .addLong(invitedBy);
+    return sql.preparedQuery(INSERT).execute(args).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  Future<Optional<Assignment>> find(SqlClient sql, long id) {
+    return sql.preparedQuery(FIND)
+        .execute(Tuple.of(id))
+        .map(rows -> Rows.first(rows, ExpertRepository::assignment));
+  }
+
+  /** The invitation, locked until the transaction ends (submissions are numbered under it). */
+  Future<Optional<Assignment>> lock(SqlClient tx, long id) {
+    return tx.preparedQuery(LOCK)
+        .execute(Tuple.of(id))
+        .map(rows -> Rows.first(rows, ExpertRepository::assignment));
+  }
+
+  Future<List<Assignment>> ofExpert(SqlClient sql, long expertId) {
+    return sql.preparedQuery(OF_EXPERT)
+        .execute(Tuple.of(expertId))
+        .map(rows -> Rows.list(rows, ExpertRepository::assignment));
+  }
+
+  /** The latest 500 invitations, newest first: what administrators see. */
+  Future<List<Assignment>> all(SqlClient sql) {
+    return sql.query(ALL).execute().map(rows -> Rows.list(rows, ExpertRepository::assignment));
+  }
+
+  /** The other invitations of the same community for exactly the same period. */
+  Future<List<Assignment>> samePeriod(SqlClient sql, Assignment a) {
+    Tuple args = Tuple.of(a.communityId(), utc(a.from()), utc(a.to()), a.id());
+    return sql.preparedQuery(SAME_PERIOD)
+        .execute(args)
+        .map(rows -> Rows.list(rows, ExpertRepository::assignment));
+  }
+
+  /**
+   * How many invitations of the expert to the community lie within the period, and how many of them
+   * the expert has submitted: {@code [assigned, submitted]}.
+   */
+  Future<long[]> assigned(
+      SqlClient sql, long communityId, long expertId, Instant from, Instant to) {
+    return sql.preparedQuery(ASSIGNED)
+        .execute(Tuple.of(communityId, expertId, utc(from), utc(to)))
+        .map(
+            rows -> {
+              Row r = rows.iterator().next();
+              return new long[] {r.getLong("assigned"), r.getLong("submitted")};
+            });
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Assignment assignment(Row r) {
+    Long[] ids = r.getArrayOfLongs("page_ids");
+    String[] slugs = r.getArrayOfStrings("page_slugs");
+    String[] titles = r.getArrayOfStrings("page_titles");
+    List<ReviewedPage> pages = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      pages.add(new ReviewedPage(ids[i], slugs[i], titles[i]));
+    }
+    return new Assignment(
+        r.getLong("id"),
+        r.getLong("community_id"),
+        r.getString("slug"),
+        r.getString("name"),
+        r.getLong("expert_id"),
+        new Person(r.getString("login"), r.getString("display_name")),
+        r.getOffsetDateTime("period_from").toInstant(),
+        r.getOffsetDateTime("period_to").toInstant(),
+        pages,
+        r.getInteger("rubric_version"),
+        new Person(r.getString("by_login"), r.getString("by_name")),
+        r.getOffsetDateTime("invited_at"),
+        r.getLong("submitted").intValue());
+  }
+}
