@@ -42,9 +42,13 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.expert.ExpertAdminScreens;
+import ru.metodichka.expert.ExpertNavHandler;
 import ru.metodichka.expert.ExpertReviews;
 import ru.metodichka.expert.ExpertRoutes;
+import ru.metodichka.expert.ExpertScreens;
 import ru.metodichka.expert.ExpertService;
+import ru.metodichka.expert.RubricScreens;
 import ru.metodichka.expert.RubricService;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
@@ -296,7 +300,7 @@ public final class Application implements AutoCloseable {
         csrf,
         templates,
         new DatabaseHealth(pool),
-        List.of(new AttentionHandler(parts.joinRequests())),
+        List.of(new AttentionHandler(parts.joinRequests()), new ExpertNavHandler(parts.experts())),
         List.of(
             new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
@@ -340,6 +344,9 @@ public final class Application implements AutoCloseable {
                 templates, new ProfileService(pool, parts.users(), parts.joinRequests())),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new OrderScreens(templates, orders, documents),
+            new ExpertScreens(templates, parts.experts(), parts.expertReviews()),
+            new ExpertAdminScreens(templates, parts.experts(), communities),
+            new RubricScreens(templates, rubric),
             new SearchScreens(templates, search, communities)));
   }
 
