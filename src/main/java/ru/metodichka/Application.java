@@ -156,7 +156,9 @@ public final class Application implements AutoCloseable {
                 parts.communities(),
                 parts.pages(),
                 parts.reviews(),
-                parts.plans())
+                parts.plans(),
+                parts.experts(),
+                parts.expertReviews())
             .run()
             .await();
       }

@@ -17,16 +17,18 @@ import ru.metodichka.auth.UserRepository;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
+import ru.metodichka.expert.ExpertReviews;
+import ru.metodichka.expert.ExpertService;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.ReviewService;
 import ru.metodichka.plan.PlanService;
 
 /**
  * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
- * methodists, three communities and their pages with several revisions each, and each community's
- * activity plan for the current academic year. Everything goes through the real services, so
- * revisions, wiki links, memberships, plan versions and the contribution ledger are written exactly
- * as for real users.
+ * methodists, three communities and their pages with several revisions each, each community's
+ * activity plan for the current academic year, and two independent experts with their reviews.
+ * Everything goes through the real services, so revisions, wiki links, memberships, plan versions
+ * and the contribution ledger are written exactly as for real users.
  *
  * <p>Runs once: the marker {@code demo_seeded} in {@code app_state} makes later runs a no-op. A
  * database that already has communities of its own, or accounts with the demo's logins, gets
@@ -56,6 +58,8 @@ public final class DemoSeed {
   private final PageService pages;
   private final ReviewService reviews;
   private final PlanService plans;
+  private final ExpertService experts;
+  private final ExpertReviews expertReviews;
 
   public DemoSeed(
       Pool pool,
@@ -63,7 +67,11 @@ public final class DemoSeed {
       CommunityService communities,
       PageService pages,
       ReviewService reviews,
-      PlanService plans) {
+      PlanService plans,
+      ExpertService experts,
+      ExpertReviews expertReviews) {
+    this.experts = experts;
+    this.expertReviews = expertReviews;
     this.reviews = reviews;
     this.pool = pool;
     this.users = users;
@@ -94,7 +102,10 @@ public final class DemoSeed {
 
   private Future<State> state(DemoContent content) {
     String[] communities = content.communitySlugs().stream().map(Slugs::key).toArray(String[]::new);
-    String[] logins = content.logins().stream().map(NewUser::loginKey).toArray(String[]::new);
+    String[] logins =
+        java.util.stream.Stream.concat(content.logins().stream(), DemoExperts.logins().stream())
+            .map(NewUser::loginKey)
+            .toArray(String[]::new);
     Tuple args =
         Tuple.tuple().addString(MARKER).addArrayOfString(communities).addArrayOfString(logins);
     return pool.preparedQuery(STATE).execute(args).map(rows -> State.from(rows.iterator().next()));
@@ -126,12 +137,19 @@ public final class DemoSeed {
   private Future<Void> seed(DemoContent content) {
     long started = System.nanoTime();
     return admin()
-        .compose(admin -> new DemoDistrict(pool, users, communities, content).create(admin))
+        .compose(admin -> seed(content, admin))
+        .compose(v -> saveMarker())
+        .onSuccess(v -> logSeeded(content, started));
+  }
+
+  private Future<Void> seed(DemoContent content, CurrentUser admin) {
+    return new DemoDistrict(pool, users, communities, content)
+        .create(admin)
         .compose(people -> new DemoPages(pages, reviews, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
-        .compose(v -> saveMarker())
-        .onSuccess(v -> logSeeded(content, started));
+        .compose(
+            v -> new DemoExperts(users, experts, expertReviews, content.password()).create(admin));
   }
 
   private Future<CurrentUser> admin() {
