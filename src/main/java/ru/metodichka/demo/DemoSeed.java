@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.auth.CurrentUser;
@@ -103,7 +104,7 @@ public final class DemoSeed {
   private Future<State> state(DemoContent content) {
     String[] communities = content.communitySlugs().stream().map(Slugs::key).toArray(String[]::new);
     String[] logins =
-        java.util.stream.Stream.concat(content.logins().stream(), DemoExperts.logins().stream())
+        Stream.concat(content.logins().stream(), DemoExperts.logins().stream())
             .map(NewUser::loginKey)
             .toArray(String[]::new);
     Tuple args =
