@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import ru.metodichka.auth.Person;
 import ru.metodichka.db.Rows;
+import ru.metodichka.page.Visibility;
 
 /** SQL for expert rights and invitations; submissions are {@link SubmissionRepository}'s. */
 final class ExpertRepository {
@@ -64,18 +65,32 @@ final class ExpertRepository {
       VALUES ($1, $2, $3, $4, $5, $6, $7)
       RETURNING id
       """;
+  // The chosen pages as they are now: for insiders their current title; for everyone else the
+  // title of the revision the public reads (Visibility's rule), null when the page is no longer
+  // public (unpublished or retired since the invitation), so it is not listed to them.
+  private static final String PAGES_OF =
+      " FROM unnest(a.pages) WITH ORDINALITY x(id, n) JOIN pages p ON p.id = x.id ORDER BY x.n)";
   private static final String SELECT =
       """
       SELECT a.id, a.community_id, c.slug, c.name, a.expert_id, e.login, e.display_name,
              a.period_from, a.period_to, a.rubric_version, a.invited_at,
              b.login AS by_login, b.display_name AS by_name,
              (SELECT count(*) FROM expert_submissions s WHERE s.review_id = a.id) AS submitted,
-             ARRAY(SELECT p.id FROM unnest(a.pages) WITH ORDINALITY x(id, n)
-                     JOIN pages p ON p.id = x.id ORDER BY x.n) AS page_ids,
-             ARRAY(SELECT p.slug FROM unnest(a.pages) WITH ORDINALITY x(id, n)
-                     JOIN pages p ON p.id = x.id ORDER BY x.n) AS page_slugs,
-             ARRAY(SELECT p.title FROM unnest(a.pages) WITH ORDINALITY x(id, n)
-                     JOIN pages p ON p.id = x.id ORDER BY x.n) AS page_titles
+      """
+          + "ARRAY(SELECT p.id"
+          + PAGES_OF
+          + " AS page_ids, ARRAY(SELECT p.slug"
+          + PAGES_OF
+          + " AS page_slugs, ARRAY(SELECT p.title"
+          + PAGES_OF
+          + " AS page_titles, ARRAY(SELECT (SELECT r.title FROM revisions r"
+          + " WHERE r.page_id = p.id AND r.number = "
+          + Visibility.shownRevisionSql("p", "false")
+          + ")"
+          + PAGES_OF
+          + " AS page_public_titles"
+          + """
+
         FROM expert_reviews a
         JOIN communities c ON c.id = a.community_id
         JOIN users e ON e.id = a.expert_id
@@ -256,9 +271,14 @@ final class ExpertRepository {
     Long[] ids = r.getArrayOfLongs("page_ids");
     String[] slugs = r.getArrayOfStrings("page_slugs");
     String[] titles = r.getArrayOfStrings("page_titles");
+    String[] publicTitles = r.getArrayOfStrings("page_public_titles");
     List<ReviewedPage> pages = new ArrayList<>();
+    List<ReviewedPage> publicPages = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       pages.add(new ReviewedPage(ids[i], slugs[i], titles[i]));
+      if (publicTitles[i] != null) {
+        publicPages.add(new ReviewedPage(ids[i], slugs[i], publicTitles[i]));
+      }
     }
     return new Assignment(
         r.getLong("id"),
@@ -270,6 +290,7 @@ final class ExpertRepository {
         r.getOffsetDateTime("period_from").toInstant(),
         r.getOffsetDateTime("period_to").toInstant(),
         pages,
+        publicPages,
         r.getInteger("rubric_version"),
         new Person(r.getString("by_login"), r.getString("by_name")),
         r.getOffsetDateTime("invited_at"),

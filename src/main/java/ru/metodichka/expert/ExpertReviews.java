@@ -44,17 +44,20 @@ public final class ExpertReviews {
     if (a == null) {
       throw notFound(id);
     }
-    if (actor.admin() || a.expertId() == actor.id()) {
+    if (actor.admin()) {
       return Future.succeededFuture(a);
     }
     return communities
         .access(sql, actor, a.communitySlug())
         .map(
             access -> {
-              if (!access.moderator()) {
+              if (access.moderator()) {
+                return a;
+              }
+              if (a.expertId() != actor.id()) {
                 throw notFound(id);
               }
-              return a;
+              return a.seenBy(access.insider());
             });
   }
 
@@ -130,7 +133,8 @@ public final class ExpertReviews {
                       number ->
                           experts
                               .find(tx, id)
-                              .compose(now -> details(tx, actor, now.orElseThrow()))
+                              .compose(now -> readable(tx, actor, now.orElseThrow(), id))
+                              .compose(now -> details(tx, actor, now))
                               .map(details -> new Submitted(number, details)));
             });
   }

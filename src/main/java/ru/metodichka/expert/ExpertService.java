@@ -113,7 +113,9 @@ public final class ExpertService {
               if (!holds) {
                 throw AppError.forbidden("not_an_expert");
               }
-              return experts.ofExpert(pool, actor.id());
+              return experts
+                  .ofExpert(pool, actor.id())
+                  .map(list -> list.stream().map(a -> a.seenBy(false)).toList());
             });
   }
 

@@ -92,6 +92,30 @@ class ExpertReviewIT {
   }
 
   @Test
+  void aChosenMaterialUnpublishedSinceTheInvitationIsNoLongerShownToTheExpert(Fixtures fx) {
+    Experts experts = new Experts(fx);
+    Fixtures.Team team = fx.team();
+    String community = team.community();
+    fx.save(community, "тайный-проект", team.member().token(), "Тайный проект", "Текст.\n", 0);
+    publish(fx, team, "тайный-проект");
+    Fixtures.TestUser expert = experts.expert("Эксперт выбранного материала");
+    long id = experts.invited(community, expert.login(), "тайный-проект");
+    assertThat(experts.review(expert.token(), id).json().getJsonArray("pages")).hasSize(1);
+
+    var unpublished =
+        fx.api()
+            .post(
+                Api.page(community, "тайный-проект", "unpublish"), team.moderator().token(), null);
+    assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
+    assertThat(experts.review(expert.token(), id).json().getJsonArray("pages")).isEmpty();
+    assertThat(experts.review(expert.token(), id).text()).doesNotContain("Тайный");
+    assertThat(fx.api().get("/api/expert-reviews", expert.token()).text())
+        .doesNotContain("тайный-проект");
+    assertThat(experts.review(team.moderator().token(), id).json().getJsonArray("pages"))
+        .hasSize(1);
+  }
+
+  @Test
   void onlyUsersHoldingTheExpertRightAreInvitedAndThePeriodMustMakeSense(Fixtures fx) {
     Experts experts = new Experts(fx);
     String community = fx.community();
