@@ -98,24 +98,25 @@ public final class ExpertService {
   }
 
   /**
-   * The invitations the reader has: an expert's own (newest period first); every invitation for
-   * administrators (the latest 500); 403 {@code not_an_expert} for anyone else.
+   * The invitations the reader has: an expert's own (newest period first; also after the right is
+   * withdrawn); every invitation for administrators (the latest 500); 403 {@code not_an_expert} for
+   * anyone else.
    */
   public Future<List<Assignment>> mine(CurrentUser actor) {
     actor.requireLoggedIn();
     if (actor.admin()) {
       return experts.all(pool);
     }
-    return experts
-        .holdsRight(pool, actor.id())
-        .compose(
-            holds -> {
-              if (!holds) {
+    Future<Boolean> holds = experts.holdsRight(pool, actor.id());
+    Future<List<Assignment>> own = experts.ofExpert(pool, actor.id());
+    return Future.all(holds, own)
+        .map(
+            v -> {
+              // One whose right was withdrawn still reads what they were invited to.
+              if (!holds.result() && own.result().isEmpty()) {
                 throw AppError.forbidden("not_an_expert");
               }
-              return experts
-                  .ofExpert(pool, actor.id())
-                  .map(list -> list.stream().map(a -> a.seenBy(false)).toList());
+              return own.result().stream().map(a -> a.seenBy(false)).toList();
             });
   }
 

@@ -193,6 +193,13 @@ class ExpertReviewIT {
     assertThat(submissions.getJsonObject(1).getBoolean("superseded")).isTrue();
     assertThat(submissions.getJsonObject(1).getJsonObject("scores").getInteger("relevance"))
         .isZero();
+    var withdrawn = fx.api().delete("/api" + Api.path("experts", expert.login()), fx.adminToken());
+    assertThat(withdrawn.status()).isEqualTo(204);
+    assertThat(fx.api().get("/api/expert-reviews", expert.token()).text()).contains("\"id\":" + id);
+    assertThat(experts.review(expert.token(), id).json().getJsonArray("submissions")).hasSize(2);
+    assertThat(
+            experts.submit(expert.token(), id, Experts.scoring("revise", 3, 3, 3, 3, 3)).status())
+        .isEqualTo(403);
     try (Connection db = app.jdbc();
         var change = db.createStatement()) {
       assertThat(
