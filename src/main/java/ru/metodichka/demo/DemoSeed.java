@@ -182,7 +182,8 @@ public final class DemoSeed {
         content.communities().size(),
         content.pages().size(),
         content.published(),
-        String.join(", ", content.logins()),
+        String.join(
+            ", ", Stream.concat(content.logins().stream(), DemoExperts.logins().stream()).toList()),
         content.password());
   }
 
