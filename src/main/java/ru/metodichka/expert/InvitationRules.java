@@ -19,6 +19,7 @@ import ru.metodichka.error.AppError;
  */
 final class InvitationRules {
   private final ExpertRepository experts = new ExpertRepository();
+  private final IndependenceRepository independence = new IndependenceRepository();
   private final RubricRepository rubrics = new RubricRepository();
   private final UserRepository users = new UserRepository();
 
@@ -79,7 +80,7 @@ final class InvitationRules {
       return Future.succeededFuture(List.of());
     }
     List<String> keys = slugs.stream().map(Slugs::key).toList();
-    return experts
+    return independence
         .pages(tx, c.id(), keys)
         .map(
             found -> {
@@ -87,7 +88,7 @@ final class InvitationRules {
               List<AppError.FieldError> wrong = new ArrayList<>();
               for (int i = 0; i < slugs.size(); i++) {
                 String key = keys.get(i);
-                Optional<ExpertRepository.PageRow> page =
+                Optional<IndependenceRepository.PageRow> page =
                     found.stream()
                         .filter(p -> p.slugKey().equals(key) && p.published())
                         .findFirst();
@@ -106,13 +107,13 @@ final class InvitationRules {
   }
 
   private Future<Void> independent(SqlClient tx, Community c, User expert, List<Long> pages) {
-    return experts
+    return independence
         .membership(tx, c.id(), expert.id())
         .compose(
             member ->
                 member.isPresent()
                     ? Future.succeededFuture(member)
-                    : experts.sameInstitution(tx, c.id(), expert.id(), pages))
+                    : independence.sameInstitution(tx, c.id(), expert.id(), pages))
         .map(
             conflict -> {
               conflict.ifPresent(
