@@ -46,6 +46,14 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.expert.ExpertAdminScreens;
+import ru.metodichka.expert.ExpertNavHandler;
+import ru.metodichka.expert.ExpertReviews;
+import ru.metodichka.expert.ExpertRoutes;
+import ru.metodichka.expert.ExpertScreens;
+import ru.metodichka.expert.ExpertService;
+import ru.metodichka.expert.RubricScreens;
+import ru.metodichka.expert.RubricService;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
@@ -129,6 +137,8 @@ public final class Application implements AutoCloseable {
       LifecycleService lifecycle,
       PlanService plans,
       PlanReader planReader,
+      ExpertService experts,
+      ExpertReviews expertReviews,
       PageViewCache viewCache,
       StructureService structures,
       ViewCounter views,
@@ -159,7 +169,9 @@ public final class Application implements AutoCloseable {
                 parts.reviews(),
                 parts.lifecycle(),
                 parts.plans(),
-                parts.structures())
+                parts.structures(),
+                parts.experts(),
+                parts.expertReviews())
             .run()
             .await();
       }
@@ -229,6 +241,8 @@ public final class Application implements AutoCloseable {
     // Word documents of plans: Apache POI blocks while it writes one.
     var documents = vertx.createSharedWorkerExecutor("metodichka-documents", 2);
     var planReader = new PlanReader(pool, communities, documents, config.timeZone());
+    var experts = new ExpertService(pool, communities, config.timeZone());
+    var expertReviews = new ExpertReviews(pool, communities);
     var housekeeping = new Housekeeping(pool, auth, pages);
     housekeeping.start(vertx);
     return new Parts(
@@ -244,6 +258,8 @@ public final class Application implements AutoCloseable {
         lifecycle,
         plans,
         planReader,
+        experts,
+        expertReviews,
         viewCache,
         new StructureService(pool, communities, viewCache),
         views,
@@ -295,6 +311,7 @@ public final class Application implements AutoCloseable {
     var viewCache = parts.viewCache();
     var orders = new OrderService(pool, config.timeZone());
     var structures = parts.structures();
+    var rubric = new RubricService(pool);
     // Word documents of orders: POI is blocking, so on workers of their own.
     var documents =
         new OrderDocuments(
@@ -306,7 +323,9 @@ public final class Application implements AutoCloseable {
         csrf,
         templates,
         new DatabaseHealth(pool),
-        List.of(new AttentionHandler(parts.joinRequests(), reviewQueue)),
+        List.of(
+            new AttentionHandler(parts.joinRequests(), reviewQueue),
+            new ExpertNavHandler(parts.experts())),
         List.of(
             new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
@@ -320,7 +339,8 @@ public final class Application implements AutoCloseable {
             new PlanRoutes(parts.planReader(), parts.plans()),
             new SearchRoutes(search),
             new OrderRoutes(orders, documents),
-            new StructureRoutes(structures)),
+            new StructureRoutes(structures),
+            new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -366,6 +386,9 @@ public final class Application implements AutoCloseable {
                 feedTokens),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new OrderScreens(templates, orders, documents),
+            new ExpertScreens(templates, parts.experts(), parts.expertReviews()),
+            new ExpertAdminScreens(templates, parts.experts(), communities),
+            new RubricScreens(templates, rubric),
             new SearchScreens(templates, search, communities)));
   }
 

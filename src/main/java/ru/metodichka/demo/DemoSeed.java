@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.auth.CurrentUser;
@@ -17,6 +18,8 @@ import ru.metodichka.auth.UserRepository;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
+import ru.metodichka.expert.ExpertReviews;
+import ru.metodichka.expert.ExpertService;
 import ru.metodichka.page.LifecycleService;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.ReviewService;
@@ -26,9 +29,10 @@ import ru.metodichka.structure.StructureService;
 /**
  * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
  * methodists, three communities and their pages with several revisions each arranged into each
- * community's structure, and each community's activity plan for the current academic year.
- * Everything goes through the real services, so revisions, wiki links, memberships, plan versions
- * and the contribution ledger are written exactly as for real users.
+ * community's structure, each community's activity plan for the current academic year, and two
+ * independent experts with their reviews. Everything goes through the real services, so revisions,
+ * wiki links, memberships, plan versions and the contribution ledger are written exactly as for
+ * real users.
  *
  * <p>Runs once: the marker {@code demo_seeded} in {@code app_state} makes later runs a no-op. A
  * database that already has communities of its own, or accounts with the demo's logins, gets
@@ -60,6 +64,8 @@ public final class DemoSeed {
   private final LifecycleService lifecycle;
   private final PlanService plans;
   private final StructureService structures;
+  private final ExpertService experts;
+  private final ExpertReviews expertReviews;
 
   public DemoSeed(
       Pool pool,
@@ -69,8 +75,12 @@ public final class DemoSeed {
       ReviewService reviews,
       LifecycleService lifecycle,
       PlanService plans,
-      StructureService structures) {
+      StructureService structures,
+      ExpertService experts,
+      ExpertReviews expertReviews) {
     this.structures = structures;
+    this.experts = experts;
+    this.expertReviews = expertReviews;
     this.reviews = reviews;
     this.lifecycle = lifecycle;
     this.pool = pool;
@@ -102,7 +112,10 @@ public final class DemoSeed {
 
   private Future<State> state(DemoContent content) {
     String[] communities = content.communitySlugs().stream().map(Slugs::key).toArray(String[]::new);
-    String[] logins = content.logins().stream().map(NewUser::loginKey).toArray(String[]::new);
+    String[] logins =
+        Stream.concat(content.logins().stream(), DemoExperts.logins().stream())
+            .map(NewUser::loginKey)
+            .toArray(String[]::new);
     Tuple args =
         Tuple.tuple().addString(MARKER).addArrayOfString(communities).addArrayOfString(logins);
     return pool.preparedQuery(STATE).execute(args).map(rows -> State.from(rows.iterator().next()));
@@ -134,15 +147,22 @@ public final class DemoSeed {
   private Future<Void> seed(DemoContent content) {
     long started = System.nanoTime();
     return admin()
-        .compose(admin -> new DemoDistrict(pool, users, communities, content).create(admin))
+        .compose(admin -> seed(content, admin))
+        .compose(v -> saveMarker())
+        .onSuccess(v -> logSeeded(content, started));
+  }
+
+  private Future<Void> seed(DemoContent content, CurrentUser admin) {
+    return new DemoDistrict(pool, users, communities, content)
+        .create(admin)
         .compose(
             people ->
                 new DemoPages(pages, reviews, lifecycle, content, people).create().map(people))
         .compose(people -> new DemoStructure(structures, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
-        .compose(v -> saveMarker())
-        .onSuccess(v -> logSeeded(content, started));
+        .compose(
+            v -> new DemoExperts(users, experts, expertReviews, content.password()).create(admin));
   }
 
   private Future<CurrentUser> admin() {
@@ -174,7 +194,8 @@ public final class DemoSeed {
         content.communities().size(),
         content.pages().size(),
         content.published(),
-        String.join(", ", content.logins()),
+        String.join(
+            ", ", Stream.concat(content.logins().stream(), DemoExperts.logins().stream()).toList()),
         content.password());
   }
 

@@ -46,7 +46,8 @@ public final class Ui {
           "i18n/lifecycle",
           "i18n/plan",
           "i18n/orders",
-          "i18n/structure");
+          "i18n/structure",
+          "i18n/expert");
 
   private final List<ResourceBundle> strings;
   private final ZoneId zone;
@@ -114,6 +115,14 @@ public final class Ui {
   public long attention() {
     Long count = ctx.get(ATTENTION);
     return count == null ? 0 : count;
+  }
+
+  /** Where a feature notes for the request that the user holds the expert right (§5.2). */
+  public static final String EXPERT = "metodichka.expert";
+
+  /** Whether the user holds the expert right, for the header's «Мои экспертизы». */
+  public boolean expert() {
+    return Boolean.TRUE.equals(ctx.get(EXPERT));
   }
 
   public boolean loggedIn() {

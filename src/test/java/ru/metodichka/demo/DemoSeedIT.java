@@ -372,6 +372,34 @@ class DemoSeedIT {
     }
   }
 
+  @Test
+  void twoIndependentExpertsReviewedOneCommunitysYearAndDisagreeOnNovelty() {
+    String admin = fx().adminToken();
+    JsonArray experts = api.get("/api/experts", admin).items();
+    assertThat(experts.stream().map(e -> ((JsonObject) e).getString("login")).toList())
+        .containsExactlyInAnyOrder("zaitseva", "belov");
+    var composite =
+        api.get(
+                "/api/communities/funkcionalnaya-gramotnost/expert-composite"
+                    + "?from=2025-09-01&to=2026-09-01",
+                login("morozova"))
+            .json()
+            .getJsonObject("experts");
+    assertThat(composite.getInteger("reviews")).isEqualTo(2);
+    List<String> disagreements =
+        composite.getJsonArray("criteria").stream()
+            .map(c -> (JsonObject) c)
+            .filter(c -> c.getBoolean("disagreement"))
+            .map(c -> c.getString("title"))
+            .toList();
+    assertThat(disagreements).containsExactly("Новизна");
+    assertThat(composite.getJsonObject("recommendations"))
+        .isEqualTo(new JsonObject().put("recommend", 1).put("revise", 1).put("reject", 0));
+    JsonArray mine = api.get("/api/expert-reviews", login("zaitseva")).items();
+    assertThat(mine.stream().map(a -> ((JsonObject) a).getString("status")).toList())
+        .containsExactlyInAnyOrder("submitted", "pending");
+  }
+
   private static Fixtures fx() {
     return new Fixtures(app);
   }
@@ -390,6 +418,8 @@ class DemoSeedIT {
         parts.reviews(),
         parts.lifecycle(),
         parts.plans(),
-        parts.structures());
+        parts.structures(),
+        parts.experts(),
+        parts.expertReviews());
   }
 }

@@ -116,7 +116,9 @@ class AccessibilityBrowserIT {
             "/admin/orders",
             "/admin/orders/draft?community=" + team.community(),
             structure,
-            structure + "?done=stale");
+            structure + "?done=stale",
+            "/admin/experts",
+            "/admin/rubric");
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();
@@ -136,9 +138,20 @@ class AccessibilityBrowserIT {
       moderator.driver().manage().window().setSize(size);
       check(moderator, reviewScreens(fixtures, team), size, problems);
     }
+    String expert = expert(fixtures);
+    String review = "/expert-reviews/" + invite(fixtures, team.community(), expert);
+    Browser reviewer = browsers.open(app.app().port());
+    reviewer.login(expert, Fixtures.PASSWORD);
+    for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 740))) {
+      reviewer.driver().manage().window().setSize(size);
+      check(reviewer, List.of("/expert-reviews", review), size, problems);
+    }
+    submit(fixtures, expert, review);
+    check(reviewer, List.of(review), new Dimension(1280, 900), problems);
     Browser administrator = browsers.open(app.app().port());
     administrator.login("admin", TestApp.ADMIN_PASSWORD);
     check(administrator, admin, new Dimension(1280, 900), problems);
+    check(administrator, List.of("/expert-reviews", review), new Dimension(1280, 900), problems);
     assertThat(problems).isEmpty();
   }
 
@@ -191,6 +204,70 @@ class AccessibilityBrowserIT {
     }
     String community = "/c/" + team.community();
     return List.of("/moderation", "/moderation/review", community + "/черновик");
+  }
+
+  /** A user of another institution holding the expert right; their login. */
+  private static String expert(Fixtures fixtures) {
+    String login = Fixtures.unique("expert");
+    var created =
+        fixtures
+            .api()
+            .post(
+                "/api/users",
+                fixtures.adminToken(),
+                new io.vertx.core.json.JsonObject()
+                    .put("login", login)
+                    .put("password", Fixtures.PASSWORD)
+                    .put("name", "Наталья Викторовна Зайцева")
+                    .put("institution", "ИМЦ Красносельского района"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    var granted =
+        fixtures
+            .api()
+            .put(
+                "/api/experts/" + login,
+                fixtures.adminToken(),
+                new io.vertx.core.json.JsonObject());
+    assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+    return login;
+  }
+
+  /** The expert's review of every default criterion, with comments, so the screen shows it. */
+  private static void submit(Fixtures fixtures, String expert, String review) {
+    var scores = new io.vertx.core.json.JsonObject();
+    var comments = new io.vertx.core.json.JsonObject();
+    for (String code :
+        List.of("relevance", "novelty", "practical-value", "replicability", "presentation")) {
+      scores.put(code, 2);
+      comments.put(code, "Обоснование оценки");
+    }
+    var submitted =
+        fixtures
+            .api()
+            .put(
+                "/api" + review + "/submission",
+                fixtures.login(expert, Fixtures.PASSWORD),
+                new io.vertx.core.json.JsonObject()
+                    .put("scores", scores)
+                    .put("comments", comments)
+                    .put("recommendation", "revise"));
+    assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+  }
+
+  /** The expert invited to review the community's 2025/26; the invitation's id. */
+  private static long invite(Fixtures fixtures, String community, String expert) {
+    var invited =
+        fixtures
+            .api()
+            .post(
+                "/api" + Api.path("communities", community, "expert-reviews"),
+                fixtures.adminToken(),
+                new io.vertx.core.json.JsonObject()
+                    .put("expert", expert)
+                    .put("from", "2025-09-01")
+                    .put("to", "2026-09-01"));
+    assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    return invited.json().getLong("id");
   }
 
   /** An item of this year's plan the member is responsible for, with the page as its result. */

@@ -96,7 +96,17 @@ class OpenApiContractIT {
           "GET /api/orders/pending",
           "GET /api/orders/draft.docx",
           "GET /api/orders/{id}",
-          "GET /api/orders/{id}.docx");
+          "GET /api/orders/{id}.docx",
+          "GET /api/rubric",
+          "PUT /api/rubric",
+          "GET /api/experts",
+          "PUT /api/experts/{login}",
+          "DELETE /api/experts/{login}",
+          "POST /api/communities/{community}/expert-reviews",
+          "GET /api/communities/{community}/expert-composite",
+          "GET /api/expert-reviews",
+          "GET /api/expert-reviews/{id}",
+          "PUT /api/expert-reviews/{id}/submission");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -124,7 +134,10 @@ class OpenApiContractIT {
               "createPlanItem",
               "{\"title\":\"Т\",\"form\":\"remote\",\"starts\":\"2026-10-01\",\"due\":\"2026-10-02\"}"),
           Map.entry("editPlanItem", "{\"version\":1,\"status\":\"done\"}"),
-          Map.entry("putStructure", "[]"));
+          Map.entry("putStructure", "[]"),
+          Map.entry(
+              "inviteExpert", "{\"expert\":\"x\",\"from\":\"2025-09-01\",\"to\":\"2026-09-01\"}"),
+          Map.entry("getExpertComposite", "?from=2025-09-01&to=2026-09-01"));
 
   /** The first save of a page in the page scenarios. */
   private static final JsonObject FIRST =
@@ -634,6 +647,93 @@ class OpenApiContractIT {
         contract.expect("listMembershipHistory", 200, api.get(members + "/history", admin));
     assertThat(history.getJsonArray("items").getJsonObject(0).getJsonObject("order"))
         .isEqualTo(new JsonObject().put("number", order.getString("number")).put("date", date));
+  }
+
+  @Test
+  void experts(Fixtures fx) {
+    Api api = fx.api();
+    String admin = fx.adminToken();
+    Fixtures.Team team = fx.team();
+    String teacher = team.member().token();
+    JsonObject rubric = contract.expect("getRubric", 200, api.get("/api/rubric", null));
+    JsonObject criteria = new JsonObject().put("criteria", rubric.getJsonArray("criteria"));
+    contract.expect("editRubric", 200, api.put("/api/rubric", admin, criteria));
+    contract.expect("editRubric", 403, api.put("/api/rubric", teacher, criteria));
+    contract.expect("editRubric", 422, api.put("/api/rubric", admin, new JsonObject()));
+    TestUser expert = fx.user("Эксперт");
+    String right = "/api" + Api.path("experts", expert.login());
+    contract.expect("grantExpertRight", 200, api.put(right, admin, new JsonObject()));
+    contract.expect("grantExpertRight", 403, api.put(right, teacher, new JsonObject()));
+    contract.expect(
+        "grantExpertRight", 404, api.put("/api/experts/nobody-here", admin, new JsonObject()));
+    contract.expect("listExperts", 200, api.get("/api/experts", admin));
+    contract.expect("listExperts", 403, api.get("/api/experts", teacher));
+    String invite = "/api" + Api.path("communities", team.community(), "expert-reviews");
+    JsonObject body =
+        new JsonObject()
+            .put("expert", expert.login())
+            .put("from", "2025-09-01")
+            .put("to", "2026-09-01");
+    JsonObject invited = contract.expect("inviteExpert", 201, api.post(invite, admin, body));
+    contract.expect("inviteExpert", 403, api.post(invite, teacher, body));
+    contract.expect("inviteExpert", 422, api.post(invite, admin, body.copy().put("to", "вчера")));
+    JsonObject conflict =
+        contract.expect(
+            "inviteExpert",
+            409,
+            api.post(invite, admin, body.copy().put("expert", teacherLogin(team, fx))));
+    assertThat(conflict.getJsonObject("reason").getString("kind")).isEqualTo("member");
+    String review = "/api/expert-reviews/" + invited.getLong("id");
+    contract.expect("listExpertReviews", 200, api.get("/api/expert-reviews", expert.token()));
+    contract.expect("listExpertReviews", 403, api.get("/api/expert-reviews", teacher));
+    contract.expect("getExpertReview", 200, api.get(review, expert.token()));
+    contract.expect("getExpertReview", 404, api.get(review, teacher));
+    contract.expect("getExpertReview", 400, api.get("/api/expert-reviews/x", admin));
+    JsonObject scores = new JsonObject();
+    rubric.getJsonArray("criteria").forEach(c -> scores.put(((JsonObject) c).getString("code"), 2));
+    JsonObject submission = new JsonObject().put("scores", scores).put("recommendation", "revise");
+    String submit = review + "/submission";
+    contract.expect("submitExpertReview", 403, api.put(submit, teacher, submission));
+    contract.expect(
+        "submitExpertReview",
+        404,
+        api.put("/api/expert-reviews/2147483647/submission", expert.token(), submission));
+    contract.expect(
+        "submitExpertReview",
+        422,
+        api.put(submit, expert.token(), new JsonObject().put("recommendation", "да")));
+    String composite =
+        "/api"
+            + Api.path("communities", team.community(), "expert-composite")
+            + "?from=2025-09-01&to=2026-09-01";
+    contract.expect("getExpertComposite", 403, api.get(composite, expert.token()));
+    contract.expect("submitExpertReview", 201, api.put(submit, expert.token(), submission));
+    contract.expect("submitExpertReview", 200, api.put(submit, expert.token(), submission));
+    JsonObject read =
+        contract.expect("getExpertComposite", 200, api.get(composite, expert.token()));
+    assertThat(read.getJsonObject("experts").getInteger("reviews")).isEqualTo(1);
+    contract.expect("getExpertComposite", 200, api.get(composite, team.moderator().token()));
+    contract.expect("getExpertComposite", 403, api.get(composite, teacher));
+    contract.expect(
+        "getExpertComposite",
+        422,
+        api.get(
+            "/api" + Api.path("communities", team.community(), "expert-composite") + "?from=x",
+            admin));
+    contract.expect("withdrawExpertRight", 204, api.delete(right, admin));
+    contract.expect("withdrawExpertRight", 403, api.delete(right, teacher));
+    contract.expect("withdrawExpertRight", 404, api.delete("/api/experts/nobody-here", admin));
+  }
+
+  /** A new member of the team's community who holds the expert right: not independent. */
+  private static String teacherLogin(Fixtures.Team team, Fixtures fx) {
+    TestUser member = fx.user("Участник и эксперт");
+    fx.join(team.community(), member, "member");
+    var granted =
+        fx.api()
+            .put("/api" + Api.path("experts", member.login()), fx.adminToken(), new JsonObject());
+    assertThat(granted.status()).isEqualTo(200);
+    return member.login();
   }
 
   private static JsonObject revision(int number) {
