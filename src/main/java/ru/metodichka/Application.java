@@ -8,6 +8,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,10 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.evaluation.EvaluationDocuments;
+import ru.metodichka.evaluation.EvaluationExports;
+import ru.metodichka.evaluation.EvaluationRoutes;
+import ru.metodichka.evaluation.EvaluationService;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
@@ -280,6 +285,15 @@ public final class Application implements AutoCloseable {
             orders,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             config.centreName());
+    var evaluations =
+        new EvaluationService(
+            pool, communities, config.timeZone(), config.activeThreshold(), Clock.systemUTC());
+    // Spreadsheets and PDF reports block while they are written: on the documents' workers.
+    var evaluationExports =
+        new EvaluationExports(
+            evaluations,
+            vertx.createSharedWorkerExecutor("metodichka-documents", 2),
+            new EvaluationDocuments(config.timeZone(), Clock.systemUTC(), config.centreName()));
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -296,7 +310,8 @@ public final class Application implements AutoCloseable {
             new EditorRoutes(editor),
             new PlanRoutes(parts.planReader(), parts.plans()),
             new SearchRoutes(search),
-            new OrderRoutes(orders, documents)),
+            new OrderRoutes(orders, documents),
+            new EvaluationRoutes(evaluations, evaluationExports)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),

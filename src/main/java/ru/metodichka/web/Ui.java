@@ -45,7 +45,8 @@ public final class Ui {
           "i18n/review",
           "i18n/lifecycle",
           "i18n/plan",
-          "i18n/orders");
+          "i18n/orders",
+          "i18n/evaluation");
 
   private final List<ResourceBundle> strings;
   private final ZoneId zone;
