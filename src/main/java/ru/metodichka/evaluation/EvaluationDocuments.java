@@ -50,23 +50,24 @@ public final class EvaluationDocuments {
 
   private byte[] render(String xhtml) {
     Fonts f = fonts();
-    BatikSVGDrawer svg = new BatikSVGDrawer();
+    // Batik draws the charts' text with the fonts the document's @font-face rules name.
+    String faces =
+        "@font-face { font-family: '%1$s'; src: url('%2$s'); font-weight: 400; }\n"
+                .formatted(FAMILY, f.regular().toUri())
+            + "@font-face { font-family: '%1$s'; src: url('%2$s'); font-weight: 700; }\n"
+                .formatted(FAMILY, f.bold().toUri());
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      svg.addFontFile(f.regular().toFile(), FAMILY, 400, FontStyle.NORMAL);
-      svg.addFontFile(f.bold().toFile(), FAMILY, 700, FontStyle.NORMAL);
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.useFont(f.regular().toFile(), FAMILY, 400, FontStyle.NORMAL, true);
       builder.useFont(f.bold().toFile(), FAMILY, 700, FontStyle.NORMAL, true);
-      builder.useSVGDrawer(svg);
-      builder.withHtmlContent(xhtml, null);
+      builder.useSVGDrawer(new BatikSVGDrawer());
+      builder.withHtmlContent(xhtml.replace("<style>", "<style>" + faces), null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.awt.FontFormatException e) {
-      throw new IllegalStateException("the bundled font is not a TrueType font", e);
     }
   }
 

@@ -13,8 +13,10 @@ final class ReportHtml {
   private static final String STYLE =
       """
       @page { size: A4; margin: 18mm 16mm 18mm 20mm;
-              @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
-      body { font-family: 'DejaVu Sans'; font-size: 10pt; color: #1a202c; }
+              @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt;
+                              font-family: 'DejaVu Sans'; } }
+      html, body { font-family: 'DejaVu Sans'; }
+      body { font-size: 10pt; color: #1a202c; }
       h1 { font-size: 15pt; margin: 0 0 4mm 0; }
       h2 { font-size: 12pt; margin: 6mm 0 2mm 0; page-break-after: avoid; }
       .centre { font-size: 9pt; color: #4a5568; margin-bottom: 3mm; }
