@@ -46,6 +46,7 @@ import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.evaluation.EvaluationDocuments;
 import ru.metodichka.evaluation.EvaluationExports;
 import ru.metodichka.evaluation.EvaluationRoutes;
+import ru.metodichka.evaluation.EvaluationScreens;
 import ru.metodichka.evaluation.EvaluationService;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
@@ -320,7 +321,9 @@ public final class Application implements AutoCloseable {
             new ModerationScreens(templates, parts.joinRequests()),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
-            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/plan.
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/evaluation and
+            // /c/{c}/plan.
+            new EvaluationScreens(templates, evaluations),
             new PlanScreens(
                 templates,
                 communities,
