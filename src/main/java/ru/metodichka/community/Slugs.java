@@ -16,7 +16,17 @@ public final class Slugs {
   // Words the web interface uses as path segments next to page slugs (/c/{community}/new).
   private static final Set<String> RESERVED =
       Set.of(
-          "new", "edit", "history", "diff", "members", "settings", "search", "feed", "api", "plan");
+          "new",
+          "edit",
+          "history",
+          "diff",
+          "members",
+          "settings",
+          "search",
+          "feed",
+          "api",
+          "plan",
+          "evaluation");
   private static final Pattern NOT_SLUG_CHARS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_.-]+");
   private static final Pattern DASHES = Pattern.compile("-{2,}");
 

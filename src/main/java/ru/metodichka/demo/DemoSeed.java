@@ -130,6 +130,7 @@ public final class DemoSeed {
         .compose(people -> new DemoPages(pages, reviews, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
+        .compose(v -> new DemoHistory(pool).create())
         .compose(v -> saveMarker())
         .onSuccess(v -> logSeeded(content, started));
   }
