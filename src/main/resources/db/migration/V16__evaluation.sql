@@ -40,7 +40,15 @@ CREATE TRIGGER evaluation_publicity_no_truncate BEFORE TRUNCATE ON evaluation_pu
   FOR EACH STATEMENT EXECUTE FUNCTION reject_history_change();
 
 -- A page's first publication is its earliest 'published' status change: the results of a period
--- are read by it, and the ledger's rows of a user in a community by the time they were made.
+-- are read by it (the period's publications by time, then whether the page had an earlier one).
 CREATE INDEX page_status_changes_published ON page_status_changes (page_id, changed_at)
   WHERE status = 'published';
-CREATE INDEX contributions_community_user ON contributions (community_id, user_id, created_at);
+CREATE INDEX page_status_changes_published_at ON page_status_changes (changed_at)
+  WHERE status = 'published';
+-- Each participant's ledger rows of a period, counted by kind from the index alone (measured with
+-- 1,000,000 rows in one community: the heap lookups for the kind were most of the time).
+CREATE INDEX contributions_community_user ON contributions (community_id, user_id, created_at)
+  INCLUDE (kind);
+-- Comments are a handful among a million edits: found without reading the others.
+CREATE INDEX contributions_comments ON contributions (community_id, created_at)
+  WHERE kind = 'comment';

@@ -3,10 +3,7 @@ package ru.metodichka.evaluation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
-import ru.metodichka.contribution.ContributionKind;
 import ru.metodichka.db.Rows;
-import ru.metodichka.page.ResultKind;
 
 /** The JSON {@link EvaluationRoutes} answers with: one method per record, sections in order. */
 final class EvaluationJson {
@@ -199,15 +196,5 @@ final class EvaluationJson {
                     .put("name", e.community().name())
                     .put("archived", e.community().archived())));
     return period(period).put("items", items);
-  }
-
-  static Map<String, Integer> kinds(Map<ContributionKind, Integer> counts) {
-    Map<String, Integer> codes = new java.util.LinkedHashMap<>();
-    counts.forEach((k, n) -> codes.put(k.code(), n));
-    return codes;
-  }
-
-  static String kindCode(ResultKind kind) {
-    return kind.code();
   }
 }

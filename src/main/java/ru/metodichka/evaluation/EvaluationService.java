@@ -12,7 +12,6 @@ import ru.metodichka.community.Access;
 import ru.metodichka.community.Community;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.CommunitySummary;
-import ru.metodichka.error.AppError;
 
 /**
  * A community's evaluation (§5.1) for a period, computed from the records behind each figure, and
@@ -299,10 +298,5 @@ public final class EvaluationService {
                           }));
     }
     return chain.map(v -> List.copyOf(rows));
-  }
-
-  /** 404 for the community, when a screen needs it before deciding. */
-  public static AppError noSuchCommunity(String slug) {
-    return AppError.notFound("community_not_found", slug);
   }
 }

@@ -40,7 +40,7 @@ final class ReportHtml {
     p(html, text.t("evaluation.report.task", e.community().task()));
     p(html, text.t("evaluation.period") + ": " + text.period(e.period()));
     html.append("<h2>").append(x(text.t("evaluation.col.figure"))).append("</h2>");
-    figures(html, Figure.all(e, text));
+    figures(html, Figure.all(e, text), text);
     assessment(html, e.tasks().assessment(), text);
     for (Chart chart : Charts.of(report, text)) {
       html.append("<div class=\"chart\"><h2>").append(x(chart.title())).append("</h2>");
@@ -129,12 +129,11 @@ final class ReportHtml {
         .append("</style></head><body>");
   }
 
-  private static void figures(StringBuilder html, List<Figure> figures) {
+  private static void figures(StringBuilder html, List<Figure> figures, ReportText text) {
     html.append("<table><tbody>");
     for (Figure f : figures) {
       Object v = f.value();
-      String value =
-          v == null ? "—" : v instanceof Double d ? String.format("%.1f", d) : v.toString();
+      String value = v == null ? "—" : v instanceof Double d ? text.percent(d) : v.toString();
       html.append("<tr><td>")
           .append(x(f.label()))
           .append("</td><td class=\"n\">")

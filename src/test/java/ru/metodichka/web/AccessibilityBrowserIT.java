@@ -85,7 +85,10 @@ class AccessibilityBrowserIT {
             plan,
             item,
             "/admin/orders",
-            "/admin/orders/draft?community=" + team.community());
+            "/admin/orders/draft?community=" + team.community(),
+            community + "/evaluation",
+            community + "/evaluation/records",
+            "/admin/evaluation?sort=active&dir=desc");
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();
