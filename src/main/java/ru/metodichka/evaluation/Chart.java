@@ -94,7 +94,7 @@ public record Chart(String title, List<Bar> bars, boolean columns) {
           .append(colour(b))
           .append("\"/>");
       text(svg, x + width / 2, base - h - 6, "middle", String.valueOf(b.value()));
-      text(svg, x + width / 2, base + 18, "middle", shorten(b.label(), 10));
+      text(svg, x + width / 2, base + 18, "middle", shorten(b.label(), 12), 10);
     }
     return svg.append("</svg>").toString();
   }
@@ -118,12 +118,19 @@ public record Chart(String title, List<Bar> bars, boolean columns) {
   }
 
   private static void text(StringBuilder svg, double x, double y, String anchor, String text) {
+    text(svg, x, y, anchor, text, 12);
+  }
+
+  private static void text(
+      StringBuilder svg, double x, double y, String anchor, String text, int size) {
     svg.append("<text x=\"")
         .append(fmt(x))
         .append("\" y=\"")
         .append(fmt(y))
         .append("\" text-anchor=\"")
         .append(anchor)
+        .append("\" font-size=\"")
+        .append(size)
         .append("\" fill=\"#1a202c\">")
         .append(escape(text))
         .append("</text>");

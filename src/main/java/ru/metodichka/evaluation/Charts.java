@@ -19,7 +19,7 @@ public final class Charts {
 
   static Chart active(Report report, ReportText text) {
     List<Chart.Bar> bars = new ArrayList<>();
-    report.months().forEach(m -> bars.add(new Chart.Bar(text.month(m.month()), m.count())));
+    report.months().forEach(m -> bars.add(new Chart.Bar(text.shortMonth(m.month()), m.count())));
     return new Chart(text.t("evaluation.chart.active"), bars, true);
   }
 

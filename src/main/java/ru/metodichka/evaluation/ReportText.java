@@ -60,7 +60,12 @@ public final class ReportText {
     return t("evaluation.span", moment(period.from()), moment(period.to()));
   }
 
-  /** {@code сент. 2025}: a month on a chart's axis. */
+  /** {@code сент. 25}: a month under a chart's column, where twelve must fit side by side. */
+  public String shortMonth(YearMonth month) {
+    return month.format(DateTimeFormatter.ofPattern("LLL yy", locale));
+  }
+
+  /** {@code сент. 2025}: a month in the period picker. */
   public String month(YearMonth month) {
     return month.format(DateTimeFormatter.ofPattern("LLL yyyy", locale));
   }
