@@ -46,7 +46,8 @@ public record Chart(String title, List<Bar> bars, boolean columns) {
       Bar b = bars.get(i);
       int y = GAP + i * (BAR + GAP);
       int w = (int) Math.round((double) plot * b.value() / max);
-      text(svg, LABEL - 6, y + BAR * 0.7, "end", shorten(b.label(), 36));
+      // About 7 px a character at 12 px: the label area holds 32.
+      text(svg, LABEL - 6, y + BAR * 0.7, "end", shorten(b.label(), 31));
       svg.append("<rect x=\"")
           .append(LABEL)
           .append("\" y=\"")

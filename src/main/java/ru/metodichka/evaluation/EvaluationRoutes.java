@@ -112,6 +112,7 @@ public final class EvaluationRoutes implements ApiRoutes {
 
   private Future<JsonObject> publicity(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
+    // 400 for a body that is not a JSON object, as every other route answers it.
     JsonInput.of(ctx);
     if (!(ctx.body().asJsonObject().getValue("public") instanceof Boolean open)) {
       throw AppError.invalid("public", "not_boolean");
