@@ -8,6 +8,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,11 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoSeed;
+import ru.metodichka.evaluation.EvaluationDocuments;
+import ru.metodichka.evaluation.EvaluationExports;
+import ru.metodichka.evaluation.EvaluationRoutes;
+import ru.metodichka.evaluation.EvaluationScreens;
+import ru.metodichka.evaluation.EvaluationService;
 import ru.metodichka.expert.ExpertAdminScreens;
 import ru.metodichka.expert.ExpertNavHandler;
 import ru.metodichka.expert.ExpertReviews;
@@ -318,6 +324,20 @@ public final class Application implements AutoCloseable {
             orders,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             config.centreName());
+    var evaluations =
+        new EvaluationService(
+            pool,
+            communities,
+            parts.experts(),
+            config.timeZone(),
+            config.activeThreshold(),
+            Clock.systemUTC());
+    // Spreadsheets and PDF reports block while they are written: on the documents' workers.
+    var evaluationExports =
+        new EvaluationExports(
+            evaluations,
+            vertx.createSharedWorkerExecutor("metodichka-documents", 2),
+            new EvaluationDocuments(config.timeZone(), Clock.systemUTC(), config.centreName()));
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -340,7 +360,8 @@ public final class Application implements AutoCloseable {
             new SearchRoutes(search),
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
-            new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric)),
+            new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
+            new EvaluationRoutes(evaluations, evaluationExports)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -356,11 +377,12 @@ public final class Application implements AutoCloseable {
             new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
-            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes, /structure
-            // and /plan.
+            // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes, /structure,
+            // /evaluation and /plan.
             new ChangesScreens(
                 templates, changes, communities, feedTokens, publicUrl, config.timeZone()),
             new StructureScreens(templates, structures),
+            new EvaluationScreens(templates, evaluations),
             new PlanScreens(
                 templates,
                 communities,

@@ -27,7 +27,8 @@ public final class Slugs {
           "api",
           "plan",
           "changes",
-          "structure");
+          "structure",
+          "evaluation");
   private static final Pattern NOT_SLUG_CHARS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_.-]+");
   private static final Pattern DASHES = Pattern.compile("-{2,}");
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tuneJvm whether {@code Main} restarts a JVM started without memory settings with the
  *     measured ones
  * @param centreName the methodological centre's name, printed at the head of its orders
+ * @param activeThreshold contributions in a period that make a participant active (§5.1)
  */
 public record AppConfig(
     String command,
@@ -29,7 +30,8 @@ public record AppConfig(
     Duration sessionTtl,
     ZoneId timeZone,
     boolean tuneJvm,
-    String centreName) {
+    String centreName,
+    int activeThreshold) {
 
   /**
    * The HTTP listener.

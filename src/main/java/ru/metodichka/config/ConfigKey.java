@@ -57,7 +57,11 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey(
               "centre.name",
               "ГБУ ИМЦ Петродворцового района Санкт-Петербурга",
-              "The methodological centre's name, at the head of its orders"));
+              "The methodological centre's name, at the head of its orders"),
+          new ConfigKey(
+              "evaluation.active-threshold",
+              "1",
+              "Contributions in a period that make a participant active (evaluation, §5.1)"));
 
   /** The environment variable name: {@code METODICHKA_HTTP_BODY_LIMIT}. */
   public String envName() {

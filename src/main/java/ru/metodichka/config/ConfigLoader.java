@@ -111,7 +111,8 @@ public final class ConfigLoader {
         Duration.ofHours(intIn(v, "session.ttl-hours", 1, 24 * 365)),
         zone(v, "ui.time-zone"),
         bool(v, "jvm.tune"),
-        text(v, "centre.name", 300));
+        text(v, "centre.name", 300),
+        intIn(v, "evaluation.active-threshold", 1, 1000));
   }
 
   private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {

@@ -161,6 +161,7 @@ public final class DemoSeed {
         .compose(people -> new DemoStructure(structures, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
+        .compose(v -> new DemoHistory(pool).create())
         .compose(
             v -> new DemoExperts(users, experts, expertReviews, content.password()).create(admin));
   }

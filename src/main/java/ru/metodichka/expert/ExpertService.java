@@ -161,8 +161,30 @@ public final class ExpertService {
             });
   }
 
-  /** Whether the user is invited to review the community for a period within {@code [from, to)}. */
-  public Future<Boolean> invited(long userId, long communityId, Instant from, Instant to) {
-    return experts.assigned(pool, communityId, userId, from, to).map(counts -> counts[0] > 0);
+  /**
+   * The user's invitations to review the community for a period within {@code [from, to)}, and how
+   * many of them they have submitted: what an expert may read of the community's evaluation.
+   */
+  public Future<Invited> invited(long userId, long communityId, Instant from, Instant to) {
+    return experts
+        .assigned(pool, communityId, userId, from, to)
+        .map(counts -> new Invited(counts[0], counts[1]));
+  }
+
+  /**
+   * An expert's invitations to review a community within a period.
+   *
+   * @param invitations how many
+   * @param submitted how many of them have a submission
+   */
+  public record Invited(long invitations, long submitted) {
+    public boolean any() {
+      return invitations > 0;
+    }
+
+    /** Blind (§5.2): the other experts' scores stay hidden until every review is submitted. */
+    public boolean blind() {
+      return submitted < invitations;
+    }
   }
 }

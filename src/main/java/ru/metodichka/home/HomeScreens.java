@@ -143,6 +143,7 @@ public final class HomeScreens implements Screens {
                         model.put("continued", !after.equals(PageCursor.START));
                         model.put("recent", recent.result());
                         model.put("canEdit", access.canEdit());
+                        model.put("canEvaluate", access.moderator());
                         model.put("join", JoinBox.of(access, request.result()));
                         model.put("notice", joinNotice(ctx));
                         model.put(

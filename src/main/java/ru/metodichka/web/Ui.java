@@ -47,7 +47,8 @@ public final class Ui {
           "i18n/plan",
           "i18n/orders",
           "i18n/structure",
-          "i18n/expert");
+          "i18n/expert",
+          "i18n/evaluation");
 
   private final List<ResourceBundle> strings;
   private final ZoneId zone;

@@ -180,7 +180,12 @@ class DemoSeedIT {
     if (today.isAfter(AcademicYear.containing(today).first().plusDays(80))) {
       assertThat(states).as("a quarter into the year").contains("done", "overdue", "in-progress");
     }
-    assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'plan_item'"))
+    assertThat(
+            count(
+                "SELECT count(*) FROM contributions c JOIN plan_items i ON i.id = c.plan_item_id"
+                    + " WHERE c.kind = 'plan_item' AND i.year = '"
+                    + AcademicYear.containing(today).label()
+                    + "'"))
         .isEqualTo(doneResponsible);
   }
 
@@ -240,14 +245,53 @@ class DemoSeedIT {
     JsonObject section = mentoring.getJsonArray("tree").getJsonObject(0);
     assertThat(section.getString("slug")).isEqualTo("программа-наставничества");
     assertThat(section.getJsonArray("children")).hasSize(2);
-    assertThat(mentoring.getJsonArray("unplaced").getJsonObject(0).getString("slug"))
-        .isEqualTo("дневник-молодого-педагога");
+    assertThat(
+            mentoring.getJsonArray("unplaced").stream()
+                .map(p -> ((JsonObject) p).getString("slug")))
+        .contains("дневник-молодого-педагога");
     // A visitor does not see the draft plan at the top of the tree.
     JsonObject literacy =
         api.get("/api/communities/funkcionalnaya-gramotnost/structure", null).json();
     assertThat(literacy.encode()).doesNotContain("план-работы");
     assertThat(literacy.getJsonArray("tree").getJsonObject(0).getString("slug"))
         .isEqualTo("банк-заданий-математика");
+  }
+
+  @Test
+  void everyCommunityHasALivingEvaluationOfThePastAcademicYear() {
+    String admin = fx().adminToken();
+    for (String community : COMMUNITIES) {
+      JsonObject e =
+          api.get(
+                  "/api"
+                      + Api.path("communities", community, "evaluation")
+                      + "?from=2025-09-01&to=2026-09-01",
+                  admin)
+              .json();
+      JsonObject people = e.getJsonObject("participants");
+      assertThat(people.getInteger("active")).as(community).isPositive();
+      assertThat(people.getInteger("joined")).as(community).isPositive();
+      assertThat(e.getJsonObject("tasks").getInteger("done")).as(community).isPositive();
+      assertThat(e.getJsonObject("tasks").getInteger("cancelled")).as(community).isPositive();
+      JsonObject results = e.getJsonObject("results");
+      assertThat(results.getInteger("published")).as(community).isGreaterThanOrEqualTo(2);
+      assertThat(results.getLong("views")).as(community).isPositive();
+    }
+    JsonObject literacy =
+        api.get(
+                "/api"
+                    + Api.path("communities", "funkcionalnaya-gramotnost", "evaluation")
+                    + "?from=2025-09-01&to=2026-09-01",
+                null)
+            .json();
+    assertThat(literacy.getJsonObject("results").getInteger("citations")).isGreaterThanOrEqualTo(2);
+    assertThat(literacy.getJsonObject("tasks").getJsonObject("assessment").getInteger("solution"))
+        .isEqualTo(4);
+    JsonObject now =
+        api.get("/api" + Api.path("communities", "proekty-nachalnaya-shkola", "evaluation"), admin)
+            .json();
+    assertThat(now.getJsonObject("participants").getInteger("left")).isPositive();
+    assertThat(now.getJsonObject("results").getInteger("published")).isPositive();
   }
 
   @Test

@@ -252,6 +252,44 @@ class ExpertReviewIT {
   }
 
   @Test
+  void theEvaluationCarriesTheCompositeAndAnInvitedExpertReadsItOnlyAfterSubmitting(Fixtures fx) {
+    Experts experts = new Experts(fx);
+    Fixtures.Team team = fx.team();
+    String community = team.community();
+    Fixtures.TestUser a = experts.expert("Эксперт для оценки сообщества");
+    Fixtures.TestUser b = experts.expert("Второй эксперт для оценки сообщества");
+    Fixtures.TestUser uninvited = experts.expert("Эксперт без приглашения");
+    long aId = experts.invited(community, a.login());
+    long bId = experts.invited(community, b.login());
+    experts.submit(b.token(), bId, Experts.scoring("revise", 2, 1, 2, 3, 1));
+    String evaluation =
+        "/api"
+            + Api.path("communities", community, "evaluation")
+            + "?from="
+            + Experts.FROM
+            + "&to="
+            + Experts.TO;
+
+    JsonObject forModerator = fx.api().get(evaluation, team.moderator().token()).json();
+    assertThat(forModerator.getJsonObject("experts"))
+        .isEqualTo(
+            experts.composite(team.moderator().token(), community).json().getJsonObject("experts"));
+    assertThat(forModerator.getJsonObject("experts").getInteger("reviews")).isEqualTo(1);
+    // Invited but not yet submitted: the figures, without the other experts' composite (blind).
+    var blind = fx.api().get(evaluation, a.token());
+    assertThat(blind.status()).as(blind.toString()).isEqualTo(200);
+    assertThat(blind.json().containsKey("experts")).isTrue();
+    assertThat(blind.json().getValue("experts")).isNull();
+    assertThat(blind.json().getJsonObject("participants")).isNotNull();
+    experts.submit(a.token(), aId, Experts.scoring("recommend", 3, 3, 2, 2, 1));
+    JsonObject after = fx.api().get(evaluation, a.token()).json();
+    assertThat(after.getJsonObject("experts").getInteger("reviews")).isEqualTo(2);
+    // An expert not invited to review this community reads nothing of it.
+    assertThat(fx.api().get(evaluation, uninvited.token()).status()).isEqualTo(403);
+    assertThat(fx.api().get(evaluation, null).status()).isEqualTo(401);
+  }
+
+  @Test
   void anInvitationKeepsTheRubricVersionItWasMadeUnder(Fixtures fx) {
     Experts experts = new Experts(fx);
     String community = fx.community();

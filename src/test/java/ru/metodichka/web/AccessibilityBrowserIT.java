@@ -118,7 +118,10 @@ class AccessibilityBrowserIT {
             structure,
             structure + "?done=stale",
             "/admin/experts",
-            "/admin/rubric");
+            "/admin/rubric",
+            community + "/evaluation",
+            community + "/evaluation/records",
+            "/admin/evaluation?sort=active&dir=desc");
 
     Browser browser = browsers.open(app.app().port());
     List<String> problems = new ArrayList<>();

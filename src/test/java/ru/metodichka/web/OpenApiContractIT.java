@@ -89,6 +89,21 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/plan/items/{id}/history",
           "GET /api/communities/{community}/structure",
           "PUT /api/communities/{community}/structure",
+          "GET /api/communities/{community}/evaluation",
+          "GET /api/communities/{community}/evaluation/participants",
+          "GET /api/communities/{community}/evaluation/results",
+          "GET /api/communities/{community}/evaluation/views",
+          "GET /api/communities/{community}/evaluation/citations",
+          "GET /api/communities/{community}/evaluation/tasks",
+          "GET /api/communities/{community}/evaluation.csv",
+          "GET /api/communities/{community}/evaluation.xlsx",
+          "GET /api/communities/{community}/evaluation.pdf",
+          "PUT /api/communities/{community}/evaluation/publicity",
+          "GET /api/communities/{community}/assessments",
+          "POST /api/communities/{community}/assessments",
+          "GET /api/evaluation",
+          "GET /api/evaluation.csv",
+          "GET /api/evaluation.pdf",
           "GET /api/search",
           "GET /api/search/suggest",
           "GET /api/orders",
@@ -137,7 +152,12 @@ class OpenApiContractIT {
           Map.entry("putStructure", "[]"),
           Map.entry(
               "inviteExpert", "{\"expert\":\"x\",\"from\":\"2025-09-01\",\"to\":\"2026-09-01\"}"),
-          Map.entry("getExpertComposite", "?from=2025-09-01&to=2026-09-01"));
+          Map.entry("getExpertComposite", "?from=2025-09-01&to=2026-09-01"),
+          Map.entry("setEvaluationPublicity", "{\"public\":true}"),
+          Map.entry(
+              "createAssessment",
+              "{\"from\":\"2025-09-01\",\"to\":\"2026-09-01\",\"relevance\":4,"
+                  + "\"solution\":3,\"text\":\"т\"}"));
 
   /** The first save of a page in the page scenarios. */
   private static final JsonObject FIRST =
@@ -603,6 +623,79 @@ class OpenApiContractIT {
 
   private static Api.Response patch(Api api, String uri, String token, JsonObject body) {
     return api.send(HttpMethod.PATCH, uri, token, body.toBuffer(), JSON, Map.of());
+  }
+
+  @Test
+  void evaluation(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String moderator = team.moderator().token();
+    String member = team.member().token();
+    String base = "/api" + Api.path("communities", team.community());
+    String period = "?from=2025-09-01&to=2026-09-01";
+    Map<String, String> reads =
+        Map.of(
+            "getEvaluation", "/evaluation",
+            "getEvaluationParticipants", "/evaluation/participants",
+            "getEvaluationResults", "/evaluation/results",
+            "getEvaluationViews", "/evaluation/views",
+            "getEvaluationCitations", "/evaluation/citations",
+            "getEvaluationTasks", "/evaluation/tasks",
+            "listAssessments", "/assessments",
+            "getEvaluationCsv", "/evaluation.csv",
+            "getEvaluationWorkbook", "/evaluation.xlsx",
+            "getEvaluationPdf", "/evaluation.pdf");
+    reads.forEach(
+        (id, path) -> {
+          contract.expect(id, 200, api.get(base + path + period, moderator));
+          contract.expect(id, 403, api.get(base + path + period, member));
+          contract.expect(id, 422, api.get(base + path + "?from=x&to=2026-09-01", moderator));
+        });
+    Map<String, String> overview =
+        Map.of(
+            "getEvaluationOverview", "/api/evaluation",
+            "getEvaluationOverviewCsv", "/api/evaluation.csv",
+            "getEvaluationOverviewPdf", "/api/evaluation.pdf");
+    overview.forEach(
+        (id, path) -> {
+          contract.expect(id, 200, api.get(path + period, fx.adminToken()));
+          contract.expect(id, 403, api.get(path + period, moderator));
+          contract.expect(
+              id, 422, api.get(path + "?from=2026-09-01&to=2025-09-01", fx.adminToken()));
+        });
+    JsonObject assessment =
+        new JsonObject()
+            .put("from", "2025-09-01")
+            .put("to", "2026-09-01")
+            .put("relevance", 5)
+            .put("solution", 4)
+            .put("text", "Задачи года решены.");
+    contract.expect(
+        "createAssessment", 201, api.post(base + "/assessments", moderator, assessment));
+    contract.expect("createAssessment", 403, api.post(base + "/assessments", member, assessment));
+    contract.expect(
+        "createAssessment",
+        422,
+        api.post(base + "/assessments", moderator, assessment.copy().put("relevance", 0)));
+    JsonObject open = new JsonObject().put("public", true);
+    contract.expect(
+        "setEvaluationPublicity", 200, api.put(base + "/evaluation/publicity", moderator, open));
+    contract.expect(
+        "setEvaluationPublicity", 403, api.put(base + "/evaluation/publicity", member, open));
+    contract.expect(
+        "setEvaluationPublicity",
+        422,
+        api.put(base + "/evaluation/publicity", moderator, new JsonObject().put("public", "да")));
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect(
+        "createAssessment", 409, api.post(base + "/assessments", moderator, assessment));
+    contract.expect(
+        "setEvaluationPublicity", 409, api.put(base + "/evaluation/publicity", moderator, open));
   }
 
   @Test

@@ -31,9 +31,9 @@ import ru.metodichka.TestApp;
  * <p>Vert.x OpenAPI 5.0 accepts only a few media types (JSON, HAL, multipart, octet-stream, plain
  * text) and refuses to load a document declaring {@code application/problem+json}. So the validator
  * is given a copy in which problem documents are declared as {@code application/json}, YAML as
- * {@code text/plain} and Word documents as {@code application/octet-stream}; the content type of
- * each real response is checked here against the served document itself, and its body by the
- * validator against the same schema.
+ * {@code text/plain} and Word documents, spreadsheets, CSV and PDF files as {@code
+ * application/octet-stream}; the content type of each real response is checked here against the
+ * served document itself, and its body by the validator against the same schema.
  */
 final class ServedContract {
   private static final Map<String, String> VALIDATED_AS =
@@ -43,6 +43,12 @@ final class ServedContract {
           "application/yaml",
           "text/plain",
           "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/octet-stream",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/octet-stream",
+          "text/csv",
+          "application/octet-stream",
+          "application/pdf",
           "application/octet-stream");
 
   private final JsonObject served;
