@@ -240,16 +240,25 @@ final class DemoHistory {
     this.pool = pool;
   }
 
-  Future<Void> create() {
+  /**
+   * The past before the present: written right after the district's people and communities, so that
+   * the back-dated revisions come before today's in the order revisions were written (the order
+   * recent changes follow).
+   */
+  Future<Void> past() {
     return pool.withTransaction(
         sql ->
             DemoSeed.inOrder(List.of(LIT, PRO, MEN), c -> started(sql, c))
                 .compose(v -> DemoSeed.inOrder(JOINED, j -> joined(sql, j)))
                 .compose(v -> DemoSeed.inOrder(MATERIALS, m -> material(sql, m)))
                 .compose(v -> DemoSeed.inOrder(PLAN_2025, i -> item(sql, i)))
-                .compose(v -> views(sql))
                 .compose(v -> assessments(sql))
                 .mapEmpty());
+  }
+
+  /** Daily views of every published material, today's demo pages included: written last. */
+  Future<Void> views() {
+    return pool.withTransaction(sql -> views(sql).mapEmpty());
   }
 
   private static OffsetDateTime at(String date, int hour) {

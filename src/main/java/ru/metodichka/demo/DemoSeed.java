@@ -155,13 +155,14 @@ public final class DemoSeed {
   private Future<Void> seed(DemoContent content, CurrentUser admin) {
     return new DemoDistrict(pool, users, communities, content)
         .create(admin)
+        .compose(people -> new DemoHistory(pool).past().map(people))
         .compose(
             people ->
                 new DemoPages(pages, reviews, lifecycle, content, people).create().map(people))
         .compose(people -> new DemoStructure(structures, content, people).create().map(people))
         .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
-        .compose(v -> new DemoHistory(pool).create())
+        .compose(v -> new DemoHistory(pool).views())
         .compose(
             v -> new DemoExperts(users, experts, expertReviews, content.password()).create(admin));
   }
