@@ -67,8 +67,8 @@ class StartRaceIT {
     assertThat(started).hasSize(NODES);
     assertThat(count("SELECT count(*) FROM communities")).isEqualTo(3);
     assertThat(count("SELECT count(*) FROM users"))
-        .as("admin and the nine demo people")
-        .isEqualTo(10);
+        .as("admin, the nine demo people and the two experts")
+        .isEqualTo(12);
     assertThat(count("SELECT count(*) FROM app_state WHERE key = 'demo_seeded'")).isEqualTo(1);
     assertThat(log.list)
         .as("the node that waited says the demo is there, nothing about a broken run")
