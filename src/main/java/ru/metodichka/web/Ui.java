@@ -50,7 +50,7 @@ public final class Ui {
           "i18n/expert",
           "i18n/evaluation");
 
-  private final List<ResourceBundle> strings;
+  private List<ResourceBundle> strings; // looked up on the first string asked for
   private final ZoneId zone;
   private String csrfToken;
 
@@ -58,13 +58,23 @@ public final class Ui {
     this.ctx = ctx;
     this.csrf = csrf;
     this.locale = Locales.of(ctx);
-    this.strings = BUNDLES.stream().map(name -> Locales.bundle(name, locale)).toList();
     this.zone = zone;
+  }
+
+  /**
+   * The bundles of the request's language, looked up when a string is first asked for: a page
+   * served from memory (an anonymous visitor's cached page view) asks for none.
+   */
+  private List<ResourceBundle> strings() {
+    if (strings == null) {
+      strings = BUNDLES.stream().map(name -> Locales.bundle(name, locale)).toList();
+    }
+    return strings;
   }
 
   /** The string for a key in the user's language; {@code {0}}-style arguments are filled in. */
   public String t(String key, Object... args) {
-    for (ResourceBundle bundle : strings) {
+    for (ResourceBundle bundle : strings()) {
       if (bundle.containsKey(key)) {
         String text = bundle.getString(key);
         return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
