@@ -76,20 +76,10 @@ public final class LifecycleScreens implements Screens {
             failure ->
                 refused(
                     ctx,
+                    actor,
                     failure,
-                    (status, errors) ->
-                        reader
-                            .visible(actor, community(ctx), slug(ctx))
-                            .onSuccess(
-                                v ->
-                                    showRename(
-                                        ctx,
-                                        status,
-                                        v,
-                                        title == null ? "" : title,
-                                        slug == null ? "" : slug,
-                                        errors))
-                            .onFailure(ctx::fail)));
+                    (v, status, errors) ->
+                        showRename(ctx, status, v, orEmpty(title), orEmpty(slug), errors)));
   }
 
   private void moveForm(RoutingContext ctx) {
@@ -112,20 +102,10 @@ public final class LifecycleScreens implements Screens {
             failure ->
                 refused(
                     ctx,
+                    actor,
                     failure,
-                    (status, errors) ->
-                        reader
-                            .visible(actor, community(ctx), slug(ctx))
-                            .onSuccess(
-                                v ->
-                                    showMove(
-                                        ctx,
-                                        status,
-                                        v,
-                                        target == null ? "" : target,
-                                        slug == null ? "" : slug,
-                                        errors))
-                            .onFailure(ctx::fail)));
+                    (v, status, errors) ->
+                        showMove(ctx, status, v, orEmpty(target), orEmpty(slug), errors)));
   }
 
   private void showRename(
@@ -170,25 +150,33 @@ public final class LifecycleScreens implements Screens {
 
   /**
    * A form's refusal people can act on (422: a field; 409: an address taken, a page retired) is
-   * shown on the form with what was typed; anything else is the error page.
+   * shown on the form, for the page as it is now, with what was typed; anything else is the error
+   * page.
    */
-  private static void refused(RoutingContext ctx, Throwable failure, Again again) {
+  private void refused(RoutingContext ctx, CurrentUser actor, Throwable failure, Again again) {
     if (failure instanceof AppError error && (error.status() == 422 || error.status() == 409)) {
       var locale = Locales.of(ctx);
       List<String> errors =
           error.fieldErrors().isEmpty()
               ? List.of(Problems.toJson(error, locale).getString("detail"))
               : error.fieldErrors().stream().map(e -> Problems.fieldMessage(e, locale)).toList();
-      again.show(error.status(), errors);
+      reader
+          .visible(actor, community(ctx), slug(ctx))
+          .onSuccess(page -> again.show(page, error.status(), errors))
+          .onFailure(ctx::fail);
     } else {
       ctx.fail(failure);
     }
   }
 
-  /** Shows a form again with a status and the messages of a refusal. */
+  /** Shows a form again for the page with a status and the messages of a refusal. */
   @FunctionalInterface
   private interface Again {
-    void show(int status, List<String> errors);
+    void show(VisiblePage page, int status, List<String> errors);
+  }
+
+  private static String orEmpty(String typed) {
+    return typed == null ? "" : typed;
   }
 
   private static void act(RoutingContext ctx, String done, Future<LifecycleService.Placed> act) {
