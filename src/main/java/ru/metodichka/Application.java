@@ -192,9 +192,13 @@ public final class Application implements AutoCloseable {
           database.port(),
           database.database());
       return new Application(opened, parts, port);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       opened.close();
       throw e;
+    } catch (Exception e) {
+      // A checked exception thrown through Future.await(), e.g. the port taken (BindException).
+      opened.close();
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 

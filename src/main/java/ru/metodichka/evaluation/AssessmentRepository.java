@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ru.metodichka.db.Rows;
 
@@ -12,7 +13,7 @@ import ru.metodichka.db.Rows;
 final class AssessmentRepository {
   private static final String COLUMNS =
       """
-      SELECT a.id, a.period_from, a.period_to, a.relevance, a.solution, a.text, a.created_at,
+      SELECT a.community_id, a.id, a.period_from, a.period_to, a.relevance, a.solution, a.text, a.created_at,
              u.login, u.display_name, coalesce(i.name, '') AS institution
         FROM evaluation_assessments a JOIN users u ON u.id = a.author_id
         LEFT JOIN institutions i ON i.id = u.institution_id
@@ -29,6 +30,13 @@ final class AssessmentRepository {
           + """
              WHERE a.community_id = $1 AND a.period_from = $2 AND a.period_to = $3
              ORDER BY a.id DESC
+            """;
+  // The same for many communities ($1: their ids), each community's latest first.
+  private static final String OF_PERIODS =
+      COLUMNS
+          + """
+             WHERE a.community_id = ANY($1) AND a.period_from = $2 AND a.period_to = $3
+             ORDER BY a.community_id, a.id DESC
             """;
   private static final String BY_ID = COLUMNS + " WHERE a.id = $1";
   private static final String PUBLICITY =
@@ -53,6 +61,20 @@ final class AssessmentRepository {
     return sql.preparedQuery(OF_PERIOD)
         .execute(Tuple.of(community, period.from(), period.to()))
         .map(rows -> Rows.list(rows, AssessmentRepository::assessment));
+  }
+
+  /** The latest assessment of exactly this period of each of these communities that has one. */
+  Future<Map<Long, Assessment>> latestOfPeriod(SqlClient sql, Long[] communities, Period period) {
+    return sql.preparedQuery(OF_PERIODS)
+        .execute(Tuple.of(communities, period.from(), period.to()))
+        .map(
+            rows -> {
+              Map<Long, Assessment> latest = new java.util.HashMap<>();
+              for (Row row : rows) {
+                latest.putIfAbsent(row.getLong("community_id"), assessment(row));
+              }
+              return latest;
+            });
   }
 
   Future<Assessment> find(SqlClient sql, long id) {

@@ -35,4 +35,24 @@ final class CountedKinds {
                     + "\"")
         .collect(Collectors.joining(", "));
   }
+
+  /**
+   * One {@code sum(n) FILTER (WHERE kind = '…') AS "…"} column per kind, over rows that each stand
+   * for {@code n} ledger rows.
+   */
+  static String sumColumns(String alias) {
+    return ALL.stream()
+        .map(
+            k ->
+                "sum("
+                    + alias
+                    + ".n) FILTER (WHERE "
+                    + alias
+                    + ".kind = '"
+                    + k.code()
+                    + "') AS \""
+                    + k.code()
+                    + "\"")
+        .collect(Collectors.joining(", "));
+  }
 }

@@ -21,15 +21,34 @@ import ru.metodichka.page.ResultKind;
  * Parameters: $1 the community's id, $2 and $3 the period's {@code [from, to)}.
  */
 final class EvaluationRepository {
-  // A participant: a user whose 'member' period overlaps [from, to). Their ledger rows in the
-  // period counted per kind: one index range scan per participant on
-  // (community_id, user_id, created_at) rather than a scan of the community's whole ledger.
+  // The ledger rows of the period of the communities $1 (ids), per community, person and kind:
+  // whole months from contribution_months ($4 and $5: the first and the end of the whole Moscow
+  // months inside the period, V23), the rest of the period from the ledger itself. The same
+  // counts as the ledger's rows, without reading each of a year's rows.
+  static final String COUNTED =
+      """
+      counted AS (
+        SELECT community_id, user_id, kind, n, month FROM contribution_months
+         WHERE community_id = ANY($1) AND month >= $4 AND month < $5
+        UNION ALL
+        SELECT community_id, user_id, kind, 1, created_at FROM contributions
+         WHERE community_id = ANY($1) AND created_at >= $2 AND created_at < $3
+           AND (created_at < $4 OR created_at >= $5))
+      """;
+  // The participants of the period (their 'member' periods overlapping [from, to)) of the
+  // communities $1 (ids), each once per community.
+  static final String PERIODS =
+      """
+      periods AS (
+        SELECT m.community_id, m.user_id, m.started_at, m.ended_at FROM memberships m
+         WHERE m.community_id = ANY($1) AND m.role = 'member' AND m.started_at IS NOT NULL
+           AND m.started_at < $3 AND (m.ended_at IS NULL OR m.ended_at > $2))
+      """;
+  // A participant, with their contributions in the period counted per kind.
   private static final String PARTICIPANTS =
       """
-      WITH periods AS (
-        SELECT m.user_id, m.started_at, m.ended_at FROM memberships m
-         WHERE m.community_id = $1 AND m.role = 'member' AND m.started_at IS NOT NULL
-           AND m.started_at < $3 AND (m.ended_at IS NULL OR m.ended_at > $2))
+      WITH %s, %s,
+      k AS (SELECT user_id, %s FROM counted c GROUP BY user_id)
       SELECT u.login, u.display_name, coalesce(i.name, '') AS institution,
              p.starts, p.ends, k.*
         FROM (SELECT user_id, array_agg(started_at ORDER BY started_at) AS starts,
@@ -37,44 +56,28 @@ final class EvaluationRepository {
                 FROM periods GROUP BY user_id) p
         JOIN users u ON u.id = p.user_id
         LEFT JOIN institutions i ON i.id = u.institution_id
-        CROSS JOIN LATERAL (
-          SELECT %s FROM contributions c
-           WHERE c.community_id = $1 AND c.user_id = p.user_id
-             AND c.created_at >= $2 AND c.created_at < $3) k
+        LEFT JOIN k ON k.user_id = p.user_id
        ORDER BY u.display_name, u.login
       """
-          .formatted(CountedKinds.countColumns("c"));
-  // The same participants and periods, with their contributions per month ($4: the time zone):
-  // the chart of active participants per month.
+          .formatted(PERIODS, COUNTED, CountedKinds.sumColumns("c"));
+  // The same participants, with their contributions per month ($6: the time zone): the chart of
+  // active participants per month. A whole month's row of contribution_months lies in one month
+  // of the chart when the chart's zone is Moscow's; otherwise the buckets are left out ($4 = $5)
+  // and the ledger's rows are read.
   private static final String MONTHLY =
       """
-      WITH periods AS (
-        SELECT m.user_id, m.started_at, m.ended_at FROM memberships m
-         WHERE m.community_id = $1 AND m.role = 'member' AND m.started_at IS NOT NULL
-           AND m.started_at < $3 AND (m.ended_at IS NULL OR m.ended_at > $2))
-      SELECT c.user_id, to_char(c.created_at AT TIME ZONE $4, 'YYYY-MM') AS month, count(*) AS n
-        FROM (SELECT DISTINCT user_id FROM periods) p
-        JOIN contributions c ON c.community_id = $1 AND c.user_id = p.user_id
-       WHERE c.created_at >= $2 AND c.created_at < $3 AND c.kind IN (%s)
+      WITH %s, %s
+      SELECT c.user_id, to_char(c.month AT TIME ZONE $6, 'YYYY-MM') AS month, sum(c.n) AS n
+        FROM (SELECT DISTINCT user_id FROM periods) p JOIN counted c ON c.user_id = p.user_id
+       WHERE c.kind IN (%s)
        GROUP BY 1, 2
       """
-          .formatted(CountedKinds.sqlList());
+          .formatted(PERIODS, COUNTED, CountedKinds.sqlList());
   private static final String MONTHLY_PERIODS =
       """
       SELECT user_id, started_at, ended_at FROM memberships
        WHERE community_id = $1 AND role = 'member' AND started_at IS NOT NULL
          AND started_at < $3 AND (ended_at IS NULL OR ended_at > $2)
-      """;
-  // Membership counts: members at the end (a period started before `to` and not ended before it),
-  // periods that started and that ended within [from, to).
-  private static final String MEMBERSHIP =
-      """
-      SELECT count(DISTINCT user_id) FILTER (WHERE started_at < $3
-                                               AND (ended_at IS NULL OR ended_at >= $3)) AS members,
-             count(*) FILTER (WHERE started_at >= $2 AND started_at < $3) AS joined,
-             count(*) FILTER (WHERE ended_at >= $2 AND ended_at < $3) AS left
-        FROM memberships
-       WHERE community_id = $1 AND role = 'member' AND started_at IS NOT NULL
       """;
   // Moderators and experts of the period, shown apart and never counted as participants.
   private static final String STAFF =
@@ -90,37 +93,24 @@ final class EvaluationRepository {
   // or before `to` (the plan as it stood then, as PlanReader's "as of" reads it).
   private static final String TASKS =
       """
-      SELECT i.id, i.year, v.title, v.due, v.status
+      SELECT i.community_id, i.id, i.year, v.title, v.due, v.status
         FROM plan_items i
         JOIN LATERAL (SELECT title, due, status FROM plan_item_versions v
                        WHERE v.item_id = i.id AND v.valid_from <= $3
                        ORDER BY v.version DESC LIMIT 1) v ON true
-       WHERE i.community_id = $1
+       WHERE i.community_id = ANY($1)
          AND (v.due::timestamp AT TIME ZONE $4) >= $2 AND (v.due::timestamp AT TIME ZONE $4) < $3
        ORDER BY v.due, i.id
       """;
   // Pages of the community, published now, whose first publication (their earliest 'published'
-  // status change) lies in [from, to): a page published before and published again inside the
-  // period is not a result of it.
+  // status change, kept as pages.first_published_at by a trigger, V23) lies in [from, to): a page
+  // published before and published again inside the period is not a result of it.
   private static final String RESULTS =
       """
-      SELECT p.slug, p.title, p.kind, min(s.changed_at) AS first_published
-        FROM page_status_changes s JOIN pages p ON p.id = s.page_id
-       WHERE s.status = 'published' AND s.changed_at >= $2 AND s.changed_at < $3
-         AND p.community_id = $1 AND p.status = 'published'
-         AND NOT EXISTS (SELECT 1 FROM page_status_changes e
-                          WHERE e.page_id = s.page_id AND e.status = 'published'
-                            AND e.changed_at < $2)
-       GROUP BY p.id
-       ORDER BY first_published, p.title_key
-      """;
-  // Views of the community's published pages on the days [$2, $3) (dates: the days that start
-  // within the period).
-  private static final String VIEWS_TOTAL =
-      """
-      SELECT coalesce(sum(v.views), 0) AS views
-        FROM pages p JOIN page_views v ON v.page_id = p.id
-       WHERE p.community_id = $1 AND p.status = 'published' AND v.day >= $2 AND v.day < $3
+      SELECT slug, title, kind, first_published_at AS first_published FROM pages
+       WHERE community_id = $1 AND first_published_at >= $2 AND first_published_at < $3
+         AND status = 'published'
+       ORDER BY first_published_at, title_key
       """;
   private static final String VIEWED =
       """
@@ -134,39 +124,49 @@ final class EvaluationRepository {
   // Published pages of other communities whose text as the public reads it (the reviewed
   // revision) links to a published page of this one by its address or title (links name the
   // community by its slug key). Links between pages of the same community are not citations.
+  // Read from the links that name these communities (materialized: otherwise the planner may
+  // scan every page of the district to find the few that link here). $1: the communities' ids.
+  static final String CITING =
+      """
+      WITH targets AS (SELECT id, slug_key FROM communities WHERE id = ANY($1)),
+      links AS MATERIALIZED (
+        SELECT tg.id AS target_id, l.target_slug_key, l.target_title_key, r.page_id, r.number
+          FROM targets tg JOIN page_links l ON l.target_community = tg.slug_key
+          JOIN revisions r ON r.id = l.revision_id),
+      cited AS (
+        SELECT l.target_id, t.slug AS cited_slug, t.title AS cited_title, sc.slug AS community,
+               sc.name AS community_name, src.slug, src.title, src.id AS source_id
+          FROM links l
+          -- One page per link, by its key (OFFSET 0 keeps the planner from hashing every page).
+          CROSS JOIN LATERAL (SELECT id, slug, title, community_id FROM pages
+                               WHERE id = l.page_id AND reviewed_revision = l.number
+                                 AND status = 'published' AND community_id <> l.target_id
+                              OFFSET 0) src
+          JOIN communities sc ON sc.id = src.community_id
+          -- The cited page by its address or by its title: one index lookup each (joined on
+          -- both at once, the planner may read every page of the community per link).
+          CROSS JOIN LATERAL (SELECT slug, title FROM pages
+                               WHERE community_id = l.target_id AND slug_key = l.target_slug_key
+                                 AND status = 'published'
+                              UNION
+                              SELECT slug, title FROM pages
+                               WHERE community_id = l.target_id AND title_key = l.target_title_key
+                                 AND status = 'published') t)
+      """;
   private static final String CITATIONS =
-      """
-      SELECT DISTINCT t.slug AS cited_slug, t.title AS cited_title, sc.slug AS community,
-             sc.name AS community_name, src.slug, src.title, src.id AS source_id
-        FROM page_links l
-        JOIN revisions r ON r.id = l.revision_id
-        JOIN pages src ON src.id = r.page_id AND r.number = src.reviewed_revision
-        JOIN communities sc ON sc.id = src.community_id
-        JOIN pages t ON t.community_id = $1
-                    AND (t.slug_key = l.target_slug_key OR t.title_key = l.target_title_key)
-       WHERE l.target_community = (SELECT slug_key FROM communities WHERE id = $1) AND src.status = 'published' AND src.community_id <> $1
-         AND t.status = 'published'
-       ORDER BY t.title, sc.name, src.title
-      """;
-  // Comments by people who were neither members nor moderators of the community when they wrote
-  // them, on its published pages. None are written until comments exist (issue 16).
-  private static final String COMMENTS =
-      """
-      SELECT count(*) AS comments
-        FROM contributions c JOIN pages p ON p.id = c.page_id
-       WHERE c.community_id = $1 AND c.kind = 'comment' AND p.status = 'published'
-         AND c.created_at >= $2 AND c.created_at < $3
-         AND NOT EXISTS (SELECT 1 FROM memberships m
-                          WHERE m.community_id = $1 AND m.user_id = c.user_id
-                            AND m.role IN ('member', 'moderator') AND m.started_at <= c.created_at
-                            AND (m.ended_at IS NULL OR m.ended_at > c.created_at))
-      """;
+      CITING
+          + """
+          SELECT DISTINCT cited_slug, cited_title, community, community_name, slug, title, source_id
+            FROM cited ORDER BY cited_title, community_name, title
+          """;
 
   /** The participants of the period with their contributions in it; active by {@code threshold}. */
   Future<List<Participant>> participants(
       SqlClient sql, long community, Period period, int threshold) {
+    Months whole = Months.within(period, false);
     return sql.preparedQuery(PARTICIPANTS)
-        .execute(Tuple.of(community, period.from(), period.to()))
+        .execute(
+            Tuple.of(new Long[] {community}, period.from(), period.to(), whole.from(), whole.to()))
         .map(rows -> Rows.list(rows, row -> participant(row, threshold)));
   }
 
@@ -174,7 +174,8 @@ final class EvaluationRepository {
     Map<ContributionKind, Integer> counts = new EnumMap<>(ContributionKind.class);
     int total = 0;
     for (ContributionKind kind : CountedKinds.ALL) {
-      int n = row.getLong(kind.code()).intValue();
+      Long counted = row.getLong(kind.code()); // null: no contribution in the period
+      int n = counted == null ? 0 : counted.intValue();
       counts.put(kind, n);
       total += n;
     }
@@ -192,8 +193,16 @@ final class EvaluationRepository {
 
   /** Per participant (user id) and month ({@code 2025-09}), their contributions in the period. */
   Future<Map<Long, Map<YearMonth, Integer>>> monthly(SqlClient sql, long community, Period period) {
+    Months whole = Months.within(period, true);
     return sql.preparedQuery(MONTHLY)
-        .execute(Tuple.of(community, period.from(), period.to(), period.zone().getId()))
+        .execute(
+            Tuple.of(
+                new Long[] {community},
+                period.from(),
+                period.to(),
+                whole.from(),
+                whole.to(),
+                period.zone().getId()))
         .map(
             rows -> {
               Map<Long, Map<YearMonth, Integer>> counts = new java.util.HashMap<>();
@@ -225,21 +234,6 @@ final class EvaluationRepository {
             });
   }
 
-  /** Members at the end of the period, periods joined and left within it. */
-  Future<int[]> membership(SqlClient sql, long community, Period period) {
-    return sql.preparedQuery(MEMBERSHIP)
-        .execute(Tuple.of(community, period.from(), period.to()))
-        .map(
-            rows -> {
-              Row row = rows.iterator().next();
-              return new int[] {
-                row.getLong("members").intValue(),
-                row.getLong("joined").intValue(),
-                row.getLong("left").intValue()
-              };
-            });
-  }
-
   /** The moderators and experts of the period, by role code. */
   Future<Map<String, List<Person>>> staff(SqlClient sql, long community, Period period) {
     return sql.preparedQuery(STAFF)
@@ -263,19 +257,30 @@ final class EvaluationRepository {
   }
 
   Future<List<Task>> tasks(SqlClient sql, long community, Period period) {
+    return tasks(sql, new Long[] {community}, period)
+        .map(byCommunity -> byCommunity.getOrDefault(community, List.of()));
+  }
+
+  /** The plan items due in the period of each of these communities (by id), due order. */
+  Future<Map<Long, List<Task>>> tasks(SqlClient sql, Long[] communities, Period period) {
     return sql.preparedQuery(TASKS)
-        .execute(Tuple.of(community, period.from(), period.to(), period.zone().getId()))
+        .execute(Tuple.of(communities, period.from(), period.to(), period.zone().getId()))
         .map(
-            rows ->
-                Rows.list(
-                    rows,
-                    row ->
+            rows -> {
+              Map<Long, List<Task>> tasks = new java.util.HashMap<>();
+              for (Row row : rows) {
+                tasks
+                    .computeIfAbsent(row.getLong("community_id"), id -> new ArrayList<>())
+                    .add(
                         new Task(
                             row.getLong("id"),
                             row.getString("year"),
                             row.getString("title"),
                             row.getLocalDate("due"),
-                            row.getString("status"))));
+                            row.getString("status")));
+              }
+              return tasks;
+            });
   }
 
   Future<List<Result>> results(SqlClient sql, long community, Period period) {
@@ -291,12 +296,6 @@ final class EvaluationRepository {
                             row.getString("title"),
                             ResultKind.fromCode(row.getString("kind")),
                             row.getOffsetDateTime("first_published"))));
-  }
-
-  Future<Long> views(SqlClient sql, long community, Period period) {
-    return sql.preparedQuery(VIEWS_TOTAL)
-        .execute(Tuple.of(community, viewsFrom(period), viewsTo(period)))
-        .map(rows -> rows.iterator().next().getLong("views"));
   }
 
   /** The most viewed published pages in the period, at most {@code limit}. */
@@ -330,7 +329,7 @@ final class EvaluationRepository {
   /** Every citation: which page of another community links to which page of this one. */
   Future<List<Citation>> citations(SqlClient sql, long community) {
     return sql.preparedQuery(CITATIONS)
-        .execute(Tuple.of(community))
+        .execute(Tuple.of(new Long[] {community}))
         .map(
             rows ->
                 Rows.list(
@@ -343,11 +342,5 @@ final class EvaluationRepository {
                             row.getString("community_name"),
                             row.getString("slug"),
                             row.getString("title"))));
-  }
-
-  Future<Long> comments(SqlClient sql, long community, Period period) {
-    return sql.preparedQuery(COMMENTS)
-        .execute(Tuple.of(community, period.from(), period.to()))
-        .map(rows -> rows.iterator().next().getLong("comments"));
   }
 }

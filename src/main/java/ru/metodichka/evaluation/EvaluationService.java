@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
@@ -28,6 +29,7 @@ public final class EvaluationService {
   private final Clock clock;
   private final int threshold;
   private final EvaluationRepository figures = new EvaluationRepository();
+  private final SummaryRepository summaries = new SummaryRepository();
   private final AssessmentRepository assessments = new AssessmentRepository();
 
   /**
@@ -127,65 +129,78 @@ public final class EvaluationService {
 
   /** Every figure of the community for the period. */
   public Future<Evaluation> evaluate(Community c, Period period) {
-    var participants = participants(c, period);
-    var tasks = tasks(c, period);
-    var results = results(c, period);
-    var composite = experts.composite(c.id(), period.from().toInstant(), period.to().toInstant());
-    return Future.all(participants, tasks, results, composite)
+    return evaluate(List.of(c), period).map(List::getFirst);
+  }
+
+  /**
+   * Every figure of each of these communities for the period, in their order: each figure is one
+   * query for all of them ({@link SummaryRepository}), so a district's overview costs what one
+   * community's summary does.
+   */
+  private Future<List<Evaluation>> evaluate(List<Community> all, Period period) {
+    Long[] ids = all.stream().map(Community::id).toArray(Long[]::new);
+    var active = summaries.active(pool, ids, period, threshold);
+    var before = summaries.active(pool, ids, period.previous(), threshold);
+    var membership = summaries.membership(pool, ids, period);
+    var tasks = figures.tasks(pool, ids, period);
+    var assessed = assessments.latestOfPeriod(pool, ids, period);
+    var results = summaries.results(pool, ids, period);
+    var views = summaries.views(pool, ids, period);
+    var citing = summaries.citingPages(pool, ids);
+    var comments = summaries.comments(pool, ids, period);
+    var composites = experts.composites(ids, period.from().toInstant(), period.to().toInstant());
+    return Future.all(
+            List.of(
+                active,
+                before,
+                membership,
+                tasks,
+                assessed,
+                results,
+                views,
+                citing,
+                comments,
+                composites))
         .map(
             v ->
-                new Evaluation(
-                    c,
-                    period,
-                    threshold,
-                    participants.result(),
-                    tasks.result(),
-                    results.result(),
-                    composite.result()));
-  }
-
-  private Future<Participants> participants(Community c, Period period) {
-    var now = figures.participants(pool, c.id(), period, threshold);
-    var before = figures.participants(pool, c.id(), period.previous(), threshold);
-    var membership = figures.membership(pool, c.id(), period);
-    return Future.all(now, before, membership)
-        .map(
-            v -> {
-              int[] m = membership.result();
-              List<Participant> people = now.result();
-              return Participants.of(
-                  m[0],
-                  m[1],
-                  m[2],
-                  (int) people.stream().filter(Participant::active).count(),
-                  (int) people.stream().filter(p -> p.total() >= 5).count(),
-                  (int) before.result().stream().filter(Participant::active).count());
-            });
-  }
-
-  private Future<Tasks> tasks(Community c, Period period) {
-    var items = figures.tasks(pool, c.id(), period);
-    var assessed = assessments.ofPeriod(pool, c.id(), period);
-    return Future.all(items, assessed)
-        .map(v -> Tasks.of(items.result(), assessed.result().stream().findFirst().orElse(null)));
-  }
-
-  private Future<Results> results(Community c, Period period) {
-    var published = figures.results(pool, c.id(), period);
-    var views = figures.views(pool, c.id(), period);
-    var citations = figures.citations(pool, c.id());
-    var comments = figures.comments(pool, c.id(), period);
-    return Future.all(published, views, citations, comments)
-        .map(
-            v ->
-                Results.of(
-                    published.result(),
-                    views.result(),
-                    // Downloads of files and exports: nothing records one yet (issue 16), so there
-                    // are none to count; count their records here once they exist.
-                    0,
-                    citingPages(citations.result()),
-                    comments.result()));
+                all.stream()
+                    .map(
+                        c -> {
+                          long id = c.id();
+                          int[] now = active.result().getOrDefault(id, new int[2]);
+                          int[] m = membership.result().getOrDefault(id, new int[3]);
+                          Participants participants =
+                              Participants.of(
+                                  m[0],
+                                  m[1],
+                                  m[2],
+                                  now[0],
+                                  now[1],
+                                  before.result().getOrDefault(id, new int[2])[0]);
+                          Tasks planned =
+                              Tasks.of(
+                                  tasks.result().getOrDefault(id, List.of()),
+                                  assessed.result().get(id));
+                          Results published =
+                              Results.of(
+                                  results.result().getOrDefault(id, Map.of()),
+                                  views.result().getOrDefault(id, 0L),
+                                  // Downloads of files and exports: nothing records one yet, so
+                                  // there are none to count; count their records here once
+                                  // they exist.
+                                  0,
+                                  citing.result().getOrDefault(id, 0L).intValue(),
+                                  comments.result().getOrDefault(id, 0L));
+                          return new Evaluation(
+                              c,
+                              period,
+                              threshold,
+                              participants,
+                              planned,
+                              published,
+                              composites.result().get(id));
+                        })
+                    .toList());
   }
 
   /** Distinct citing pages: a page citing several pages of the community counts once. */
@@ -316,31 +331,6 @@ public final class EvaluationService {
     actor.requireAdmin();
     return communities
         .list()
-        .compose(all -> overview(all.stream().map(CommunitySummary::community).toList(), period));
-  }
-
-  /**
-   * The communities one after another in small groups: each evaluation runs its queries in parallel
-   * already, and a district's 200 communities at once would queue on the pool.
-   */
-  private Future<List<Evaluation>> overview(List<Community> all, Period period) {
-    List<Evaluation> rows = new java.util.ArrayList<>();
-    Future<Void> chain = Future.succeededFuture();
-    int group = 4;
-    for (int i = 0; i < all.size(); i += group) {
-      List<Community> part = all.subList(i, Math.min(all.size(), i + group));
-      chain =
-          chain.compose(
-              v ->
-                  Future.all(part.stream().map(c -> evaluate(c, period)).toList())
-                      .map(
-                          done -> {
-                            for (int k = 0; k < part.size(); k++) {
-                              rows.add(done.resultAt(k));
-                            }
-                            return null;
-                          }));
-    }
-    return chain.map(v -> List.copyOf(rows));
+        .compose(all -> evaluate(all.stream().map(CommunitySummary::community).toList(), period));
   }
 }

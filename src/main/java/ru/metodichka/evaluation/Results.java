@@ -28,7 +28,15 @@ public record Results(
       List<Result> results, long views, long downloads, int citations, long comments) {
     Map<ResultKind, Integer> byKind = new EnumMap<>(ResultKind.class);
     results.forEach(r -> byKind.merge(r.kind(), 1, Integer::sum));
-    return new Results(
-        results.size(), byKind, byKind.size(), views, downloads, citations, comments);
+    return of(byKind, views, downloads, citations, comments);
+  }
+
+  /** The figures from the results counted per kind (kinds without results left out). */
+  static Results of(
+      Map<ResultKind, Integer> byKind, long views, long downloads, int citations, long comments) {
+    Map<ResultKind, Integer> counted = new EnumMap<>(ResultKind.class);
+    byKind.forEach((kind, n) -> counted.merge(kind, n, Integer::sum));
+    int published = counted.values().stream().mapToInt(Integer::intValue).sum();
+    return new Results(published, counted, counted.size(), views, downloads, citations, comments);
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.User;
 import ru.metodichka.auth.UserRepository;
@@ -126,7 +127,21 @@ public final class ExpertService {
    * here.
    */
   public Future<Composite> composite(long communityId, Instant from, Instant to) {
-    return submissions.latest(pool, communityId, from, to).map(Composite::of);
+    return composites(new Long[] {communityId}, from, to).map(all -> all.get(communityId));
+  }
+
+  /** The composite of each of these communities (ids) for the period, in one query. */
+  public Future<Map<Long, Composite>> composites(Long[] communityIds, Instant from, Instant to) {
+    return submissions
+        .latest(pool, communityIds, from, to)
+        .map(
+            scored -> {
+              Map<Long, Composite> composites = new java.util.HashMap<>();
+              for (Long id : communityIds) {
+                composites.put(id, Composite.of(scored.getOrDefault(id, List.of())));
+              }
+              return composites;
+            });
   }
 
   /**

@@ -36,16 +36,18 @@ final class SubmissionRepository {
        WHERE s.review_id = ANY($1)
        ORDER BY s.review_id, s.number DESC, rc.position
       """;
-  // The latest submission of each invitation of the community whose period lies within [$2, $3).
+  // The latest submission of each invitation of the communities $1 (ids) whose period lies within
+  // [$2, $3).
   private static final String LATEST =
       """
-      SELECT a.id, a.rubric_version, s.recommendation, sc.code, sc.score, rc.title, rc.position
+      SELECT a.community_id, a.id, a.rubric_version, s.recommendation, sc.code, sc.score, rc.title,
+             rc.position
         FROM expert_reviews a
         JOIN LATERAL (SELECT id, recommendation FROM expert_submissions
                        WHERE review_id = a.id ORDER BY number DESC LIMIT 1) s ON true
         JOIN expert_scores sc ON sc.submission_id = s.id
         JOIN rubric_criteria rc ON rc.version = a.rubric_version AND rc.code = sc.code
-       WHERE a.community_id = $1 AND a.period_from >= $2 AND a.period_to <= $3
+       WHERE a.community_id = ANY($1) AND a.period_from >= $2 AND a.period_to <= $3
        ORDER BY a.id, rc.position
       """;
 
@@ -97,18 +99,28 @@ final class SubmissionRepository {
             });
   }
 
-  /** The latest submissions within the period, for the composite. */
-  Future<List<Composite.Scored>> latest(SqlClient sql, long communityId, Instant from, Instant to) {
-    Tuple args = Tuple.of(communityId, ExpertRepository.utc(from), ExpertRepository.utc(to));
+  /** Per community (id), the latest submissions within the period, for the composite. */
+  Future<Map<Long, List<Composite.Scored>>> latest(
+      SqlClient sql, Long[] communities, Instant from, Instant to) {
+    Tuple args = Tuple.of(communities, ExpertRepository.utc(from), ExpertRepository.utc(to));
     return sql.preparedQuery(LATEST)
         .execute(args)
         .map(
             rows -> {
-              Map<Long, List<Row>> byReview = new LinkedHashMap<>();
+              Map<Long, Map<Long, List<Row>>> byReview = new LinkedHashMap<>();
               for (Row r : rows) {
-                byReview.computeIfAbsent(r.getLong("id"), k -> new ArrayList<>()).add(r);
+                byReview
+                    .computeIfAbsent(r.getLong("community_id"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.getLong("id"), k -> new ArrayList<>())
+                    .add(r);
               }
-              return byReview.values().stream().map(SubmissionRepository::scored).toList();
+              Map<Long, List<Composite.Scored>> scored = new LinkedHashMap<>();
+              byReview.forEach(
+                  (community, reviews) ->
+                      scored.put(
+                          community,
+                          reviews.values().stream().map(SubmissionRepository::scored).toList()));
+              return scored;
             });
   }
 

@@ -1,0 +1,131 @@
+package ru.metodichka.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.metodichka.evaluation.Backdated.at;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.metodichka.Api;
+import ru.metodichka.AppExtension;
+import ru.metodichka.Fixtures;
+import ru.metodichka.TestApp;
+
+/**
+ * The evaluation reads whole months from its derived counts (V23) and the rest of a period from the
+ * records themselves: for periods that start and end anywhere, within a month, across months and at
+ * odd instants, the figures equal what the records give, counted here by hand.
+ */
+@ExtendWith(AppExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationRollupsIT {
+  /** Every ledger row of the one participant, in Moscow time. */
+  private static final List<OffsetDateTime> ROWS =
+      List.of(
+          at("2024-01-31 23:59"),
+          at("2024-02-01 00:00"),
+          at("2024-02-14 12:00"),
+          at("2024-02-14 12:00"),
+          at("2024-02-29 23:59"),
+          at("2024-03-01 00:00"),
+          at("2024-03-15 08:30"),
+          at("2024-04-30 21:00"));
+
+  private Api api;
+  private String community;
+  private String moderatorToken;
+  private Fixtures.TestUser vera;
+
+  @BeforeAll
+  void setUp(TestApp app, Fixtures fx) {
+    api = fx.api();
+    community = fx.community();
+    Backdated c = new Backdated(app, community);
+    vera = fx.user("Вера");
+    var moderator = fx.methodist("Модест");
+    moderatorToken = moderator.token();
+    c.membership(moderator.login(), "moderator", at("2023-09-01 10:00"), null);
+    c.membership(vera.login(), "member", at("2023-09-01 10:00"), null);
+    for (OffsetDateTime when : ROWS) {
+      c.contributions(vera.login(), "revision", when, 1);
+    }
+  }
+
+  @Test
+  void periodsAtAnyBoundaryCountWhatTheLedgerHolds() {
+    List<OffsetDateTime[]> periods =
+        List.of(
+            period(at("2024-02-01 00:00"), at("2024-03-01 00:00")), // one whole month
+            period(at("2024-01-15 00:00"), at("2024-03-20 00:00")), // edges in two months
+            period(at("2024-02-14 11:00"), at("2024-02-14 13:00")), // inside one month
+            period(at("2024-01-31 23:59"), at("2024-03-01 00:00")), // a minute before a month
+            period(at("2024-02-01 00:01"), at("2024-05-01 00:00")), // a minute after one
+            period(
+                OffsetDateTime.parse("2024-01-31T21:00:00Z"), // Moscow's 1 February, in UTC
+                OffsetDateTime.parse("2024-04-30T18:00:00Z")),
+            period(
+                OffsetDateTime.parse("2024-02-01T00:00:00Z"), // UTC's 1 February: 03:00 Moscow
+                OffsetDateTime.parse("2024-03-01T00:00:00Z")));
+    for (OffsetDateTime[] p : periods) {
+      long byHand = ROWS.stream().filter(t -> !t.isBefore(p[0]) && t.isBefore(p[1])).count();
+      JsonObject list = get("/evaluation/participants?" + query(p));
+      JsonObject row = list.getJsonArray("participants").getJsonObject(0);
+      assertThat(row.getInteger("total")).as("%s – %s", p[0], p[1]).isEqualTo((int) byHand);
+      JsonObject summary = get("/evaluation?" + query(p)).getJsonObject("participants");
+      assertThat(summary.getInteger("active"))
+          .as("%s – %s", p[0], p[1])
+          .isEqualTo(byHand >= 1 ? 1 : 0);
+      assertThat(summary.getInteger("activeFive"))
+          .as("%s – %s", p[0], p[1])
+          .isEqualTo(byHand >= 5 ? 1 : 0);
+    }
+  }
+
+  @Test
+  void viewsOfPagesNotPublishedNowAreLeftOut(TestApp app, Fixtures fx) {
+    var author = fx.user("Автор");
+    fx.join(community, author, "member");
+    for (String slug : List.of("shown", "withdrawn")) {
+      var saved =
+          api.put(
+              Api.page(community, slug),
+              author.token(),
+              new JsonObject().put("title", slug).put("markdown", "Текст").put("kind", "article"));
+      assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+      var published = api.post(Api.page(community, slug, "publish"), fx.adminToken(), null);
+      assertThat(published.status()).as(published.toString()).isEqualTo(200);
+    }
+    Backdated c = new Backdated(app, community);
+    c.views("shown", LocalDate.parse("2024-02-10"), 7);
+    c.views("withdrawn", LocalDate.parse("2024-02-11"), 5);
+    c.views("shown", LocalDate.parse("2024-03-01"), 100); // the day after the period
+    var withdrawn = api.post(Api.page(community, "withdrawn", "unpublish"), fx.adminToken(), null);
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+    JsonObject results = get("/evaluation?from=2024-02-01&to=2024-03-01").getJsonObject("results");
+    assertThat(results.getLong("views")).isEqualTo(7);
+  }
+
+  private static OffsetDateTime[] period(OffsetDateTime from, OffsetDateTime to) {
+    return new OffsetDateTime[] {from, to};
+  }
+
+  private static String query(OffsetDateTime[] p) {
+    return "from="
+        + URLEncoder.encode(p[0].toString(), StandardCharsets.UTF_8)
+        + "&to="
+        + URLEncoder.encode(p[1].toString(), StandardCharsets.UTF_8);
+  }
+
+  private JsonObject get(String path) {
+    var answer = api.get("/api" + Api.path("communities", community) + path, moderatorToken);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return answer.json();
+  }
+}
