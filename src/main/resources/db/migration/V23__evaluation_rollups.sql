@@ -36,7 +36,8 @@ CREATE TABLE contribution_months (
   month        timestamptz NOT NULL,
   kind         text        NOT NULL,
   n            integer     NOT NULL CHECK (n > 0),
-  PRIMARY KEY (community_id, month, user_id, kind)
+  -- Covering: a period's months are read from the index alone.
+  PRIMARY KEY (community_id, month, user_id, kind) INCLUDE (n)
 );
 INSERT INTO contribution_months (community_id, user_id, month, kind, n)
 SELECT community_id, user_id,
@@ -64,7 +65,9 @@ CREATE TABLE community_view_days (
   community_id bigint NOT NULL REFERENCES communities (id),
   day          date   NOT NULL,
   views        bigint NOT NULL,
-  PRIMARY KEY (community_id, day)
+  -- Covering: a year's days of a community lie on as many pages of the table as days (each day
+  -- writes every community's row), but together in the index.
+  PRIMARY KEY (community_id, day) INCLUDE (views)
 );
 INSERT INTO community_view_days (community_id, day, views)
 SELECT p.community_id, v.day, sum(v.views)
