@@ -290,7 +290,7 @@ public final class Application implements AutoCloseable {
     var templates = new Templates(csrf, config.timeZone());
     var publicUrl = new PublicUrl(config.http().publicUrl());
     var communities = parts.communities();
-    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var rendering = new PageRendering(parts.renderer(), parts.markdown(), parts.viewCache());
     var reader = new PageReader(pool, communities, rendering, parts.views());
     var history = new HistoryReader(pool, reader, parts.reviews(), parts.lifecycle());
     var checklist =

@@ -38,9 +38,26 @@ public final class PageRendering {
           .weigher((String k, String v) -> v.length())
           .build();
 
-  public PageRendering(MarkdownRenderer renderer, WorkerExecutor workers) {
+  /**
+   * Where a revision's wiki links lead for an anonymous visitor, and as of which {@link
+   * PageViewCache#publicGeneration}: that changes only when a page enters or leaves the public or a
+   * public page gets a new title or address, on this server at once and on the others when their
+   * indexers read it (within a second). Saves visitors' reads the query (the API's page read ran it
+   * on every request). Readers who are logged in resolve on every read: what they may see and
+   * create depends on their memberships, which change without any page changing.
+   */
+  private record PublicLinks(long generation, Map<LinkTarget.Key, LinkTarget.Resolved> resolved) {}
+
+  private final Cache<Long, PublicLinks> publicLinks =
+      Caffeine.newBuilder().maximumSize(100_000).build();
+
+  private final PageViewCache publicPages;
+
+  public PageRendering(
+      MarkdownRenderer renderer, WorkerExecutor workers, PageViewCache publicPages) {
     this.renderer = renderer;
     this.workers = workers;
+    this.publicPages = publicPages;
   }
 
   /**
@@ -63,9 +80,24 @@ public final class PageRendering {
 
   /** The revision's HTML with its wiki links as {@code reader} may follow them. */
   Future<String> html(SqlClient sql, Community community, Revision revision, CurrentUser reader) {
+    return resolve(sql, revision, reader).compose(resolved -> html(community, revision, resolved));
+  }
+
+  private Future<Map<LinkTarget.Key, LinkTarget.Resolved>> resolve(
+      SqlClient sql, Revision revision, CurrentUser reader) {
+    if (!reader.anonymous()) {
+      return links.resolve(sql, revision.id(), reader);
+    }
+    // Read before the query: a change meanwhile makes what it stores stale at once.
+    long generation = publicPages.publicGeneration();
+    PublicLinks known = publicLinks.getIfPresent(revision.id());
+    if (known != null && known.generation() == generation) {
+      return Future.succeededFuture(known.resolved());
+    }
     return links
         .resolve(sql, revision.id(), reader)
-        .compose(resolved -> html(community, revision, resolved));
+        .onSuccess(
+            resolved -> publicLinks.put(revision.id(), new PublicLinks(generation, resolved)));
   }
 
   private Future<String> html(

@@ -65,6 +65,7 @@ public final class PageViewCache {
 
   private final Cache<Key, Stored> entries;
   private final AtomicLong generation = new AtomicLong();
+  private final AtomicLong publicGeneration = new AtomicLong();
   private final long lifetimeNanos;
   private final long patienceNanos;
   private final LongSupplier clock;
@@ -159,7 +160,16 @@ public final class PageViewCache {
    */
   void statusChanged() {
     generation.incrementAndGet();
+    publicGeneration.incrementAndGet();
     entries.invalidateAll();
+  }
+
+  /**
+   * Counts the changes of what the public may see of which pages exist ({@link #statusChanged}):
+   * where a wiki link leads for a visitor changes only with it ({@link PageRendering}).
+   */
+  long publicGeneration() {
+    return publicGeneration.get();
   }
 
   /**

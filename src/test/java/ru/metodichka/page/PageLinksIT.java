@@ -76,6 +76,35 @@ class PageLinksIT {
   }
 
   @Test
+  void aVisitorsLinksFollowPagesEnteringAndLeavingThePublicAtOnce() {
+    String c = team.community();
+    fx.save(c, "указатель", team.member().token(), "Указатель", "См. [[Цель визита]].\n", 0);
+    publish(c, "указатель");
+    assertThat(anonymousLinks(c)).as("no such page: plain text").isEmpty();
+
+    fx.save(c, "цель-визита", team.member().token(), "Цель визита", "Черновик.\n", 0);
+    assertThat(anonymousLinks(c)).as("a draft: still plain text").isEmpty();
+
+    publish(c, "цель-визита");
+    assertThat(anonymousLinks(c)).containsExactly("/c/" + c + "/цель-визита");
+
+    var unpublished = api.post(Api.page(c, "цель-визита", "unpublish"), fx.adminToken(), null);
+    assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
+    assertThat(anonymousLinks(c)).as("withdrawn: plain text again").isEmpty();
+  }
+
+  private java.util.List<String> anonymousLinks(String c) {
+    var answer = api.get(Api.page(c, "указатель"), null);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return Jsoup.parse(answer.json().getString("html")).select("a").eachAttr("href");
+  }
+
+  private void publish(String c, String slug) {
+    var answer = api.post(Api.page(c, slug, "publish"), fx.adminToken(), null);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+  }
+
+  @Test
   void backlinksListPagesWhoseCurrentTextLinksHere() {
     fx.save(team.community(), "цель", team.member().token(), "Цель", "Сюда ведут ссылки.\n", 0);
     fx.save(
