@@ -32,6 +32,9 @@ import ru.metodichka.changes.ChangesRoutes;
 import ru.metodichka.changes.ChangesScreens;
 import ru.metodichka.changes.ChangesService;
 import ru.metodichka.changes.FeedTokens;
+import ru.metodichka.comment.CommentRoutes;
+import ru.metodichka.comment.CommentScreens;
+import ru.metodichka.comment.CommentService;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityService;
@@ -65,6 +68,7 @@ import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
+import ru.metodichka.moderation.ReportQueueScreens;
 import ru.metodichka.moderation.ReviewQueue;
 import ru.metodichka.moderation.ReviewQueueRoutes;
 import ru.metodichka.order.OrderDocuments;
@@ -97,6 +101,9 @@ import ru.metodichka.plan.PlanService;
 import ru.metodichka.profile.ProfileScreens;
 import ru.metodichka.profile.ProfileService;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.report.ReportRoutes;
+import ru.metodichka.report.ReportScreens;
+import ru.metodichka.report.ReportService;
 import ru.metodichka.search.SearchEngine;
 import ru.metodichka.search.SearchRoutes;
 import ru.metodichka.search.SearchScreens;
@@ -293,6 +300,11 @@ public final class Application implements AutoCloseable {
         new PublishChecklist(
             pool, communities, reader, parts.reviews(), parts.renderer(), parts.markdown());
     var reviewQueue = new ReviewQueue(pool, checklist);
+    var comments =
+        new CommentService(
+            pool, reader, parts.pages(), rendering, parts.markdown(), new ContributionRepository());
+    var commentScreens = new CommentScreens(templates, comments);
+    var reports = new ReportService(pool, communities, reader, parts.pages(), comments);
     var changes = new ChangesService(pool, communities);
     var feedTokens = new FeedTokens(pool);
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
@@ -361,7 +373,9 @@ public final class Application implements AutoCloseable {
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
-            new EvaluationRoutes(evaluations, evaluationExports)),
+            new EvaluationRoutes(evaluations, evaluationExports),
+            new CommentRoutes(comments),
+            new ReportRoutes(reports)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -375,6 +389,11 @@ public final class Application implements AutoCloseable {
                 parts.planReader()),
             new JoinRequestScreens(parts.joinRequests()),
             new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
+            new ReportQueueScreens(templates, reports),
+            new ReportScreens(templates, reports),
+            // Before the page screen: its /c/{c}/{slug} would not take the forms' posts, but keep
+            // the discussion's paths together.
+            commentScreens,
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
             // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes, /structure,
@@ -397,7 +416,8 @@ public final class Application implements AutoCloseable {
                 publicUrl,
                 search.similarPages(),
                 viewCache,
-                parts.views()),
+                parts.views(),
+                commentScreens.section()),
             new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
