@@ -49,6 +49,7 @@ import ru.metodichka.db.DatabaseHealth;
 import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
+import ru.metodichka.demo.DemoDiscussion;
 import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.evaluation.EvaluationDocuments;
 import ru.metodichka.evaluation.EvaluationExports;
@@ -187,6 +188,7 @@ public final class Application implements AutoCloseable {
                 parts.expertReviews())
             .run()
             .await();
+        new DemoDiscussion(parts.pool(), comments(parts), reports(parts)).run().await();
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
       ResolvedDatabase database = parts.database();
@@ -281,6 +283,26 @@ public final class Application implements AutoCloseable {
         index,
         indexer,
         housekeeping);
+  }
+
+  /** The discussion under pages, on its own page reader (the demo's; the web layer has one). */
+  private static CommentService comments(Parts parts) {
+    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
+    return new CommentService(
+        parts.pool(),
+        reader,
+        parts.pages(),
+        rendering,
+        parts.markdown(),
+        new ContributionRepository());
+  }
+
+  private static ReportService reports(Parts parts) {
+    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
+    return new ReportService(
+        parts.pool(), parts.communities(), reader, parts.pages(), comments(parts));
   }
 
   /** The web layer: every screen and API route with the services it uses. */
