@@ -113,7 +113,7 @@ public final class DemoDiscussion {
                               "Результаты 7 «Б» без фамилий: средний балл 12 из 20, задание 3"
                                   + " решили 40 % класса.",
                               null))
-                  .mapEmpty();
+                  .<Void>mapEmpty();
             })
         .onSuccess(v -> LOG.info("Demo discussion and a resolved report added"));
   }

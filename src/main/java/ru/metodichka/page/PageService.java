@@ -246,9 +246,9 @@ public final class PageService {
         .isHidden(tx, page.id(), number)
         .compose(
             hidden ->
-                Visibility.mayReadRevision(access, page, number, hidden)
-                    ? revertTo(tx, access, page, number, "Откат к версии " + number)
-                    : Future.failedFuture(AppError.notFound("revision_hidden", number)));
+                hidden && !Visibility.mayReadRevision(access, page, number, true)
+                    ? Future.failedFuture(AppError.notFound("revision_hidden", number))
+                    : revertTo(tx, access, page, number, "Откат к версии " + number));
   }
 
   private Future<SaveResult> revertTo(
