@@ -32,6 +32,9 @@ import ru.metodichka.changes.ChangesRoutes;
 import ru.metodichka.changes.ChangesScreens;
 import ru.metodichka.changes.ChangesService;
 import ru.metodichka.changes.FeedTokens;
+import ru.metodichka.comment.CommentRoutes;
+import ru.metodichka.comment.CommentScreens;
+import ru.metodichka.comment.CommentService;
 import ru.metodichka.community.CommunityRepository;
 import ru.metodichka.community.CommunityRoutes;
 import ru.metodichka.community.CommunityService;
@@ -46,6 +49,7 @@ import ru.metodichka.db.DatabaseHealth;
 import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
+import ru.metodichka.demo.DemoDiscussion;
 import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.evaluation.EvaluationDocuments;
 import ru.metodichka.evaluation.EvaluationExports;
@@ -65,6 +69,7 @@ import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
+import ru.metodichka.moderation.ReportQueueScreens;
 import ru.metodichka.moderation.ReviewQueue;
 import ru.metodichka.moderation.ReviewQueueRoutes;
 import ru.metodichka.order.OrderDocuments;
@@ -97,6 +102,9 @@ import ru.metodichka.plan.PlanService;
 import ru.metodichka.profile.ProfileScreens;
 import ru.metodichka.profile.ProfileService;
 import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.report.ReportRoutes;
+import ru.metodichka.report.ReportScreens;
+import ru.metodichka.report.ReportService;
 import ru.metodichka.search.SearchEngine;
 import ru.metodichka.search.SearchRoutes;
 import ru.metodichka.search.SearchScreens;
@@ -180,6 +188,7 @@ public final class Application implements AutoCloseable {
                 parts.expertReviews())
             .run()
             .await();
+        new DemoDiscussion(parts.pool(), comments(parts), reports(parts)).run().await();
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
       ResolvedDatabase database = parts.database();
@@ -280,6 +289,26 @@ public final class Application implements AutoCloseable {
         housekeeping);
   }
 
+  /** The discussion under pages, on its own page reader (the demo's; the web layer has one). */
+  private static CommentService comments(Parts parts) {
+    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
+    return new CommentService(
+        parts.pool(),
+        reader,
+        parts.pages(),
+        rendering,
+        parts.markdown(),
+        new ContributionRepository());
+  }
+
+  private static ReportService reports(Parts parts) {
+    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
+    return new ReportService(
+        parts.pool(), parts.communities(), reader, parts.pages(), comments(parts));
+  }
+
   /** The web layer: every screen and API route with the services it uses. */
   private static WebParts web(AppConfig config, Parts parts) {
     Vertx vertx = parts.vertx();
@@ -297,6 +326,11 @@ public final class Application implements AutoCloseable {
         new PublishChecklist(
             pool, communities, reader, parts.reviews(), parts.renderer(), parts.markdown());
     var reviewQueue = new ReviewQueue(pool, checklist);
+    var comments =
+        new CommentService(
+            pool, reader, parts.pages(), rendering, parts.markdown(), new ContributionRepository());
+    var commentScreens = new CommentScreens(templates, comments);
+    var reports = new ReportService(pool, communities, reader, parts.pages(), comments);
     var changes = new ChangesService(pool, communities);
     var feedTokens = new FeedTokens(pool);
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
@@ -365,7 +399,9 @@ public final class Application implements AutoCloseable {
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
-            new EvaluationRoutes(evaluations, evaluationExports)),
+            new EvaluationRoutes(evaluations, evaluationExports),
+            new CommentRoutes(comments),
+            new ReportRoutes(reports)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -379,6 +415,11 @@ public final class Application implements AutoCloseable {
                 parts.planReader()),
             new JoinRequestScreens(parts.joinRequests()),
             new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
+            new ReportQueueScreens(templates, reports),
+            new ReportScreens(templates, reports),
+            // Before the page screen: its /c/{c}/{slug} would not take the forms' posts, but keep
+            // the discussion's paths together.
+            commentScreens,
             new BankScreens(templates, bank, search),
             new BankFeeds(bank, new Sitemaps(pool), publicUrl),
             // Before the page screen: its /c/{c}/{slug} would take /c/{c}/changes, /structure,
@@ -401,7 +442,8 @@ public final class Application implements AutoCloseable {
                 publicUrl,
                 search.similarPages(),
                 viewCache,
-                parts.views()),
+                parts.views(),
+                commentScreens.section()),
             new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),

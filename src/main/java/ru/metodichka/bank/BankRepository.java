@@ -24,7 +24,10 @@ final class BankRepository {
   private static final String NEWEST_OF_EACH_KIND =
       """
       SELECT c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind,
-             p.published_at, p.views, r.metadata
+             p.published_at, p.views, r.metadata,
+             (SELECT count(*) FROM comments cm
+               WHERE cm.page_id = p.id AND cm.deleted_at IS NULL AND cm.hidden_at IS NULL)
+               AS comments
         FROM unnest($1::text[]) AS k(kind)
         CROSS JOIN LATERAL (
           SELECT * FROM pages
@@ -42,7 +45,10 @@ final class BankRepository {
   private static final String MOST_VIEWED_OF_EACH_KIND =
       """
       SELECT c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind,
-             p.published_at, p.views, r.metadata
+             p.published_at, p.views, r.metadata,
+             (SELECT count(*) FROM comments cm
+               WHERE cm.page_id = p.id AND cm.deleted_at IS NULL AND cm.hidden_at IS NULL)
+               AS comments
         FROM unnest($1::text[]) AS k(kind)
         CROSS JOIN LATERAL (
           SELECT * FROM pages
@@ -105,7 +111,8 @@ final class BankRepository {
         Rows.time(r.getOffsetDateTime("published_at")),
         meta.subjects(),
         meta.levels(),
-        r.getLong("views"));
+        r.getLong("views"),
+        r.getLong("comments"));
   }
 
   private static FeedEntry entry(Row r) {

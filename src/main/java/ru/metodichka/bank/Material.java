@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param publishedAt RFC 3339
  * @param views all views counted so far
+ * @param comments its comments that are neither deleted nor hidden
  */
 public record Material(
     String community,
@@ -17,7 +18,8 @@ public record Material(
     String publishedAt,
     List<String> subjects,
     List<String> levels,
-    long views) {
+    long views,
+    long comments) {
 
   public String path() {
     return "/c/" + community + "/" + slug;

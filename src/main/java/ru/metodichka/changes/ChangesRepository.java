@@ -50,6 +50,8 @@ final class ChangesRepository {
           + Access.insiderSql("p.community_id", "$1", "$2")
           + ")\n   AND r.number <= "
           + Visibility.shownRevisionSql("p", "$1", "$2")
+          + "\n   AND "
+          + Visibility.revisionSql("r", "p", "$1", "$2")
           + "\n ORDER BY r.id DESC LIMIT $9";
 
   /** Up to {@code limit + 1} changes (one more says whether another slice follows). */

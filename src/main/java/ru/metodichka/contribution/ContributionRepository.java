@@ -25,6 +25,20 @@ public final class ContributionRepository {
       ON CONFLICT (plan_item_id, user_id) WHERE plan_item_id IS NOT NULL DO NOTHING
       """;
 
+  private static final String INSERT_COMMENT =
+      """
+      INSERT INTO contributions (user_id, community_id, page_id, comment_id, kind, chars_added)
+      VALUES ($1, $2, $3, $4, 'comment', $5)
+      """;
+
+  /** A comment posted: one {@link ContributionKind#COMMENT} row, naming the comment. */
+  public Future<Void> recordComment(
+      SqlClient sql, long userId, long communityId, long pageId, long commentId, int chars) {
+    return sql.preparedQuery(INSERT_COMMENT)
+        .execute(Tuple.of(userId, communityId, pageId, commentId, chars))
+        .mapEmpty();
+  }
+
   /** One act by one user; pageId and revisionId may be null for acts not about a page. */
   public Future<Void> record(SqlClient sql, Contribution c) {
     Object[] values = {

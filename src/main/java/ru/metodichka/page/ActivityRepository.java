@@ -30,12 +30,16 @@ final class ActivityRepository {
       CHANGES
           + " WHERE ($3::bigint IS NULL OR p.community_id = $3) AND r.number <= "
           + Visibility.shownRevisionSql("p", "$1", "$2")
+          + " AND "
+          + Visibility.revisionSql("r", "p", "$1", "$2")
           + "\n ORDER BY r.id DESC LIMIT $4";
   // The reader's own communities only (an insider sees every page there, so no other check).
   private static final String RECENT_IN_OWN =
       CHANGES
           + " WHERE "
           + Access.insiderSql("p.community_id", "$1", "$2")
+          + " AND "
+          + Visibility.revisionSql("r", "p", "$1", "$2")
           + "\n ORDER BY r.id DESC LIMIT $3";
   // Pages not yet published that the reader wrote (the ledger is indexed by user), newest first.
   private static final String WORKING =

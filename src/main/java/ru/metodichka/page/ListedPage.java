@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
  *
  * @param parent the slug of the page it stands under in the community's structure, or null
  * @param placed whether it is placed in the structure (the pages outside it are listed last)
+ * @param comments its comments that are neither deleted nor hidden
  */
 public record ListedPage(
     String slug,
@@ -16,4 +17,5 @@ public record ListedPage(
     int revision,
     OffsetDateTime updatedAt,
     String parent,
-    boolean placed) {}
+    boolean placed,
+    int comments) {}

@@ -17,6 +17,7 @@ public final class PageReader {
   private final CommunityService communities;
   private final PageRepository pages = new PageRepository();
   private final RevisionRepository revisions = new RevisionRepository();
+  private final RevisionHidings hidings = new RevisionHidings();
   private final LinkRepository links = new LinkRepository();
   private final OldAddresses oldAddresses = new OldAddresses();
   private final ActivityRepository activity = new ActivityRepository();
@@ -159,6 +160,22 @@ public final class PageReader {
     }
     return revisions
         .find(pool, v.page().id(), number)
-        .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)));
+        .map(found -> found.orElseThrow(() -> AppError.notFound("revision_not_found", number)))
+        .compose(
+            r ->
+                hidings
+                    .isHidden(pool, v.page().id(), number)
+                    .map(
+                        hidden -> {
+                          if (!Visibility.mayReadRevision(v.access(), v.page(), number, hidden)) {
+                            throw AppError.notFound("revision_hidden", number);
+                          }
+                          return r;
+                        }));
+  }
+
+  /** The numbers of the page's hidden revisions (for the history's marks). */
+  public Future<java.util.Set<Integer>> hiddenRevisions(VisiblePage v) {
+    return hidings.ofPage(pool, v.page().id());
   }
 }

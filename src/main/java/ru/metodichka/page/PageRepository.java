@@ -83,7 +83,10 @@ final class PageRepository {
       """
       SELECT p.id, p.position, p.title_key, p.slug, r.title, r.kind, p.status, r.number,
              CASE WHEN $2 THEN p.updated_at ELSE p.reviewed_at END AS changed_at,
-             parent.slug AS parent
+             parent.slug AS parent,
+             (SELECT count(*) FROM comments cm
+               WHERE cm.page_id = p.id AND cm.deleted_at IS NULL AND cm.hidden_at IS NULL)
+               AS comments
         FROM pages p LEFT JOIN pages parent ON parent.id = p.parent_id
         JOIN revisions r ON r.page_id = p.id AND r.number =\s"""
           + Visibility.shownRevisionSql("p", "$2")
@@ -243,6 +246,7 @@ final class PageRepository {
         r.getInteger("number"),
         r.getOffsetDateTime("changed_at"),
         r.getString("parent"),
-        r.getInteger("position") != Placement.UNPLACED);
+        r.getInteger("position") != Placement.UNPLACED,
+        r.getLong("comments").intValue());
   }
 }

@@ -284,7 +284,8 @@ public final class PageRoutes implements ApiRoutes {
         .put("status", page.status().code())
         .put("revision", page.revision())
         .put("updatedAt", Rows.time(page.updatedAt()))
-        .put("parent", page.parent());
+        .put("parent", page.parent())
+        .put("comments", page.comments());
   }
 
   static JsonObject json(Backlink link) {

@@ -33,6 +33,7 @@ public final class PageScreens implements Screens {
   private final PublicUrl publicUrl;
   private final PageViewCache cache;
   private final ViewCounter views;
+  private final PageSection below;
 
   public PageScreens(
       Templates templates,
@@ -43,6 +44,23 @@ public final class PageScreens implements Screens {
       SimilarPages similar,
       PageViewCache cache,
       ViewCounter views) {
+    this(templates, reader, reviews, checklist, publicUrl, similar, cache, views, PageSection.NONE);
+  }
+
+  /**
+   * @param below what other features show under the page (the discussion)
+   */
+  public PageScreens(
+      Templates templates,
+      PageReader reader,
+      ReviewService reviews,
+      PublishChecklist checklist,
+      PublicUrl publicUrl,
+      SimilarPages similar,
+      PageViewCache cache,
+      ViewCounter views,
+      PageSection below) {
+    this.below = below;
     this.templates = templates;
     this.cache = cache;
     this.views = views;
@@ -108,8 +126,15 @@ public final class PageScreens implements Screens {
         .view(actor, ctx.pathParam("community"), ctx.pathParam("slug"))
         .compose(
             page ->
-                Future.all(similar(actor, page), checklist(page))
-                    .map(all -> html(ctx, page, all.resultAt(0), (Checklist) all.resultAt(1))))
+                Future.all(similar(actor, page), checklist(page), below.html(ctx, page))
+                    .map(
+                        all ->
+                            html(
+                                ctx,
+                                page,
+                                all.resultAt(0),
+                                (Checklist) all.resultAt(1),
+                                all.resultAt(2))))
         .onSuccess(
             shown -> {
               String html = shown.html();
@@ -167,7 +192,11 @@ public final class PageScreens implements Screens {
   private record Shown(PageView page, String html) {}
 
   private Shown html(
-      RoutingContext ctx, PageView page, List<RelatedPage> similar, Checklist checks) {
+      RoutingContext ctx,
+      PageView page,
+      List<RelatedPage> similar,
+      Checklist checks,
+      String discussion) {
     String html = Outline.withoutTitleHeading(page.html(), page.title());
     Map<String, Object> model = new HashMap<>();
     model.put("page", page);
@@ -179,6 +208,7 @@ public final class PageScreens implements Screens {
     model.put("reverted", reverted(ctx));
     model.put("notice", notice(ctx));
     model.put("sharing", sharing(ctx, page));
+    model.put("discussion", discussion);
     return new Shown(page, templates.html(ctx, "page/view.jte", model));
   }
 

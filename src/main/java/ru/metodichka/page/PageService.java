@@ -24,6 +24,8 @@ public final class PageService {
   private final RevisionRepository revisions = new RevisionRepository();
   private final IdempotencyRepository idempotency = new IdempotencyRepository();
   private final OldAddresses oldAddresses = new OldAddresses();
+  private final RevisionHidings hidings = new RevisionHidings();
+  private final ReviewRepository reviews = new ReviewRepository();
   private final RevisionWriter writer;
   private final PageViewCache viewCache;
 
@@ -240,6 +242,17 @@ public final class PageService {
   }
 
   private Future<SaveResult> revertLocked(SqlClient tx, Access access, Page page, int number) {
+    return hidings
+        .isHidden(tx, page.id(), number)
+        .compose(
+            hidden ->
+                hidden && !Visibility.mayReadRevision(access, page, number, true)
+                    ? Future.failedFuture(AppError.notFound("revision_hidden", number))
+                    : revertTo(tx, access, page, number, "Откат к версии " + number));
+  }
+
+  private Future<SaveResult> revertTo(
+      SqlClient tx, Access access, Page page, int number, String summary) {
     return revision(tx, page, number)
         .compose(
             target ->
@@ -251,9 +264,131 @@ public final class PageService {
                                 access,
                                 new Locked(page, false),
                                 NewContent.revertTo(target, current),
-                                "Откат к версии " + number,
+                                summary,
                                 current.number(),
                                 null)));
+  }
+
+  /**
+   * Hides revision {@code number} from everyone but the community's moderators and administrators
+   * (an ethics report's resolution), inside the caller's transaction; the hiding is recorded, the
+   * revision stays. When the revision is the one the page shows — its current one, or the reviewed
+   * one the public reads — the page is first reverted to the newest revision before it that is not
+   * hidden (and, if the public read the hidden one, that revert is the reviewed revision from now
+   * on: the moderator's act), so no reader, search index or export holds hidden text; 409 when
+   * there is no such revision (hiding a page's only text: unpublish or retire it instead). The
+   * caller invalidates the page's cached view ({@link #pageChanged}) after the commit.
+   *
+   * @return the revision the page was reverted to, or 0 when the page did not change
+   */
+  public Future<Integer> hideRevision(
+      SqlClient tx, Access access, long pageId, int number, String reason) {
+    access.requireModerator();
+    return pages
+        .findById(tx, pageId)
+        .compose(p -> locked(tx, access, p.slug()))
+        .compose(
+            page -> {
+              if (number < 1 || number > page.currentRevision()) {
+                throw AppError.notFound("revision_not_found", number);
+              }
+              boolean shown =
+                  number == page.currentRevision()
+                      || Integer.valueOf(number).equals(page.reviewedRevision());
+              Future<Integer> revert =
+                  shown ? revertBeforeHiding(tx, access, page, number) : Future.succeededFuture(0);
+              return revert.compose(
+                  to -> hidings.hide(tx, page.id(), number, access.user().id(), reason).map(to));
+            });
+  }
+
+  /**
+   * Reverts the page to the newest revision before {@code number} that is not hidden, inside the
+   * caller's transaction (an ethics report's resolution «откатить»; moderators); 409 when there is
+   * none. The caller forgets the cached views after the commit ({@link #revisionHidden}).
+   *
+   * @return the revision the page went back to
+   */
+  public Future<Integer> revertBefore(SqlClient tx, Access access, long pageId, int number) {
+    access.requireModerator();
+    return pages
+        .findById(tx, pageId)
+        .compose(p -> locked(tx, access, p.slug()))
+        .compose(
+            page ->
+                hidings
+                    .visibleBefore(tx, page.id(), Math.min(number, page.currentRevision()))
+                    .compose(
+                        before -> {
+                          if (before.isEmpty()) {
+                            throw AppError.conflict("revision_hide_only", number);
+                          }
+                          int target = before.get();
+                          return revertTo(
+                                  tx,
+                                  access,
+                                  page,
+                                  target,
+                                  "Откат к версии " + target + " по жалобе")
+                              .map(target);
+                        }));
+  }
+
+  private Future<Integer> revertBeforeHiding(SqlClient tx, Access access, Page page, int number) {
+    return hidings
+        .visibleBefore(tx, page.id(), number)
+        .compose(
+            before -> {
+              if (before.isEmpty()) {
+                throw AppError.conflict("revision_hide_only", number);
+              }
+              int target = before.get();
+              return revertTo(
+                      tx,
+                      access,
+                      page,
+                      target,
+                      "Версия " + number + " скрыта модератором: откат к версии " + target)
+                  .compose(
+                      saved ->
+                          Integer.valueOf(number).equals(page.reviewedRevision())
+                                  && page.published()
+                              ? pages
+                                  .findById(tx, page.id())
+                                  .compose(
+                                      now ->
+                                          pages
+                                              .reviewed(
+                                                  tx,
+                                                  now,
+                                                  now.currentRevision(),
+                                                  access.user().id())
+                                              .compose(
+                                                  v ->
+                                                      reviews.record(
+                                                          tx,
+                                                          page.id(),
+                                                          now.currentRevision(),
+                                                          ReviewEvent.Kind.REVIEWED,
+                                                          access.user().id(),
+                                                          null)))
+                                  .map(target)
+                              : Future.succeededFuture(target));
+            });
+  }
+
+  /**
+   * Forgets this server's cached public view of a page whose discussion changed (call after the
+   * commit); other servers learn it from their indexers (a trigger on {@code comments} queues the
+   * page like a save).
+   */
+  public void discussionChanged(String community, String slug) {
+    viewCache.pageChanged(community, slug);
+  }
+
+  /** Forgets every cached public view after a revision was hidden (call after the commit). */
+  public void revisionHidden() {
+    viewCache.statusChanged();
   }
 
   private Future<Page> locked(SqlClient tx, Access access, String slug) {

@@ -44,6 +44,42 @@ public final class Visibility {
   }
 
   /**
+   * Whether the reader may read revision {@code number} of a page they may see, when {@code hidden}
+   * says whether a moderator hid it ({@code revision_hidings}): a hidden revision is read by the
+   * community's moderators and administrators only — for everyone else its text, title and summary
+   * are not in the history, the diffs, the recent changes, the feeds or the API (the history lists
+   * it as hidden, without its summary). A revision the public or the insiders read as the page's
+   * text is never hidden: hiding it reverts the page first ({@link PageService#hideRevision}), so
+   * search, exports and the page itself never hold hidden text.
+   */
+  public static boolean mayReadRevision(Access access, Page page, int number, boolean hidden) {
+    return mayRead(access, page, number) && (!hidden || access.moderator());
+  }
+
+  /**
+   * The hidden-revision half of {@link #mayReadRevision} as SQL for the revision aliased {@code
+   * revision} (its {@code page_id} and {@code number}), for a reader who moderates its community
+   * when {@code moderator} (an SQL boolean: {@link Access#moderatorSql}) holds.
+   */
+  public static String revisionSql(String revision, String moderator) {
+    return "("
+        + moderator
+        + " OR NOT EXISTS (SELECT 1 FROM revision_hidings hid WHERE hid.page_id = "
+        + revision
+        + ".page_id AND hid.revision = "
+        + revision
+        + ".number))";
+  }
+
+  /**
+   * {@link #revisionSql} for the revision aliased {@code revision} of the page aliased {@code page}
+   * and a reader given by the parameters {@code admin} and {@code userId}.
+   */
+  public static String revisionSql(String revision, String page, String admin, String userId) {
+    return revisionSql(revision, Access.moderatorSql(page + ".community_id", admin, userId));
+  }
+
+  /**
    * {@link #shownRevision} as SQL for the page aliased {@code page} and a reader who is an insider
    * of its community when {@code insider} holds.
    */

@@ -344,6 +344,26 @@ class DemoSeedIT {
   }
 
   @Test
+  void aPublishedPageHasADiscussionWithRepliesAndAResolvedReport() throws SQLException {
+    var discussion =
+        api.get(Api.page("funkcionalnaya-gramotnost", "критерии-оценивания", "comments"), null)
+            .json();
+    var items = discussion.getJsonArray("items");
+    assertThat(
+            items.stream()
+                .filter(o -> ((io.vertx.core.json.JsonObject) o).getValue("replyTo") != null))
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(items.stream().map(o -> ((io.vertx.core.json.JsonObject) o).getString("state")))
+        .contains("visible", "hidden");
+    assertThat(items.encode()).doesNotContain("8-900");
+    assertThat(
+            count("SELECT count(*) FROM reports WHERE status = 'resolved' AND action = 'hidden'"))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM contributions WHERE kind = 'comment'"))
+        .isEqualTo(count("SELECT count(*) FROM comments"));
+  }
+
+  @Test
   void runningTheSeedAgainAddsNothing() throws SQLException {
     List<String> tables =
         List.of(

@@ -187,7 +187,14 @@ public final class SafeHtml {
                   || action.equals(page + "/review") && form.hasClass("inline")
                   || action.equals(page + "/retire") && form.hasClass("inline")
                   || action.equals(page + "/restore") && form.hasClass("inline")
-                  || action.equals(page + "/request-review") && form.id().equals("request-review");
+                  || action.equals(page + "/request-review") && form.id().equals("request-review")
+                  // The discussion under the page: comment, reply, edit, delete, hide, report.
+                  || action.matches(
+                          java.util.regex.Pattern.quote(page)
+                              + "/comments(/[0-9]+/(edit|delete|hide))?")
+                      && !form.parents().select("section.discussion").isEmpty()
+                  || action.equals("/reports")
+                      && !form.parents().select("details.report-form").isEmpty();
           case "get" ->
               action.equals("/search") && form.attr("role").equals("search")
                   || action.equals(page + "/diff") && form.id().equals("compare");

@@ -121,7 +121,17 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/expert-composite",
           "GET /api/expert-reviews",
           "GET /api/expert-reviews/{id}",
-          "PUT /api/expert-reviews/{id}/submission");
+          "PUT /api/expert-reviews/{id}/submission",
+          "GET /api/communities/{community}/pages/{slug}/comments",
+          "POST /api/communities/{community}/pages/{slug}/comments",
+          "PATCH /api/communities/{community}/pages/{slug}/comments/{id}",
+          "DELETE /api/communities/{community}/pages/{slug}/comments/{id}",
+          "POST /api/communities/{community}/pages/{slug}/comments/{id}/hide",
+          "GET /api/communities/{community}/pages/{slug}/comments/{id}/versions",
+          "POST /api/reports",
+          "GET /api/reports",
+          "GET /api/reports/mine",
+          "POST /api/reports/{id}/resolve");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -145,6 +155,9 @@ class OpenApiContractIT {
           Map.entry("movePage", "{\"community\":\"т\"}"),
           Map.entry("rejectJoinRequest", "{\"reason\":\"т\"}"),
           Map.entry("diffRevisions", "?from=1&to=2"),
+          Map.entry("postComment", "{\"markdown\":\"т\"}"),
+          Map.entry("editComment", "{\"markdown\":\"т\"}"),
+          Map.entry("hideComment", "{\"reason\":\"т\"}"),
           Map.entry(
               "createPlanItem",
               "{\"title\":\"Т\",\"form\":\"remote\",\"starts\":\"2026-10-01\",\"due\":\"2026-10-02\"}"),
@@ -831,6 +844,104 @@ class OpenApiContractIT {
 
   private static JsonObject revision(int number) {
     return new JsonObject().put("revision", number);
+  }
+
+  @Test
+  void discussionAndEthicsReports(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String moderator = team.moderator().token();
+    String member = team.member().token();
+    TestUser outsider = fx.user("Читатель");
+    fx.save(team.community(), "обсуждаемая", member, "Обсуждаемая", "Текст.\n", 0);
+    fx.save(team.community(), "обсуждаемая", member, "Обсуждаемая", "Текст 2.\n", 1);
+    String page = Api.page(team.community(), "обсуждаемая");
+    api.post(page + "/publish", moderator, null);
+    String comments = page + "/comments";
+    JsonObject text = new JsonObject().put("markdown", "Спасибо, **полезно**.");
+    JsonObject first =
+        contract.expect("postComment", 201, api.post(comments, outsider.token(), text));
+    String path = comments + "/" + first.getLong("id");
+    contract.expect(
+        "postComment",
+        201,
+        api.post(comments, member, text.copy().put("replyTo", first.getLong("id"))));
+    contract.expect(
+        "postComment", 422, api.post(comments, member, new JsonObject().put("markdown", " ")));
+    contract.expect(
+        "postComment",
+        404,
+        api.post(Api.page(team.community(), "нет") + "/comments", member, text));
+    JsonObject discussion = contract.expect("listComments", 200, api.get(comments, null));
+    assertThat(discussion.getInteger("count")).isEqualTo(2);
+    contract.expect(
+        "listComments", 404, api.get(Api.page(team.community(), "нет") + "/comments", null));
+    contract.expect("editComment", 200, patch(api, path, outsider.token(), text));
+    contract.expect("editComment", 403, patch(api, path, member, text));
+    contract.expect("editComment", 422, patch(api, path, outsider.token(), new JsonObject()));
+    contract.expect("editComment", 400, patch(api, comments + "/x", outsider.token(), text));
+    contract.expect(
+        "editComment", 404, patch(api, comments + "/999999999", outsider.token(), text));
+    contract.expect("listCommentVersions", 200, api.get(path + "/versions", moderator));
+    contract.expect("listCommentVersions", 403, api.get(path + "/versions", member));
+    contract.expect("listCommentVersions", 400, api.get(comments + "/x/versions", moderator));
+    contract.expect(
+        "listCommentVersions", 404, api.get(comments + "/999999999/versions", moderator));
+    JsonObject report =
+        new JsonObject()
+            .put(
+                "target",
+                new JsonObject()
+                    .put("kind", "comment")
+                    .put("community", team.community())
+                    .put("slug", "обсуждаемая")
+                    .put("comment", first.getLong("id")))
+            .put("reason", "offensive")
+            .put("text", "Грубо");
+    JsonObject filed = contract.expect("fileReport", 201, api.post("/api/reports", member, report));
+    contract.expect(
+        "fileReport", 422, api.post("/api/reports", member, new JsonObject().put("reason", "x")));
+    contract.expect(
+        "fileReport",
+        404,
+        api.post(
+            "/api/reports",
+            member,
+            report
+                .copy()
+                .put("target", report.getJsonObject("target").copy().put("comment", 999999))));
+    contract.expect("listReports", 200, api.get("/api/reports?status=open", moderator));
+    contract.expect("listReports", 400, api.get("/api/reports?status=x", moderator));
+    contract.expect("listMyReports", 200, api.get("/api/reports/mine", member));
+    String resolve = "/api/reports/" + filed.getLong("id") + "/resolve";
+    JsonObject hidden = new JsonObject().put("action", "hidden").put("note", "Скрыто");
+    contract.expect("resolveReport", 403, api.post(resolve, member, hidden));
+    contract.expect(
+        "resolveReport", 422, api.post(resolve, moderator, new JsonObject().put("action", "x")));
+    contract.expect("resolveReport", 400, api.post("/api/reports/x/resolve", moderator, hidden));
+    contract.expect(
+        "resolveReport", 404, api.post("/api/reports/999999999/resolve", moderator, hidden));
+    contract.expect("resolveReport", 200, api.post(resolve, moderator, hidden));
+    contract.expect("resolveReport", 409, api.post(resolve, moderator, hidden));
+    contract.expect("editComment", 409, patch(api, path, outsider.token(), text));
+    JsonObject reason = new JsonObject().put("reason", "Не по теме");
+    contract.expect("hideComment", 200, api.post(path + "/hide", moderator, reason));
+    contract.expect("hideComment", 403, api.post(path + "/hide", member, reason));
+    contract.expect("hideComment", 422, api.post(path + "/hide", moderator, new JsonObject()));
+    contract.expect("hideComment", 400, api.post(comments + "/x/hide", moderator, reason));
+    contract.expect("hideComment", 404, api.post(comments + "/999999999/hide", moderator, reason));
+    contract.expect("deleteComment", 403, api.delete(path, member));
+    contract.expect("deleteComment", 400, api.delete(comments + "/x", member));
+    contract.expect("deleteComment", 404, api.delete(comments + "/999999999", member));
+    contract.expect("deleteComment", 204, api.delete(path, outsider.token()));
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect("postComment", 409, api.post(comments, member, text));
+    contract.expect("hideComment", 409, api.post(path + "/hide", moderator, reason));
   }
 
   @Test

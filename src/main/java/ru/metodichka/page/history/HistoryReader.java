@@ -44,7 +44,15 @@ public final class HistoryReader {
         .compose(
             v -> {
               int upTo = Visibility.shownRevision(v.access(), v.page());
-              var list = revisions.list(pool, v.page().id(), Math.min(before, upTo + 1), limit);
+              boolean moderator = v.access().moderator();
+              var list =
+                  revisions
+                      .list(pool, v.page().id(), Math.min(before, upTo + 1), limit)
+                      .map(
+                          entries ->
+                              entries.stream()
+                                  .map(e -> e.hidden() && !moderator ? e.withoutSummary() : e)
+                                  .toList());
               var events = reviews.events(v);
               var acts = lifecycle.events(v);
               return Future.all(list, events, acts)

@@ -14,7 +14,10 @@ final class HistoryRepository {
       """
       SELECT * FROM (
         SELECT r.number, u.login, u.display_name, r.created_at, r.summary, r.size, r.merged,
-               r.reverted_from, r.resolved_conflict_with, r.size - lag(r.size, 1, 0) OVER (ORDER BY r.number) AS delta
+               r.reverted_from, r.resolved_conflict_with,
+               EXISTS (SELECT 1 FROM revision_hidings hid
+                        WHERE hid.page_id = r.page_id AND hid.revision = r.number) AS hidden,
+               r.size - lag(r.size, 1, 0) OVER (ORDER BY r.number) AS delta
           FROM revisions r JOIN users u ON u.id = r.author_id
          WHERE r.page_id = $1) h
        WHERE h.number < $2
@@ -40,6 +43,7 @@ final class HistoryRepository {
                             r.getInteger("delta"),
                             r.getBoolean("merged"),
                             r.getInteger("reverted_from"),
-                            r.getInteger("resolved_conflict_with"))));
+                            r.getInteger("resolved_conflict_with"),
+                            r.getBoolean("hidden"))));
   }
 }

@@ -65,6 +65,7 @@ public final class HistoryRoutes implements ApiRoutes {
               .put("merged", r.merged())
               .put("revertedFrom", r.revertedFrom())
               .put("resolvedConflictWith", r.resolvedConflictWith())
+              .put("hidden", r.hidden())
               .put("reviews", reviews(history.reviewsOf(r.number())))
               .put("lifecycle", lifecycle(history.lifecycleOf(r.number()))));
     }
