@@ -350,11 +350,10 @@
   function toMarkdown() {
     var area = fields.markdown;
     area.value = visual.markdown();
-    visual.destroy();
-    visual = null;
     var host = document.getElementById("visual-host");
     host.hidden = true;
-    host.textContent = "";
+    visual.destroy();
+    visual = null;
     area.hidden = false;
     pressed(false);
     modeStatus(form.getAttribute("data-msg-mode-markdown"));

@@ -139,11 +139,13 @@ function alignedCell(tag) {
     };
   };
 }
-tableCellSchema.extendSchema(alignedCell("td"));
-tableHeaderSchema.extendSchema(alignedCell("th"));
+const ourSchemas = new Map([
+  [tableCellSchema, tableCellSchema.extendSchema(alignedCell("td"))],
+  [tableHeaderSchema, tableHeaderSchema.extendSchema(alignedCell("th"))],
+]);
 
 // Headings without ids: the page's own headings (the preview, the table of contents) have them.
-headingSchema.extendSchema((prev) => (ctx) => {
+ourSchemas.set(headingSchema, headingSchema.extendSchema((prev) => (ctx) => {
   const base = prev(ctx);
   return {
     ...base,
@@ -153,7 +155,7 @@ headingSchema.extendSchema((prev) => (ctx) => {
       return [tag, rest, hole];
     },
   };
-});
+}));
 
 // Milkdown's "preserve empty line" removes every "<br>" from the Markdown it reads (a line break
 // in a table cell, for one) and writes empty paragraphs as "<br />": neither keeps the page as is.
@@ -163,7 +165,15 @@ const preserveEmptyLine = new Set([
   ...[remarkPreserveEmptyLinePlugin].flat(),
   ...[syncHeadingIdPlugin].flat(),
 ]);
-const presets = [...commonmark, ...gfm].filter((plugin) => !preserveEmptyLine.has(plugin));
+// Each extended schema (a pair: its context and its node) takes the place of the preset's own.
+const replacements = new Map();
+for (const [original, extended] of ourSchemas) {
+  replacements.set(original[0], extended[0]);
+  replacements.set(original[1], extended[1]);
+}
+const presets = [...commonmark, ...gfm]
+  .filter((plugin) => !preserveEmptyLine.has(plugin))
+  .map((plugin) => replacements.get(plugin) || plugin);
 
 /** A wiki link as read; in a table cell its pipe is escaped, as GFM tables need. */
 function writeWikiLink(node, parent, state) {
@@ -286,8 +296,13 @@ async function mount(root, markdown, options) {
     focus() {
       view().focus();
     },
+    /** Takes the editor off the page; resolves when it is gone. */
     destroy() {
-      editor.destroy();
+      const dom = view().dom;
+      return Promise.resolve(editor.destroy()).then(() => {
+        dom.remove();
+        root.textContent = "";
+      });
     },
   };
 }
