@@ -600,6 +600,9 @@
     }
     notice.hidden = false;
     document.getElementById("restore-draft").addEventListener("click", function () {
+      if (visual) {
+        toMarkdown(); // the draft is Markdown: shown where it can be read as written
+      }
       ["title", "kind", "markdown", "summary"].forEach(function (name) {
         if (typeof draft[name] === "string") {
           fields[name].value = draft[name];
