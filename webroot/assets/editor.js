@@ -33,11 +33,13 @@
   var draftKey = DRAFT_PREFIX + form.getAttribute("data-draft-key");
 
   setUpToolbar();
+  setUpModes();
   setUpPreview();
+  setUpLeaving();
   setUpDrafts();
   keepCsrfFresh();
 
-  // ---- Toolbar: inserts Markdown at the cursor, or around the selected text. ----
+  // ---- Toolbar: Markdown around the selected text or before the caret, never left selected. ----
 
   function setUpToolbar() {
     var toolbar = document.getElementById("toolbar");
@@ -51,56 +53,351 @@
         applyFormat(button.getAttribute("data-md"));
       }
     });
+    fields.markdown.addEventListener("keydown", function (event) {
+      if (event.isComposing || event.altKey) {
+        return;
+      }
+      var key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey) {
+        // By the physical key too, so the shortcuts work with the Russian layout (Ctrl+И is Ctrl+B).
+        var kind = SHORTCUTS[key] || SHORTCUTS[event.code];
+        if (kind) {
+          event.preventDefault();
+          applyFormat(kind);
+        }
+        return;
+      }
+      if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+        if (continueList()) {
+          event.preventDefault();
+        }
+      }
+    });
   }
 
+  var SHORTCUTS = { b: "bold", i: "italic", k: "link", KeyB: "bold", KeyI: "italic", KeyK: "link" };
+
   function applyFormat(kind) {
+    if (visual) {
+      return visualFormat(kind);
+    }
+    var area = fields.markdown;
+    var selected = area.value.slice(area.selectionStart, area.selectionEnd);
+    switch (kind) {
+      case "bold": return wrap("**", "**");
+      case "italic": return wrap("*", "*");
+      case "code": return selected.indexOf("\n") >= 0 ? fence() : wrap("`", "`");
+      case "link": return selected === ""
+        ? insertAt("[", "](https://)") // the caret between the brackets: type the link's text
+        : wrap("[", "](", ")");        // the caret where the address goes
+      case "wikilink": return wrap("[[", "]]");
+      case "heading": return prefixLines(function () { return "## "; }, /^#{1,6}\s+/);
+      case "list": return prefixLines(function () { return "- "; }, LIST_MARKER);
+      case "numbered": return prefixLines(function (i) { return (i + 1) + ". "; }, LIST_MARKER);
+      case "quote": return prefixLines(function () { return "> "; }, null);
+      case "table": return insertTable();
+    }
+  }
+
+  var LIST_MARKER = /^([-*+]|\d{1,9}[.)])\s+(\[[ xX]\]\s+)?/;
+
+  /**
+   * Puts before and after around the selection. With a selection, the caret ends after the whole
+   * (or, with a third part, between the second and the third: a link's address); without one,
+   * between the two, so what is typed next is inside.
+   */
+  function wrap(before, middle, after) {
     var area = fields.markdown;
     var start = area.selectionStart;
     var end = area.selectionEnd;
     var selected = area.value.slice(start, end);
-    switch (kind) {
-      case "bold": return wrap("**", "**", selected || "текст");
-      case "italic": return wrap("_", "_", selected || "текст");
-      case "code": return selected.indexOf("\n") >= 0
-        ? wrap("```\n", "\n```", selected)
-        : wrap("`", "`", selected || "код");
-      case "link": return wrap("[", "](https://)", selected || "текст ссылки");
-      case "wikilink": return wrap("[[", "]]", selected || "Название страницы");
-      case "heading": return prefixLines("## ", selected || "Заголовок");
-      case "list": return prefixLines("- ", selected || "пункт");
-      case "numbered": return prefixLines(null, selected || "пункт");
-      case "quote": return prefixLines("> ", selected || "цитата");
-      case "table": return insertBlock("| Столбец 1 | Столбец 2 |\n|---|---|\n| | |");
+    if (selected === "") {
+      return insertAt(before, middle + (after || ""));
+    }
+    var text = before + selected + middle + (after || "");
+    replaceRange(start, end, text, start + text.length - (after || "").length);
+  }
+
+  /** Inserts before + after at the caret, the caret between them. */
+  function insertAt(before, after) {
+    var area = fields.markdown;
+    var start = area.selectionStart;
+    replaceRange(start, area.selectionEnd, before + after, start + before.length);
+  }
+
+  function fence() {
+    var area = fields.markdown;
+    var start = area.selectionStart;
+    var end = area.selectionEnd;
+    var lead = start === 0 || area.value.charAt(start - 1) === "\n" ? "" : "\n";
+    var text = lead + "```\n" + area.value.slice(start, end).replace(/\n$/, "") + "\n```\n";
+    replaceRange(start, end, text, start + text.length);
+  }
+
+  /**
+   * Puts a marker before each line the selection touches (the caret's line when nothing is
+   * selected), replacing a marker of the same family; the caret stays on the same text.
+   */
+  function prefixLines(marker, replaces) {
+    var area = fields.markdown;
+    var value = area.value;
+    var start = area.selectionStart;
+    var end = area.selectionEnd;
+    var lineStart = value.lastIndexOf("\n", start - 1) + 1;
+    var lineEnd = value.indexOf("\n", end > start && value.charAt(end - 1) === "\n" ? end - 1 : end);
+    if (lineEnd < 0) {
+      lineEnd = value.length;
+    }
+    var lines = value.slice(lineStart, lineEnd).split("\n");
+    var shift = 0;
+    var out = lines.map(function (line, i) {
+      var old = replaces ? (line.match(replaces) || [""])[0] : "";
+      var added = marker(i);
+      if (i === 0) {
+        shift = added.length - old.length;
+      }
+      return added + line.slice(old.length);
+    }).join("\n");
+    var caret = lines.length === 1
+      ? Math.max(lineStart + marker(0).length, start + shift)
+      : lineStart + out.length;
+    replaceRange(lineStart, lineEnd, out, caret);
+  }
+
+  function insertTable() {
+    var area = fields.markdown;
+    var start = area.selectionStart;
+    var before = area.value.slice(0, start);
+    var lead = before === "" ? "" : before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+    var head = "| " + form.getAttribute("data-msg-column") + " 1 | " +
+      form.getAttribute("data-msg-column") + " 2 |\n| --- | --- |\n| ";
+    replaceRange(start, area.selectionEnd, lead + head + " |  |\n", start + lead.length + head.length);
+  }
+
+  /** Enter on a list item starts the next one; on an empty item, ends the list. */
+  function continueList() {
+    var area = fields.markdown;
+    var value = area.value;
+    var caret = area.selectionStart;
+    if (caret !== area.selectionEnd) {
+      return false;
+    }
+    var lineStart = value.lastIndexOf("\n", caret - 1) + 1;
+    var line = value.slice(lineStart, caret);
+    var match = line.match(/^(\s*(?:>\s*)*)([-*+]|(\d{1,9})([.)]))(\s+)(\[[ xX]\]\s+)?/);
+    if (!match) {
+      return false;
+    }
+    var rest = value.slice(caret, (value.indexOf("\n", caret) + 1 || value.length + 1) - 1);
+    if (line.length === match[0].length && rest.trim() === "") {
+      // An empty item: the list ends here.
+      replaceRange(lineStart, caret, "", lineStart);
+      return true;
+    }
+    var next = match[3] ? (parseInt(match[3], 10) + 1) + match[4] : match[2];
+    var text = "\n" + match[1] + next + match[5] + (match[6] ? "[ ] " : "");
+    replaceRange(caret, caret, text, caret + text.length);
+    return true;
+  }
+
+  /**
+   * Replaces [start, end) with text and puts the caret at {@code caret}. Through the browser's
+   * own editing, so Ctrl+Z undoes it; fires "input" like typing does.
+   */
+  function replaceRange(start, end, text, caret) {
+    var area = fields.markdown;
+    area.focus();
+    area.setSelectionRange(start, end);
+    var done = false;
+    try {
+      if (text !== "") {
+        done = document.execCommand("insertText", false, text);
+      } else {
+        done = start === end || document.execCommand("delete", false);
+      }
+    } catch (e) {
+      done = false;
+    }
+    if (!done || area.value.slice(start, start + text.length) !== text) {
+      area.setRangeText(text, start, end, "end");
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    area.setSelectionRange(caret, caret);
+  }
+
+  // ---- Visual mode: the same Markdown, edited as the page looks. ----
+
+  var visual = null; // the mounted visual editor, while in the visual mode
+  var switching = false;
+
+  function setUpModes() {
+    var modes = document.getElementById("editor-modes");
+    if (!modes) {
+      return;
+    }
+    modes.hidden = false;
+    document.getElementById("mode-markdown").addEventListener("click", function () {
+      if (visual) {
+        toMarkdown();
+      }
+    });
+    document.getElementById("mode-visual").addEventListener("click", function () {
+      if (!visual && !switching) {
+        toVisual();
+      }
+    });
+    form.addEventListener("submit", function () {
+      if (visual) {
+        fields.markdown.value = visual.markdown();
+      }
+    });
+  }
+
+  function modeStatus(text) {
+    document.getElementById("mode-status").textContent = text;
+  }
+
+  function pressed(isVisual) {
+    document.getElementById("mode-markdown").setAttribute("aria-pressed", String(!isVisual));
+    document.getElementById("mode-visual").setAttribute("aria-pressed", String(isVisual));
+    form.classList.toggle("visual-mode", isVisual);
+  }
+
+  /** Loads the bundle (and its styles) once, on the first switch. */
+  var loading = null;
+  function loadVisual() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window.MetodichkaVisual) {
+          return resolve(window.MetodichkaVisual);
+        }
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = form.getAttribute("data-visual-css");
+        document.head.appendChild(css);
+        var script = document.createElement("script");
+        script.src = form.getAttribute("data-visual-js");
+        script.onload = function () { resolve(window.MetodichkaVisual); };
+        script.onerror = function () { loading = null; reject(new Error("not loaded")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  /**
+   * Switches to the visual mode only when the round trip keeps the page: the Markdown the visual
+   * editor would write back must render (by the server, as the page) to the same HTML.
+   */
+  function toVisual() {
+    switching = true;
+    var markdown = fields.markdown.value;
+    modeStatus(form.getAttribute("data-msg-mode-checking"));
+    return loadVisual()
+      .then(function (lib) {
+        return lib.check(markdown, renderHtml).then(function (result) {
+          if (fields.markdown.value !== markdown) {
+            modeStatus(""); // typed meanwhile: stay, the next click checks again
+            return;
+          }
+          if (result.difference !== null) {
+            var why = result.difference === "unreadable"
+              ? form.getAttribute("data-msg-mode-unreadable") : result.difference;
+            modeStatus(form.getAttribute("data-msg-mode-refused").replace("{0}", why));
+            return;
+          }
+          return mountVisual(lib, markdown);
+        });
+      })
+      .catch(function () {
+        modeStatus(form.getAttribute("data-msg-mode-failed"));
+      })
+      .then(function () { switching = false; });
+  }
+
+  /** The server's preview of some Markdown: the page as it would be saved. */
+  function renderHtml(markdown) {
+    return postJson(form.getAttribute("data-preview-url"), { markdown: markdown })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("preview failed: " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (body) { return body.html; });
+  }
+
+  function mountVisual(lib, markdown) {
+    var host = document.getElementById("visual-host");
+    var area = fields.markdown;
+    host.hidden = false;
+    return lib.mount(host, markdown, {
+      label: form.getAttribute("data-msg-visual-label"),
+      onChange: function () {
+        area.value = visual.markdown();
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      onLinkShortcut: function () { visualFormat("link"); }
+    }).then(function (editor) {
+      visual = editor;
+      area.hidden = true;
+      pressed(true);
+      modeStatus(form.getAttribute("data-msg-mode-visual"));
+      editor.focus();
+    });
+  }
+
+  function toMarkdown() {
+    var area = fields.markdown;
+    area.value = visual.markdown();
+    var host = document.getElementById("visual-host");
+    host.hidden = true;
+    visual.destroy();
+    visual = null;
+    area.hidden = false;
+    pressed(false);
+    modeStatus(form.getAttribute("data-msg-mode-markdown"));
+    area.focus();
+  }
+
+  function visualFormat(kind) {
+    if (kind === "link") {
+      var href = window.prompt(form.getAttribute("data-msg-link-prompt"), "https://");
+      if (href && href !== "https://") {
+        visual.link(href, visual.selectedText() || href);
+      } else {
+        visual.focus();
+      }
+    } else if (kind === "wikilink") {
+      var title = window.prompt(form.getAttribute("data-msg-wikilink-prompt"), visual.selectedText());
+      if (title && title.trim() !== "" && !/[\[\]\n]/.test(title)) {
+        visual.wikiLink(title.trim());
+      } else {
+        visual.focus();
+      }
+    } else {
+      visual.command(kind === "code" ? "code" : kind);
     }
   }
 
-  function wrap(before, after, text) {
-    replaceSelection(before + text + after, before.length, before.length + text.length);
-  }
+  // ---- A warning before leaving with unsaved changes (not when saving). ----
 
-  function prefixLines(prefix, text) {
-    var lines = text.split("\n").map(function (line, i) {
-      return (prefix === null ? (i + 1) + ". " : prefix) + line;
+  function setUpLeaving() {
+    var initial = JSON.stringify(current());
+    var submitting = false;
+    form.addEventListener("submit", function () { submitting = true; });
+    form.addEventListener("input", function () {
+      form.setAttribute("data-unsaved", String(JSON.stringify(current()) !== initial));
     });
-    insertBlock(lines.join("\n"));
-  }
-
-  /** Inserts text as a block of its own: on a new line, followed by a line break. */
-  function insertBlock(block) {
-    var area = fields.markdown;
-    var before = area.value.slice(0, area.selectionStart);
-    var lead = before === "" || before.endsWith("\n") ? "" : "\n";
-    replaceSelection(lead + block + "\n", lead.length, lead.length + block.length);
-  }
-
-  /** Replaces the selection, selects [from, to) of the inserted text and reports the input. */
-  function replaceSelection(text, from, to) {
-    var area = fields.markdown;
-    var start = area.selectionStart;
-    area.focus();
-    area.setRangeText(text, start, area.selectionEnd, "end");
-    area.setSelectionRange(start + from, start + to);
-    area.dispatchEvent(new Event("input", { bubbles: true }));
+    form.addEventListener("change", function () {
+      form.setAttribute("data-unsaved", String(JSON.stringify(current()) !== initial));
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (!submitting && form.getAttribute("data-unsaved") === "true") {
+        event.preventDefault();
+        event.returnValue = ""; // older browsers need it set
+      }
+    });
   }
 
   // ---- Preview: rendered by the server, as the page will show it. ----
@@ -303,6 +600,9 @@
     }
     notice.hidden = false;
     document.getElementById("restore-draft").addEventListener("click", function () {
+      if (visual) {
+        toMarkdown(); // the draft is Markdown: shown where it can be read as written
+      }
       ["title", "kind", "markdown", "summary"].forEach(function (name) {
         if (typeof draft[name] === "string") {
           fields[name].value = draft[name];

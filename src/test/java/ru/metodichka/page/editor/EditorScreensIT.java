@@ -59,7 +59,17 @@ class EditorScreensIT {
     assertThat(doc.selectFirst("input[name=idempotencyKey]").val()).isNotBlank();
     assertThat(doc.getElementById("save")).isNotNull();
     assertThat(doc.getElementById("preview")).isNotNull();
-    assertThat(doc.select("#toolbar button")).hasSize(10).allMatch(b -> b.hasAttr("aria-label"));
+    // Each button named in plain words (its text, or a label where it shows a letter) with a
+    // tooltip.
+    assertThat(doc.select("#toolbar button"))
+        .hasSize(10)
+        .allMatch(
+            b ->
+                b.hasAttr("aria-label")
+                    || (b.select("[aria-hidden]").isEmpty() && !b.text().isBlank()))
+        .allMatch(b -> !b.attr("title").isBlank());
+    assertThat(doc.select("#toolbar button").eachText()).contains("Ссылка", "Ссылка на страницу");
+    assertThat(doc.select("#editor-modes button")).hasSize(2);
     assertThat(doc.select("details#wikilink-help").text()).contains("[[", "|", ":");
     assertThat(doc.getElementById("slug")).as("no slug field when editing").isNull();
     assertThat(doc.select("script[src=/assets/editor.js]")).hasSize(1);
