@@ -291,7 +291,7 @@ public final class Application implements AutoCloseable {
 
   /** The discussion under pages, on its own page reader (the demo's; the web layer has one). */
   private static CommentService comments(Parts parts) {
-    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var rendering = new PageRendering(parts.renderer(), parts.markdown(), parts.viewCache());
     var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
     return new CommentService(
         parts.pool(),
@@ -303,7 +303,7 @@ public final class Application implements AutoCloseable {
   }
 
   private static ReportService reports(Parts parts) {
-    var rendering = new PageRendering(parts.renderer(), parts.markdown());
+    var rendering = new PageRendering(parts.renderer(), parts.markdown(), parts.viewCache());
     var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
     return new ReportService(
         parts.pool(), parts.communities(), reader, parts.pages(), comments(parts));
