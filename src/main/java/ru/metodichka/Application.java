@@ -63,6 +63,10 @@ import ru.metodichka.expert.RubricService;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
+import ru.metodichka.meeting.MeetingReader;
+import ru.metodichka.meeting.MeetingRoutes;
+import ru.metodichka.meeting.MeetingScreens;
+import ru.metodichka.meeting.MeetingService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.moderation.ReviewQueue;
@@ -152,7 +156,8 @@ public final class Application implements AutoCloseable {
       WorkerExecutor markdown,
       SearchIndex searchIndex,
       Indexer indexer,
-      Housekeeping housekeeping) {}
+      Housekeeping housekeeping,
+      MeetingService meetings) {}
 
   private Application(Opened opened, Parts parts, int port) {
     this.opened = opened;
@@ -273,7 +278,8 @@ public final class Application implements AutoCloseable {
         markdown,
         index,
         indexer,
-        housekeeping);
+        housekeeping,
+        new MeetingService(pool, communities, new ContributionRepository()));
   }
 
   /** The web layer: every screen and API route with the services it uses. */
@@ -295,6 +301,8 @@ public final class Application implements AutoCloseable {
     var reviewQueue = new ReviewQueue(pool, checklist);
     var changes = new ChangesService(pool, communities);
     var feedTokens = new FeedTokens(pool);
+    var meetingReader =
+        new MeetingReader(pool, communities, rendering, parts.markdown(), config.timeZone());
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -361,7 +369,8 @@ public final class Application implements AutoCloseable {
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
-            new EvaluationRoutes(evaluations, evaluationExports)),
+            new EvaluationRoutes(evaluations, evaluationExports),
+            new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone())),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -372,7 +381,8 @@ public final class Application implements AutoCloseable {
                 parts.users(),
                 parts.joinRequests(),
                 orders,
-                parts.planReader()),
+                parts.planReader(),
+                meetingReader),
             new JoinRequestScreens(parts.joinRequests()),
             new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
             new BankScreens(templates, bank, search),
@@ -382,6 +392,8 @@ public final class Application implements AutoCloseable {
             new ChangesScreens(
                 templates, changes, communities, feedTokens, publicUrl, config.timeZone()),
             new StructureScreens(templates, structures),
+            new MeetingScreens(
+                templates, meetingReader, parts.meetings(), publicUrl, config.timeZone()),
             new EvaluationScreens(templates, evaluations),
             new PlanScreens(
                 templates,
@@ -405,7 +417,8 @@ public final class Application implements AutoCloseable {
             new ProfileScreens(
                 templates,
                 new ProfileService(pool, parts.users(), parts.joinRequests()),
-                feedTokens),
+                feedTokens,
+                meetingReader),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new OrderScreens(templates, orders, documents),
             new ExpertScreens(templates, parts.experts(), parts.expertReviews()),

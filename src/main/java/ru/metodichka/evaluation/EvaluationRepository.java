@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import ru.metodichka.contribution.ContributionKind;
+import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.db.Rows;
 import ru.metodichka.page.ResultKind;
 
@@ -22,7 +23,8 @@ import ru.metodichka.page.ResultKind;
  */
 final class EvaluationRepository {
   // A participant: a user whose 'member' period overlaps [from, to). Their ledger rows in the
-  // period counted per kind: one index range scan per participant on
+  // period that stand (not attendance withdrawn since: ContributionRepository.standingSql) counted
+  // per kind: one index range scan per participant on
   // (community_id, user_id, created_at) rather than a scan of the community's whole ledger.
   private static final String PARTICIPANTS =
       """
@@ -40,10 +42,10 @@ final class EvaluationRepository {
         CROSS JOIN LATERAL (
           SELECT %s FROM contributions c
            WHERE c.community_id = $1 AND c.user_id = p.user_id
-             AND c.created_at >= $2 AND c.created_at < $3) k
+             AND c.created_at >= $2 AND c.created_at < $3 AND %s) k
        ORDER BY u.display_name, u.login
       """
-          .formatted(CountedKinds.countColumns("c"));
+          .formatted(CountedKinds.countColumns("c"), ContributionRepository.standingSql("c"));
   // The same participants and periods, with their contributions per month ($4: the time zone):
   // the chart of active participants per month.
   private static final String MONTHLY =
@@ -55,10 +57,10 @@ final class EvaluationRepository {
       SELECT c.user_id, to_char(c.created_at AT TIME ZONE $4, 'YYYY-MM') AS month, count(*) AS n
         FROM (SELECT DISTINCT user_id FROM periods) p
         JOIN contributions c ON c.community_id = $1 AND c.user_id = p.user_id
-       WHERE c.created_at >= $2 AND c.created_at < $3 AND c.kind IN (%s)
+       WHERE c.created_at >= $2 AND c.created_at < $3 AND c.kind IN (%s) AND %s
        GROUP BY 1, 2
       """
-          .formatted(CountedKinds.sqlList());
+          .formatted(CountedKinds.sqlList(), ContributionRepository.standingSql("c"));
   private static final String MONTHLY_PERIODS =
       """
       SELECT user_id, started_at, ended_at FROM memberships
