@@ -227,7 +227,7 @@ final class MeetingRepository {
   /** Active users by login: login → id (unknown and disabled logins are missing). */
   Future<java.util.Map<String, Long>> users(SqlClient sql, List<String> logins) {
     return sql.preparedQuery(USERS)
-        .execute(Tuple.of(logins.toArray(String[]::new)))
+        .execute(Tuple.tuple().addArrayOfString(logins.toArray(String[]::new)))
         .map(
             rows -> {
               java.util.Map<String, Long> found = new java.util.HashMap<>();
@@ -262,13 +262,18 @@ final class MeetingRepository {
       return Future.succeededFuture();
     }
     Long[] ids = people.toArray(Long[]::new);
-    Tuple change = Tuple.of(meetingId, ids);
+    Tuple change = Tuple.tuple().addLong(meetingId).addArrayOfLong(ids);
     return sql.preparedQuery(present ? ADD_ATTENDEES : REMOVE_ATTENDEES)
         .execute(change)
         .compose(
             v ->
                 sql.preparedQuery(RECORD_CHANGES)
-                    .execute(Tuple.of(meetingId, ids, present, changedBy)))
+                    .execute(
+                        Tuple.tuple()
+                            .addLong(meetingId)
+                            .addArrayOfLong(ids)
+                            .addBoolean(present)
+                            .addLong(changedBy)))
         .mapEmpty();
   }
 

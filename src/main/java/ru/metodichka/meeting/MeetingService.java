@@ -217,7 +217,8 @@ public final class MeetingService {
   private Future<Content> resolve(SqlClient tx, long communityId, Content base, MeetingPatch p) {
     Future<Long> planItem = planItem(tx, communityId, base, p);
     Future<Long> minutes = minutes(tx, communityId, base, p);
-    return Future.all(planItem, minutes)
+    return Future.join(planItem, minutes)
+        .transform(v -> bothChecked(planItem, minutes))
         .map(
             v -> {
               Content next =
@@ -235,6 +236,22 @@ public final class MeetingService {
               MeetingInput.check(next);
               return next;
             });
+  }
+
+  /** Both references checked: every bad field named at once, or the first other failure. */
+  private static Future<Void> bothChecked(Future<Long> planItem, Future<Long> minutes) {
+    List<AppError.FieldError> errors = new ArrayList<>();
+    for (Future<Long> f : List.of(planItem, minutes)) {
+      if (f.failed()) {
+        if (!(f.cause() instanceof AppError e) || e.fieldErrors().isEmpty()) {
+          return Future.failedFuture(f.cause());
+        }
+        errors.addAll(e.fieldErrors());
+      }
+    }
+    return errors.isEmpty()
+        ? Future.succeededFuture()
+        : Future.failedFuture(AppError.invalid(errors));
   }
 
   private Future<Long> planItem(SqlClient tx, long communityId, Content base, MeetingPatch p) {
