@@ -182,7 +182,8 @@ public final class Application implements AutoCloseable {
                 parts.plans(),
                 parts.structures(),
                 parts.experts(),
-                parts.expertReviews())
+                parts.expertReviews(),
+                parts.meetings())
             .run()
             .await();
       }

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
  * A change to a meeting: null leaves a field as it is. {@code planItem} and {@code minutesPage} are
  * set with a value, cleared with {@code clearPlanItem} / an empty slug.
  */
-record MeetingPatch(
+public record MeetingPatch(
     String title,
     OffsetDateTime startsAt,
     OffsetDateTime endsAt,
@@ -19,7 +19,7 @@ record MeetingPatch(
     String minutesPage) {
 
   /** The body of POST: every field given (absent ones as their blank values). */
-  static MeetingPatch draft(
+  public static MeetingPatch draft(
       String title,
       OffsetDateTime startsAt,
       OffsetDateTime endsAt,
