@@ -67,6 +67,10 @@ import ru.metodichka.expert.RubricService;
 import ru.metodichka.home.HomeScreens;
 import ru.metodichka.institution.InstitutionRepository;
 import ru.metodichka.institution.InstitutionService;
+import ru.metodichka.meeting.MeetingReader;
+import ru.metodichka.meeting.MeetingRoutes;
+import ru.metodichka.meeting.MeetingScreens;
+import ru.metodichka.meeting.MeetingService;
 import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.moderation.ReportQueueScreens;
@@ -160,7 +164,8 @@ public final class Application implements AutoCloseable {
       WorkerExecutor markdown,
       SearchIndex searchIndex,
       Indexer indexer,
-      Housekeeping housekeeping) {}
+      Housekeeping housekeeping,
+      MeetingService meetings) {}
 
   private Application(Opened opened, Parts parts, int port) {
     this.opened = opened;
@@ -185,7 +190,8 @@ public final class Application implements AutoCloseable {
                 parts.plans(),
                 parts.structures(),
                 parts.experts(),
-                parts.expertReviews())
+                parts.expertReviews(),
+                parts.meetings())
             .run()
             .await();
         new DemoDiscussion(parts.pool(), comments(parts), reports(parts)).run().await();
@@ -286,7 +292,8 @@ public final class Application implements AutoCloseable {
         markdown,
         index,
         indexer,
-        housekeeping);
+        housekeeping,
+        new MeetingService(pool, communities, new ContributionRepository()));
   }
 
   /** The discussion under pages, on its own page reader (the demo's; the web layer has one). */
@@ -333,6 +340,8 @@ public final class Application implements AutoCloseable {
     var reports = new ReportService(pool, communities, reader, parts.pages(), comments);
     var changes = new ChangesService(pool, communities);
     var feedTokens = new FeedTokens(pool);
+    var meetingReader =
+        new MeetingReader(pool, communities, rendering, parts.markdown(), config.timeZone());
     // Previews render Markdown as typed, hostile or huge included: a pool of their own, so a slow
     // one never makes a login (password hashing) or a page view wait.
     var editor =
@@ -401,7 +410,8 @@ public final class Application implements AutoCloseable {
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
             new EvaluationRoutes(evaluations, evaluationExports),
             new CommentRoutes(comments),
-            new ReportRoutes(reports)),
+            new ReportRoutes(reports),
+            new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone())),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -412,7 +422,8 @@ public final class Application implements AutoCloseable {
                 parts.users(),
                 parts.joinRequests(),
                 orders,
-                parts.planReader()),
+                parts.planReader(),
+                meetingReader),
             new JoinRequestScreens(parts.joinRequests()),
             new ModerationScreens(templates, parts.joinRequests(), reviewQueue),
             new ReportQueueScreens(templates, reports),
@@ -427,6 +438,8 @@ public final class Application implements AutoCloseable {
             new ChangesScreens(
                 templates, changes, communities, feedTokens, publicUrl, config.timeZone()),
             new StructureScreens(templates, structures),
+            new MeetingScreens(
+                templates, meetingReader, parts.meetings(), publicUrl, config.timeZone()),
             new EvaluationScreens(templates, evaluations),
             new PlanScreens(
                 templates,
@@ -451,7 +464,8 @@ public final class Application implements AutoCloseable {
             new ProfileScreens(
                 templates,
                 new ProfileService(pool, parts.users(), parts.joinRequests()),
-                feedTokens),
+                feedTokens,
+                meetingReader),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
             new OrderScreens(templates, orders, documents),
             new ExpertScreens(templates, parts.experts(), parts.expertReviews()),

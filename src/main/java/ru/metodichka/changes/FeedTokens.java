@@ -26,21 +26,40 @@ public final class FeedTokens {
   private static final int TOKEN_BYTES = 32;
   private static final String ISSUE =
       """
-      INSERT INTO feed_tokens (user_id, token_hash) VALUES ($1, $2)
+      INSERT INTO %s (user_id, token_hash) VALUES ($1, $2)
       ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = now()
       """;
-  private static final String REVOKE = "DELETE FROM feed_tokens WHERE user_id = $1";
-  private static final String ISSUED = "SELECT created_at FROM feed_tokens WHERE user_id = $1";
+  private static final String REVOKE = "DELETE FROM %s WHERE user_id = $1";
+  private static final String ISSUED = "SELECT created_at FROM %s WHERE user_id = $1";
   private static final String READER =
       """
       SELECT u.id, u.login, u.display_name, u.is_admin
-        FROM feed_tokens t JOIN users u ON u.id = t.user_id
+        FROM %s t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1 AND u.disabled_at IS NULL
       """;
   private final Pool pool;
+  private final String issue;
+  private final String revoke;
+  private final String issued;
+  private final String readerSql;
 
+  /** The Atom feed's tokens ({@code feed_tokens}). */
   public FeedTokens(Pool pool) {
+    this(pool, "feed_tokens");
+  }
+
+  /**
+   * Tokens of another personal feed kept the same way (the meetings' calendar: {@code
+   * calendar_tokens}), in a table of {@code feed_tokens}' shape.
+   *
+   * @param table the table's name (a constant of the code, never input)
+   */
+  public FeedTokens(Pool pool, String table) {
     this.pool = pool;
+    this.issue = ISSUE.formatted(table);
+    this.revoke = REVOKE.formatted(table);
+    this.issued = ISSUED.formatted(table);
+    this.readerSql = READER.formatted(table);
   }
 
   /** A new token for the user (the old one stops working); 401 for visitors. */
@@ -49,7 +68,7 @@ public final class FeedTokens {
     byte[] bytes = new byte[TOKEN_BYTES];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return pool.preparedQuery(ISSUE)
+    return pool.preparedQuery(issue)
         .execute(Tuple.of(actor.id(), Buffer.buffer(hash(token))))
         .map(token);
   }
@@ -57,7 +76,7 @@ public final class FeedTokens {
   /** Removes the user's token: the feed's address stops working. */
   public Future<Void> revoke(CurrentUser actor) {
     actor.requireLoggedIn();
-    return pool.preparedQuery(REVOKE).execute(Tuple.of(actor.id())).mapEmpty();
+    return pool.preparedQuery(revoke).execute(Tuple.of(actor.id())).mapEmpty();
   }
 
   /** When the user's current token was made, if they have one. */
@@ -65,7 +84,7 @@ public final class FeedTokens {
     if (actor.anonymous()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return pool.preparedQuery(ISSUED)
+    return pool.preparedQuery(issued)
         .execute(Tuple.of(actor.id()))
         .map(rows -> Rows.first(rows, r -> r.getOffsetDateTime("created_at")));
   }
@@ -75,7 +94,7 @@ public final class FeedTokens {
     if (token == null || token.isBlank() || token.length() > 100) {
       return Future.failedFuture(AppError.notFound("feed_not_found"));
     }
-    return pool.preparedQuery(READER)
+    return pool.preparedQuery(readerSql)
         .execute(Tuple.of(Buffer.buffer(hash(token))))
         .map(
             rows ->

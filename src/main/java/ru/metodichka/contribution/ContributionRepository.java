@@ -39,6 +39,33 @@ public final class ContributionRepository {
         .mapEmpty();
   }
 
+  // Attendance at a meeting: one row per meeting and person (the unique index on (meeting_id,
+  // user_id)), dated at the meeting's start so it falls in the meeting's period. A person taken
+  // off the list and put back on keeps the one row.
+  private static final String INSERT_MEETING =
+      """
+      INSERT INTO contributions (user_id, community_id, meeting_id, kind, created_at)
+      SELECT person, $2, $3, 'meeting', $4 FROM unnest($1::bigint[]) AS person
+      ON CONFLICT (meeting_id, user_id) WHERE meeting_id IS NOT NULL DO NOTHING
+      """;
+
+  /**
+   * The ledger rows that stand, as an SQL condition on the contributions alias {@code c}: every row
+   * but attendance at a meeting the person has since been taken off (the ledger keeps that row; the
+   * meeting's current attendance, {@code meeting_attendees}, no longer has the person). Every
+   * reader that counts or lists contributions adds it.
+   */
+  public static String standingSql(String c) {
+    return "("
+        + c
+        + ".meeting_id IS NULL OR EXISTS (SELECT 1 FROM meeting_attendees attended"
+        + " WHERE attended.meeting_id = "
+        + c
+        + ".meeting_id AND attended.user_id = "
+        + c
+        + ".user_id))";
+  }
+
   /** One act by one user; pageId and revisionId may be null for acts not about a page. */
   public Future<Void> record(SqlClient sql, Contribution c) {
     Object[] values = {
@@ -65,6 +92,25 @@ public final class ContributionRepository {
             .addLong(communityId)
             .addLong(planItemId);
     return sql.preparedQuery(INSERT_PLAN_ITEM).execute(values).mapEmpty();
+  }
+
+  /**
+   * Attendance at a meeting: one {@link ContributionKind#MEETING} row, dated {@code startsAt}, for
+   * each attendee who has none for this meeting yet. Must be called inside the act's transaction.
+   */
+  public Future<Void> recordMeeting(
+      SqlClient sql,
+      long communityId,
+      long meetingId,
+      java.time.OffsetDateTime startsAt,
+      List<Long> attendees) {
+    Tuple values =
+        Tuple.tuple()
+            .addArrayOfLong(attendees.toArray(Long[]::new))
+            .addLong(communityId)
+            .addLong(meetingId)
+            .addOffsetDateTime(startsAt);
+    return sql.preparedQuery(INSERT_MEETING).execute(values).mapEmpty();
   }
 
   /** A ledger row. */

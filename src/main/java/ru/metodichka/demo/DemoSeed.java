@@ -20,6 +20,7 @@ import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
 import ru.metodichka.expert.ExpertReviews;
 import ru.metodichka.expert.ExpertService;
+import ru.metodichka.meeting.MeetingService;
 import ru.metodichka.page.LifecycleService;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.ReviewService;
@@ -29,10 +30,10 @@ import ru.metodichka.structure.StructureService;
 /**
  * Fills an empty database with a Russian demo district ({@code --demo}): institutions, teachers and
  * methodists, three communities and their pages with several revisions each arranged into each
- * community's structure, each community's activity plan for the current academic year, and two
- * independent experts with their reviews. Everything goes through the real services, so revisions,
- * wiki links, memberships, plan versions and the contribution ledger are written exactly as for
- * real users.
+ * community's structure, each community's activity plan for the current academic year, meetings (a
+ * past one with attendance and minutes, two to come), and two independent experts with their
+ * reviews. Everything goes through the real services, so revisions, wiki links, memberships, plan
+ * versions and the contribution ledger are written exactly as for real users.
  *
  * <p>Runs once: the marker {@code demo_seeded} in {@code app_state} makes later runs a no-op. A
  * database that already has communities of its own, or accounts with the demo's logins, gets
@@ -66,6 +67,7 @@ public final class DemoSeed {
   private final StructureService structures;
   private final ExpertService experts;
   private final ExpertReviews expertReviews;
+  private final MeetingService meetings;
 
   public DemoSeed(
       Pool pool,
@@ -77,7 +79,9 @@ public final class DemoSeed {
       PlanService plans,
       StructureService structures,
       ExpertService experts,
-      ExpertReviews expertReviews) {
+      ExpertReviews expertReviews,
+      MeetingService meetings) {
+    this.meetings = meetings;
     this.structures = structures;
     this.experts = experts;
     this.expertReviews = expertReviews;
@@ -160,7 +164,9 @@ public final class DemoSeed {
             people ->
                 new DemoPages(pages, reviews, lifecycle, content, people).create().map(people))
         .compose(people -> new DemoStructure(structures, content, people).create().map(people))
-        .compose(people -> new DemoPlan(plans, content, people, LocalDate.now()).create())
+        .compose(
+            people -> new DemoPlan(plans, content, people, LocalDate.now()).create().map(people))
+        .compose(people -> new DemoMeetings(meetings, pool, people, LocalDate.now()).create())
         .compose(v -> new DemoOrders(pool, communities).create())
         .compose(v -> new DemoHistory(pool).views())
         .compose(

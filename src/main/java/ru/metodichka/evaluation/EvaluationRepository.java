@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import ru.metodichka.contribution.ContributionKind;
+import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.db.Rows;
 import ru.metodichka.page.ResultKind;
 
@@ -21,10 +22,12 @@ import ru.metodichka.page.ResultKind;
  * Parameters: $1 the community's id, $2 and $3 the period's {@code [from, to)}.
  */
 final class EvaluationRepository {
-  // The ledger rows of the period of the communities $1 (ids), per community, person and kind:
-  // whole months from contribution_months ($4 and $5: the first and the end of the whole Moscow
-  // months inside the period, V23), the rest of the period from the ledger itself. The same
-  // counts as the ledger's rows, without reading each of a year's rows.
+  // The ledger rows of the period of the communities $1 (ids) that stand, per community, person
+  // and kind: whole months from contribution_months ($4 and $5: the first and the end of the whole
+  // Moscow months inside the period, V23), the rest of the period from the ledger itself. The same
+  // counts as the ledger's rows, without reading each of a year's rows. Attendance at meetings is
+  // never in contribution_months (V24): it counts only while the person is on the meeting's list
+  // (ContributionRepository.standingSql), so its rows, few, are always read from the ledger.
   static final String COUNTED =
       """
       counted AS (
@@ -33,8 +36,13 @@ final class EvaluationRepository {
         UNION ALL
         SELECT community_id, user_id, kind, 1, created_at FROM contributions
          WHERE community_id = ANY($1) AND created_at >= $2 AND created_at < $3
-           AND (created_at < $4 OR created_at >= $5))
-      """;
+           AND (created_at < $4 OR created_at >= $5) AND meeting_id IS NULL
+        UNION ALL
+        SELECT c.community_id, c.user_id, c.kind, 1, c.created_at FROM contributions c
+         WHERE c.community_id = ANY($1) AND c.created_at >= $2 AND c.created_at < $3
+           AND c.meeting_id IS NOT NULL AND %s)
+      """
+          .formatted(ContributionRepository.standingSql("c"));
   // The participants of the period (their 'member' periods overlapping [from, to)) of the
   // communities $1 (ids), each once per community.
   static final String PERIODS =

@@ -12,6 +12,7 @@ import ru.metodichka.auth.UserMembership;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.JoinRequestService;
+import ru.metodichka.meeting.MeetingReader;
 import ru.metodichka.order.OrderService;
 import ru.metodichka.page.ListedPage;
 import ru.metodichka.page.PageCursor;
@@ -27,14 +28,16 @@ import ru.metodichka.web.Templates;
 /**
  * The front page ({@code /}) and each community's page ({@code /c/{community}}), which gathers what
  * the community is: its task, moderators, the composition with the order that confirmed it, the
- * plan's completion and next items, the structure of its pages (those outside it last), recent
- * changes, and joining.
+ * plan's completion and next items, the next meetings, the structure of its pages (those outside it
+ * last), recent changes, and joining.
  */
 public final class HomeScreens implements Screens {
   private static final int RECENT_ON_HOME = 12;
   private static final int NEWEST_ON_HOME = 8;
   private static final int RECENT_IN_COMMUNITY = 10;
   private static final int WORKING_ON_HOME = 10;
+  private static final int MEETINGS_ON_HOME = 5;
+  private static final int MEETINGS_IN_COMMUNITY = 3;
 
   /**
    * Pages listed on one screen: the whole tree of a small community, a readable part of a large one
@@ -49,6 +52,7 @@ public final class HomeScreens implements Screens {
   private final JoinRequestService joinRequests;
   private final OrderService orders;
   private final PlanReader plans;
+  private final MeetingReader meetings;
 
   public HomeScreens(
       Templates templates,
@@ -57,7 +61,8 @@ public final class HomeScreens implements Screens {
       UserService users,
       JoinRequestService joinRequests,
       OrderService orders,
-      PlanReader plans) {
+      PlanReader plans,
+      MeetingReader meetings) {
     this.templates = templates;
     this.communities = communities;
     this.pages = pages;
@@ -65,6 +70,7 @@ public final class HomeScreens implements Screens {
     this.joinRequests = joinRequests;
     this.orders = orders;
     this.plans = plans;
+    this.meetings = meetings;
   }
 
   @Override
@@ -96,7 +102,8 @@ public final class HomeScreens implements Screens {
                 own.isEmpty() && !actor.admin()
                     ? pages.recentChanges(actor, RECENT_ON_HOME)
                     : pages.recentInOwnCommunities(actor, RECENT_ON_HOME));
-    Future.all(list, newest, mine, working, recent)
+    var next = meetings.upcomingEverywhere(actor, MEETINGS_ON_HOME);
+    Future.all(List.of(list, newest, mine, working, recent, next))
         .onSuccess(
             v -> {
               Map<String, Object> model = new HashMap<>();
@@ -106,6 +113,7 @@ public final class HomeScreens implements Screens {
               model.put("working", working.result());
               model.put("recent", recent.result());
               model.put("ownRecent", !mine.result().isEmpty() || actor.admin());
+              model.put("meetings", next.result());
               templates.render(ctx, "community/home.jte", model);
             })
         .onFailure(ctx::fail);
@@ -127,7 +135,8 @@ public final class HomeScreens implements Screens {
               var request = joinRequests.latest(access);
               var order = orders.latestFor(access.community().id());
               var plan = plans.summary(access);
-              return Future.all(List.of(about, members, list, recent, request, order, plan))
+              var next = meetings.upcoming(access, MEETINGS_IN_COMMUNITY);
+              return Future.all(List.of(about, members, list, recent, request, order, plan, next))
                   .map(
                       v -> {
                         Map<String, Object> model = new HashMap<>();
@@ -138,6 +147,7 @@ public final class HomeScreens implements Screens {
                         model.put("unplaced", placed(listed, false));
                         model.put("order", order.result().orElse(null));
                         model.put("plan", plan.result());
+                        model.put("meetings", next.result());
                         model.put("canArrange", access.canModerate());
                         model.put("next", nextLink(access.community().slug(), list.result()));
                         model.put("continued", !after.equals(PageCursor.START));

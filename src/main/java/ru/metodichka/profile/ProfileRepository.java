@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.db.Rows;
 import ru.metodichka.page.Visibility;
 
@@ -28,7 +29,10 @@ final class ProfileRepository {
             JOIN communities co ON co.id = c.community_id
             LEFT JOIN pages p ON p.id = c.page_id
             LEFT JOIN revisions r ON r.id = c.revision_id
-           WHERE c.user_id = $1 AND c.id < $2
+           WHERE c.user_id = $1 AND c.id < $2 AND\s"""
+          + ContributionRepository.standingSql("c")
+          + """
+
              AND NOT (c.kind = 'revision' AND EXISTS (
                    SELECT 1 FROM contributions created
                     WHERE created.revision_id = c.revision_id AND created.kind = 'page_created'))

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.changes.FeedTokens;
+import ru.metodichka.meeting.MeetingReader;
 import ru.metodichka.web.Crumb;
 import ru.metodichka.web.RequestParams;
 import ru.metodichka.web.Screens;
@@ -13,19 +14,25 @@ import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
 
 /**
- * {@code /me}: the logged-in user's profile, "my contributions" and the personal feed of recent
- * changes (its address is made and revoked by {@link ru.metodichka.changes.ChangesScreens}).
+ * {@code /me}: the logged-in user's profile, the next meetings of their communities, "my
+ * contributions", the personal feed of recent changes (its address is made and revoked by {@link
+ * ru.metodichka.changes.ChangesScreens}) and the personal calendar of meetings (made and revoked by
+ * the meeting screens).
  */
 public final class ProfileScreens implements Screens {
   private static final int PAGE_SIZE = 50;
   private final Templates templates;
   private final ProfileService profiles;
+  private static final int MEETINGS = 5;
   private final FeedTokens feedTokens;
+  private final MeetingReader meetings;
 
-  public ProfileScreens(Templates templates, ProfileService profiles, FeedTokens feedTokens) {
+  public ProfileScreens(
+      Templates templates, ProfileService profiles, FeedTokens feedTokens, MeetingReader meetings) {
     this.templates = templates;
     this.profiles = profiles;
     this.feedTokens = feedTokens;
+    this.meetings = meetings;
   }
 
   @Override
@@ -44,7 +51,9 @@ public final class ProfileScreens implements Screens {
     int limit = RequestParams.optionalInt(ctx, "limit", 1, 500, PAGE_SIZE);
     var profile = profiles.profile(actor, before, limit);
     var feed = feedTokens.issuedAt(actor);
-    Future.all(profile, feed)
+    var next = meetings.upcomingMine(actor, MEETINGS);
+    var calendar = meetings.calendarIssuedAt(actor);
+    Future.all(profile, feed, next, calendar)
         .onSuccess(
             all -> {
               var me = profile.result();
@@ -55,6 +64,10 @@ public final class ProfileScreens implements Screens {
                   ctx,
                   "profile/me.jte",
                   Map.of(
+                      "meetings",
+                      next.result(),
+                      "calendarIssued",
+                      calendar.result().map(ui::dateTime).orElse(""),
                       "me",
                       me,
                       "older",
@@ -75,6 +88,9 @@ public final class ProfileScreens implements Screens {
   private static String notice(RoutingContext ctx) {
     if ("withdrawn".equals(ctx.request().getParam("joined"))) {
       return "join.done.withdrawn";
+    }
+    if ("revoked".equals(ctx.request().getParam("calendar"))) {
+      return "meeting.feed.revoked";
     }
     return "revoked".equals(ctx.request().getParam("feed")) ? "changes.feed.revoked" : "";
   }

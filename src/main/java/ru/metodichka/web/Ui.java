@@ -49,7 +49,8 @@ public final class Ui {
           "i18n/structure",
           "i18n/expert",
           "i18n/evaluation",
-          "i18n/discussion");
+          "i18n/discussion",
+          "i18n/meeting");
 
   private List<ResourceBundle> strings; // looked up on the first string asked for
   private final ZoneId zone;

@@ -295,6 +295,42 @@ class DemoSeedIT {
   }
 
   @Test
+  void aCommunityHasAPastMeetingWithAttendanceAndMinutesAndTwoToCome() {
+    String member = login("ivanova");
+    String base = "/api" + Api.path("communities", "funkcionalnaya-gramotnost", "meetings");
+    JsonObject list = api.get(base, member).json();
+    JsonArray upcoming = list.getJsonArray("upcoming");
+    assertThat(upcoming).hasSize(2);
+    JsonObject remote =
+        upcoming.stream()
+            .map(JsonObject.class::cast)
+            .filter(m -> m.getString("form").equals("remote"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(remote.getString("link")).startsWith("https://");
+    assertThat(api.get(base, null).text()).doesNotContain(remote.getString("link"));
+    JsonObject past = list.getJsonArray("past").getJsonObject(0);
+    assertThat(past.getString("minutesPage")).isEqualTo("протокол-заседания-2026-03-25");
+    JsonObject attendance = api.get(base + "/" + past.getLong("id") + "/attendance", member).json();
+    assertThat(attendance.getJsonArray("attendees")).hasSize(3);
+    JsonObject participants =
+        api.get(
+                "/api"
+                    + Api.path(
+                        "communities", "funkcionalnaya-gramotnost", "evaluation", "participants")
+                    + "?from=2025-09-01&to=2026-09-01",
+                fx().adminToken())
+            .json();
+    int meetings =
+        participants.getJsonArray("participants").stream()
+            .map(JsonObject.class::cast)
+            .mapToInt(p -> p.getJsonObject("contributions").getInteger("meeting"))
+            .sum();
+    // Иванова and Петров; Кузнецова was taken off the list.
+    assertThat(meetings).isEqualTo(2);
+  }
+
+  @Test
   void demoUsersLogInWithTheDocumentedPassword() {
     JsonObject me = api.get("/api/users/me", login("smirnova")).json();
     assertThat(me.getString("institution"))
@@ -484,6 +520,7 @@ class DemoSeedIT {
         parts.plans(),
         parts.structures(),
         parts.experts(),
-        parts.expertReviews());
+        parts.expertReviews(),
+        parts.meetings());
   }
 }

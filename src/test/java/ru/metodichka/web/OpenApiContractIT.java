@@ -131,7 +131,15 @@ class OpenApiContractIT {
           "POST /api/reports",
           "GET /api/reports",
           "GET /api/reports/mine",
-          "POST /api/reports/{id}/resolve");
+          "POST /api/reports/{id}/resolve",
+          "GET /api/communities/{community}/meetings",
+          "POST /api/communities/{community}/meetings",
+          "GET /api/communities/{community}/meetings/{id}",
+          "PATCH /api/communities/{community}/meetings/{id}",
+          "POST /api/communities/{community}/meetings/{id}/cancel",
+          "PUT /api/communities/{community}/meetings/{id}/rsvp",
+          "GET /api/communities/{community}/meetings/{id}/attendance",
+          "PUT /api/communities/{community}/meetings/{id}/attendance");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -167,6 +175,13 @@ class OpenApiContractIT {
               "inviteExpert", "{\"expert\":\"x\",\"from\":\"2025-09-01\",\"to\":\"2026-09-01\"}"),
           Map.entry("getExpertComposite", "?from=2025-09-01&to=2026-09-01"),
           Map.entry("setEvaluationPublicity", "{\"public\":true}"),
+          Map.entry(
+              "createMeeting",
+              "{\"title\":\"Т\",\"startsAt\":\"2030-10-01T10:00\",\"endsAt\":\"2030-10-01T11:00\","
+                  + "\"form\":\"remote\",\"link\":\"https://example.org\"}"),
+          Map.entry("editMeeting", "{\"title\":\"Т\"}"),
+          Map.entry("answerMeeting", "{\"answer\":\"yes\"}"),
+          Map.entry("recordMeetingAttendance", "{\"logins\":[]}"),
           Map.entry(
               "createAssessment",
               "{\"from\":\"2025-09-01\",\"to\":\"2026-09-01\",\"relevance\":4,"
@@ -597,6 +612,97 @@ class OpenApiContractIT {
       archive.executeUpdate();
     }
     contract.expect("createPlanItem", 409, api.post(plan + "/items", moderator, draft));
+  }
+
+  @Test
+  void meetings(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String moderator = team.moderator().token();
+    String member = team.member().token();
+    String base = "/api" + Api.path("communities", team.community(), "meetings");
+    java.time.OffsetDateTime soon = java.time.OffsetDateTime.now().plusDays(2);
+    JsonObject draft =
+        new JsonObject()
+            .put("title", "Заседание")
+            .put("startsAt", soon.toString())
+            .put("endsAt", soon.plusHours(2).toString())
+            .put("form", "remote")
+            .put("link", "https://meet.example.org/x")
+            .put("agenda", "1. *Итоги*");
+    JsonObject created = contract.expect("createMeeting", 201, api.post(base, moderator, draft));
+    String path = base + "/" + created.getLong("id");
+    contract.expect("createMeeting", 403, api.post(base, member, draft));
+    contract.expect(
+        "createMeeting", 422, api.post(base, moderator, draft.copy().put("form", "online")));
+    contract.expect("listMeetings", 200, api.get(base, null));
+    contract.expect("getMeeting", 200, api.get(path, null));
+    contract.expect("getMeeting", 200, api.get(path, member));
+    contract.expect("getMeeting", 400, api.get(base + "/x", null));
+    contract.expect("getMeeting", 404, api.get(base + "/999999999", null));
+    JsonObject title = new JsonObject().put("title", "Заседание 2");
+    contract.expect("editMeeting", 200, patch(api, path, moderator, title));
+    contract.expect("editMeeting", 403, patch(api, path, member, title));
+    contract.expect(
+        "editMeeting", 422, patch(api, path, moderator, new JsonObject().put("link", "ftp://x")));
+    contract.expect("editMeeting", 400, patch(api, base + "/0", moderator, title));
+    contract.expect("editMeeting", 404, patch(api, base + "/999999999", moderator, title));
+    JsonObject yes = new JsonObject().put("answer", "yes");
+    contract.expect("answerMeeting", 200, api.put(path + "/rsvp", member, yes));
+    contract.expect(
+        "answerMeeting", 403, api.put(path + "/rsvp", fx.user("Посторонний").token(), yes));
+    contract.expect(
+        "answerMeeting",
+        422,
+        api.put(path + "/rsvp", member, new JsonObject().put("answer", "возможно")));
+    contract.expect("answerMeeting", 400, api.put(base + "/x/rsvp", member, yes));
+    contract.expect("answerMeeting", 404, api.put(base + "/999999999/rsvp", member, yes));
+    JsonObject logins =
+        new JsonObject()
+            .put("logins", new io.vertx.core.json.JsonArray().add(team.member().login()));
+    contract.expect(
+        "recordMeetingAttendance", 409, api.put(path + "/attendance", moderator, logins));
+    JsonObject past =
+        draft
+            .copy()
+            .put("startsAt", soon.minusDays(3).toString())
+            .put("endsAt", soon.minusDays(3).plusHours(1).toString());
+    String held = base + "/" + api.post(base, moderator, past).json().getLong("id");
+    contract.expect(
+        "recordMeetingAttendance", 200, api.put(held + "/attendance", moderator, logins));
+    contract.expect("recordMeetingAttendance", 403, api.put(held + "/attendance", member, logins));
+    contract.expect(
+        "recordMeetingAttendance",
+        422,
+        api.put(
+            held + "/attendance",
+            moderator,
+            new JsonObject().put("logins", new io.vertx.core.json.JsonArray().add("никто-нигде"))));
+    contract.expect(
+        "recordMeetingAttendance", 400, api.put(base + "/x/attendance", moderator, logins));
+    contract.expect(
+        "recordMeetingAttendance", 404, api.put(base + "/999999999/attendance", moderator, logins));
+    contract.expect("getMeetingAttendance", 200, api.get(held + "/attendance", member));
+    contract.expect("getMeetingAttendance", 401, api.get(held + "/attendance", null));
+    contract.expect(
+        "getMeetingAttendance", 403, api.get(held + "/attendance", fx.user("Чужой").token()));
+    contract.expect("getMeetingAttendance", 400, api.get(base + "/x/attendance", member));
+    contract.expect("getMeetingAttendance", 404, api.get(base + "/999999999/attendance", member));
+    contract.expect("cancelMeeting", 403, api.post(path + "/cancel", member, null));
+    contract.expect("cancelMeeting", 409, api.post(held + "/cancel", moderator, null));
+    contract.expect("cancelMeeting", 200, api.post(path + "/cancel", moderator, null));
+    contract.expect("cancelMeeting", 400, api.post(base + "/x/cancel", moderator, null));
+    contract.expect("cancelMeeting", 404, api.post(base + "/999999999/cancel", moderator, null));
+    contract.expect("answerMeeting", 409, api.put(path + "/rsvp", member, yes));
+    contract.expect("editMeeting", 409, patch(api, path, moderator, title));
+    contract.expect("cancelMeeting", 401, api.post(path + "/cancel", null, null));
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect("createMeeting", 409, api.post(base, moderator, draft));
   }
 
   @Test
