@@ -80,8 +80,7 @@ class AccountManagementIT {
             .json()
             .getJsonArray("items");
     assertThat(events.stream().map(e -> ((JsonObject) e).getString("kind")))
-        .containsExactly(
-            "admin_revoked", "profile_changed", "methodist_granted", "admin_granted");
+        .containsExactly("admin_revoked", "profile_changed", "methodist_granted", "admin_granted");
     assertThat(events.getJsonObject(0).getString("actor")).isEqualTo("admin");
   }
 
