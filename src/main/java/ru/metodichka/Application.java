@@ -15,9 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.metodichka.account.AccountRoutes;
+import ru.metodichka.account.AccountService;
 import ru.metodichka.account.LoginScreens;
+import ru.metodichka.account.PasswordScreens;
 import ru.metodichka.account.SessionRoutes;
 import ru.metodichka.account.UserRoutes;
+import ru.metodichka.admin.AccountAdmin;
 import ru.metodichka.admin.AdminScreens;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.PasswordHasher;
@@ -360,6 +364,13 @@ public final class Application implements AutoCloseable {
             vertx.createSharedWorkerExecutor("metodichka-search", 4));
     var bank = new Bank(pool);
     var institutions = new InstitutionService(pool, new InstitutionRepository());
+    // Account management: password hashing on the same blocking workers as logins.
+    var accounts =
+        new AccountService(
+            pool,
+            new UserRepository(),
+            new PasswordHasher(vertx.createSharedWorkerExecutor("metodichka-blocking", 4)),
+            auth);
     var pageService = parts.pages();
     var viewCache = parts.viewCache();
     var orders = new OrderService(pool, config.timeZone());
@@ -396,6 +407,7 @@ public final class Application implements AutoCloseable {
         List.of(
             new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
+            new AccountRoutes(accounts, clientAddress, publicUrl),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
             new ReviewQueueRoutes(reviewQueue),
@@ -467,6 +479,8 @@ public final class Application implements AutoCloseable {
                 feedTokens,
                 meetingReader),
             new AdminScreens(templates, communities, parts.users(), institutions, search),
+            new AccountAdmin(templates, accounts, institutions, publicUrl),
+            new PasswordScreens(templates, accounts, clientAddress),
             new OrderScreens(templates, orders, documents),
             new ExpertScreens(templates, parts.experts(), parts.expertReviews()),
             new ExpertAdminScreens(templates, parts.experts(), communities),

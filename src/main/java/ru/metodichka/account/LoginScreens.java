@@ -65,6 +65,8 @@ public final class LoginScreens implements Screens {
   private void refused(RoutingContext ctx, Throwable failure, String login, String back) {
     if (failure instanceof AppError error && error.status() == 401) {
       show(ctx, 401, login, back, "login.failed");
+    } else if (failure instanceof AppError error && error.status() == 403) {
+      show(ctx, 403, login, back, "login.disabled");
     } else if (failure instanceof AppError error && error.status() == 429) {
       long seconds = error.extras().getLong(AppError.RETRY_AFTER);
       ctx.response().putHeader("Retry-After", Long.toString(seconds));

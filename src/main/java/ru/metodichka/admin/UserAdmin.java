@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import ru.metodichka.account.AccountService;
 import ru.metodichka.account.NewUserInput;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.NewUser;
 import ru.metodichka.auth.UserService;
 import ru.metodichka.institution.InstitutionService;
+import ru.metodichka.web.RequestParams;
 import ru.metodichka.web.Templates;
 
 /** {@code /admin/users}: every account, and creating a local one. */
@@ -17,6 +19,7 @@ final class UserAdmin {
   private static final String[] TEXT_FIELDS = {
     "login", "name", "email", "institution", "position", "password"
   };
+  private static final int PAGE_SIZE = 50;
   private final Templates templates;
   private final UserService users;
   private final InstitutionService institutions;
@@ -35,7 +38,12 @@ final class UserAdmin {
   private void show(RoutingContext ctx, int status, Form form) {
     // A password is never sent back to the browser, not even into its own form.
     form.set("password", "");
-    var people = users.list(CurrentUser.of(ctx));
+    String query = ctx.request().getParam("q");
+    int offset = RequestParams.optionalInt(ctx, "offset", 0, Integer.MAX_VALUE, 0);
+    var people =
+        users
+            .list(CurrentUser.of(ctx))
+            .map(all -> AccountService.page(all, query, offset, PAGE_SIZE));
     var places = institutions.list();
     Future.all(people, places)
         .onSuccess(
@@ -45,7 +53,15 @@ final class UserAdmin {
                     status,
                     "admin/users.jte",
                     Map.of(
-                        "users", people.result(),
+                        "users", people.result().users(),
+                        "query", query == null ? "" : query,
+                        "total", people.result().total(),
+                        "older", pageLink(query, offset + PAGE_SIZE, people.result().total()),
+                        "newer",
+                            offset == 0
+                                ? ""
+                                : pageLink(
+                                    query, Math.max(0, offset - PAGE_SIZE), Integer.MAX_VALUE),
                         "institutions", places.result(),
                         "form", form,
                         "notice", AdminScreens.notice(ctx),
@@ -74,6 +90,20 @@ final class UserAdmin {
         .onFailure(
             AdminScreens.takenOr(
                 ctx, () -> show(ctx, 409, form.reject("login", "admin.user.login.taken"))));
+  }
+
+  /** The list from {@code offset} on, or "" when there is nothing there. */
+  private static String pageLink(String query, int offset, int total) {
+    if (offset >= total) {
+      return "";
+    }
+    String q =
+        query == null || query.isBlank()
+            ? ""
+            : "q="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
+                + "&";
+    return "/admin/users?" + q + "offset=" + offset;
   }
 
   /** A checkbox: "on" when ticked, "" when not (an unticked box is not sent at all). */

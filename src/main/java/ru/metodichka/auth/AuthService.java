@@ -50,13 +50,24 @@ public final class AuthService {
     return throttle
         .reserve(buckets)
         .compose(v -> users.findCredentials(pool, attempt.login()))
-        .compose(credentials -> verified(credentials, attempt.password()))
         .compose(
-            userId -> {
+            credentials ->
+                verified(credentials, attempt.password())
+                    .map(ok -> ok ? credentials : Optional.<UserRepository.Credentials>empty()))
+        .compose(
+            matched -> {
+              Optional<Long> userId = matched.map(UserRepository.Credentials::userId);
               if (userId.isEmpty()) {
                 // The attempt stays counted: that is what a failure costs.
                 LOG.info("Failed login for '{}' from {}", key, attempt.address().getHostAddress());
                 return Future.failedFuture(AppError.unauthorized("invalid_credentials"));
+              }
+              if (matched.get().disabled()) {
+                // The right password: no guess, so the attempt is taken back; but no session.
+                LOG.info("Refused login of disabled account '{}'", key);
+                return throttle
+                    .release(buckets)
+                    .compose(v -> Future.failedFuture(AppError.forbidden("account_disabled")));
               }
               return throttle
                   .release(buckets)
@@ -65,15 +76,27 @@ public final class AuthService {
             });
   }
 
-  /**
-   * The user's id when the password matches. An unknown login costs as much time as a known one.
-   */
-  private Future<Optional<Long>> verified(
+  /** Whether the password matches. An unknown login costs as much time as a known one. */
+  private Future<Boolean> verified(
       Optional<UserRepository.Credentials> credentials, String password) {
     String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(null);
-    return hasher
-        .verify(password, hash)
-        .map(ok -> ok ? credentials.map(UserRepository.Credentials::userId) : Optional.empty());
+    return hasher.verify(password, hash);
+  }
+
+  /**
+   * Whether this is the password of the logged-in user's local account, counted against the same
+   * budgets as a login (so changing one's password cannot be used to guess it): 429 when a budget
+   * is spent. A correct password takes its attempt back.
+   */
+  public Future<Boolean> checkOwnPassword(
+      CurrentUser user, String password, java.net.InetAddress address) {
+    String key = NewUser.loginKey(user.login());
+    List<String> buckets = LoginThrottle.buckets(key, address, Optional.empty());
+    return throttle
+        .reserve(buckets)
+        .compose(v -> users.findCredentials(pool, user.login()))
+        .compose(credentials -> verified(credentials, password))
+        .compose(ok -> ok ? throttle.release(buckets).map(true) : Future.succeededFuture(false));
   }
 
   private Future<Login> startSession(long userId, String previousToken) {

@@ -39,9 +39,9 @@ public final class UserRepository {
       """;
   private static final String FIND_CREDENTIALS =
       """
-      SELECT u.id, c.password_hash
+      SELECT u.id, c.password_hash, u.disabled_at IS NOT NULL AS disabled
         FROM users u JOIN local_credentials c ON c.user_id = u.id
-       WHERE u.login_key = $1 AND u.disabled_at IS NULL
+       WHERE u.login_key = $1
       """;
   private static final String LIST = SELECT_USER + " ORDER BY u.display_name, u.login_key";
   private static final String COUNT_USERS = "SELECT count(*) FROM users";
@@ -103,14 +103,22 @@ public final class UserRepository {
     return sql.preparedQuery(MAKE_ADMIN).execute(Tuple.of(userId)).mapEmpty();
   }
 
-  /** The user id and password hash of an enabled local account. */
+  /**
+   * The user id and password hash of a local account, and whether it is disabled (a disabled
+   * account is refused only after its password matched, so the refusal tells a guesser nothing).
+   */
   public Future<Optional<Credentials>> findCredentials(SqlClient sql, String login) {
     return sql.preparedQuery(FIND_CREDENTIALS)
         .execute(Tuple.of(NewUser.loginKey(login)))
         .map(
             rows ->
                 Rows.first(
-                    rows, r -> new Credentials(r.getLong("id"), r.getString("password_hash"))));
+                    rows,
+                    r ->
+                        new Credentials(
+                            r.getLong("id"),
+                            r.getString("password_hash"),
+                            r.getBoolean("disabled"))));
   }
 
   /** Every account, enabled or not, by name: what administrators see. */
@@ -154,6 +162,6 @@ public final class UserRepository {
     return e;
   }
 
-  /** A local account's id and password hash. */
-  public record Credentials(long userId, String passwordHash) {}
+  /** A local account's id and password hash, and whether an administrator disabled it. */
+  public record Credentials(long userId, String passwordHash, boolean disabled) {}
 }

@@ -170,7 +170,8 @@ public final class DemoSeed {
         .compose(v -> new DemoOrders(pool, communities).create())
         .compose(v -> new DemoHistory(pool).views())
         .compose(
-            v -> new DemoExperts(users, experts, expertReviews, content.password()).create(admin));
+            v -> new DemoExperts(users, experts, expertReviews, content.password()).create(admin))
+        .compose(v -> new DemoAccounts(pool, users, content.password()).create(admin));
   }
 
   private Future<CurrentUser> admin() {

@@ -50,7 +50,8 @@ public final class Ui {
           "i18n/expert",
           "i18n/evaluation",
           "i18n/discussion",
-          "i18n/meeting");
+          "i18n/meeting",
+          "i18n/accounts");
 
   private List<ResourceBundle> strings; // looked up on the first string asked for
   private final ZoneId zone;

@@ -117,7 +117,8 @@ class AdminScreensIT {
                 "password", "teacher-password",
                 "methodist", "on"));
     assertThat(user.status()).as(user.toString()).isEqualTo(303);
-    Element account = row(admin.get("/admin/users").document(), "users-table", "data-login", login);
+    Element account =
+        row(admin.get("/admin/users?q=" + login).document(), "users-table", "data-login", login);
     assertThat(account.text()).contains("Мария Ивановна Котова", institution, "учитель математики");
     assertThat(account.select(".user-flags .badge")).hasSize(1);
     assertThat(fx.login(login, "teacher-password")).isNotBlank();
@@ -254,7 +255,8 @@ class AdminScreensIT {
     assertThat(admin.get("/admin/institutions").text()).doesNotContain(institution);
     assertThat(admin.get("/admin/communities").document().select("tr[data-slug=" + slug + "]"))
         .isEmpty();
-    assertThat(admin.get("/admin/users").document().select("tr[data-login=" + login + "]"))
+    assertThat(
+            admin.get("/admin/users?q=" + login).document().select("tr[data-login=" + login + "]"))
         .isEmpty();
   }
 

@@ -66,6 +66,21 @@ class DemoSeedIT {
   }
 
   @Test
+  void aFormerTeachersDisabledAccountRefusesHerLoginAndSaysWhoDisabledIt() {
+    var refused =
+        api.post(
+            "/api/session",
+            null,
+            new JsonObject().put("login", "kuznetsova.gp").put("password", "demo12345"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().getString("code")).isEqualTo("account_disabled");
+    String admin = new Fixtures(api).adminToken();
+    JsonObject event = api.get("/api/users/kuznetsova.gp/events", admin).items().getJsonObject(0);
+    assertThat(event.getString("kind")).isEqualTo("disabled");
+    assertThat(event.getString("actor")).isEqualTo("admin");
+  }
+
+  @Test
   void visitorsSeePublishedPagesAndMembersAlsoSeeDrafts() {
     int published = 0;
     int all = 0;
