@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.account.LoginScreens;
 import ru.metodichka.account.SessionRoutes;
+import ru.metodichka.account.SignInChoices;
 import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AdminScreens;
 import ru.metodichka.auth.AuthService;
@@ -67,6 +68,10 @@ import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.moderation.ReviewQueue;
 import ru.metodichka.moderation.ReviewQueueRoutes;
+import ru.metodichka.oidc.IdentityRoutes;
+import ru.metodichka.oidc.OidcProvider;
+import ru.metodichka.oidc.OidcScreens;
+import ru.metodichka.oidc.OidcService;
 import ru.metodichka.order.OrderDocuments;
 import ru.metodichka.order.OrderRoutes;
 import ru.metodichka.order.OrderScreens;
@@ -333,6 +338,21 @@ public final class Application implements AutoCloseable {
             config.activeThreshold(),
             Clock.systemUTC());
     // Spreadsheets and PDF reports block while they are written: on the documents' workers.
+    // Sign-in through an OpenID Connect provider, when one is configured; discovered lazily.
+    var signIn =
+        new SignInChoices(
+            config.signIn().localLogin(), config.signIn().oidc().map(AppConfig.Oidc::buttonLabel));
+    var oidc =
+        new OidcService(
+            pool,
+            config
+                .signIn()
+                .oidc()
+                .map(o -> new OidcProvider(vertx, o, Clock.systemUTC()))
+                .orElse(null),
+            auth,
+            parts.experts(),
+            new UserRepository());
     var evaluationExports =
         new EvaluationExports(
             evaluations,
@@ -347,7 +367,7 @@ public final class Application implements AutoCloseable {
             new AttentionHandler(parts.joinRequests(), reviewQueue),
             new ExpertNavHandler(parts.experts())),
         List.of(
-            new SessionRoutes(auth, clientAddress),
+            new SessionRoutes(auth, clientAddress, signIn),
             new UserRoutes(parts.users()),
             new CommunityRoutes(communities),
             new JoinRequestRoutes(parts.joinRequests()),
@@ -361,8 +381,11 @@ public final class Application implements AutoCloseable {
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
-            new EvaluationRoutes(evaluations, evaluationExports)),
+            new EvaluationRoutes(evaluations, evaluationExports),
+            new IdentityRoutes(oidc)),
         List.of(
+            // Before the login screens: its POST /logout takes the sessions the provider started.
+            new OidcScreens(oidc, publicUrl),
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
             new HomeScreens(
@@ -401,7 +424,7 @@ public final class Application implements AutoCloseable {
             new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
-            new LoginScreens(templates, auth, clientAddress),
+            new LoginScreens(templates, auth, clientAddress, signIn),
             new ProfileScreens(
                 templates,
                 new ProfileService(pool, parts.users(), parts.joinRequests()),

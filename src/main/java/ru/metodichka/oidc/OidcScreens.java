@@ -1,0 +1,97 @@
+package ru.metodichka.oidc;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import ru.metodichka.web.AuthHandler;
+import ru.metodichka.web.PublicUrl;
+import ru.metodichka.web.Redirect;
+import ru.metodichka.web.Screens;
+import ru.metodichka.web.SessionCookies;
+import ru.metodichka.web.Templates;
+
+/**
+ * Sign-in through the OpenID Connect provider: {@code GET /auth/oidc/login} sends the browser to
+ * it, {@code GET /auth/oidc/callback} takes it back and starts the session, {@code POST
+ * /auth/oidc/backchannel-logout} is where the provider ends sessions, and {@code POST /logout} of a
+ * session started through the provider also ends the provider's session (RP-initiated logout).
+ * Mounted before the login screens, whose {@code POST /logout} handles the other sessions.
+ */
+public final class OidcScreens implements Screens {
+  static final String CALLBACK = "/auth/oidc/callback";
+  private final OidcService oidc;
+  private final PublicUrl publicUrl;
+
+  public OidcScreens(OidcService oidc, PublicUrl publicUrl) {
+    this.oidc = oidc;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/auth/oidc/login").handler(this::begin);
+    router.get(CALLBACK).handler(this::callback);
+    router.post("/auth/oidc/backchannel-logout").handler(this::backChannelLogout);
+    router.post("/logout").handler(this::logout);
+  }
+
+  private void begin(RoutingContext ctx) {
+    String back = back(ctx.request().getParam("back"));
+    oidc.begin(publicUrl.of(ctx, CALLBACK), back)
+        .onSuccess(
+            url -> {
+              ctx.response().putHeader("Cache-Control", "no-store");
+              ctx.redirect(url);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void callback(RoutingContext ctx) {
+    String error = ctx.request().getParam("error");
+    if (error != null) {
+      // The visitor cancelled at the provider, or it refused: the login page again, nothing kept.
+      ctx.redirect("/login?oidc=failed");
+      return;
+    }
+    oidc.finish(
+            ctx.request().getParam("state"), ctx.request().getParam("code"), AuthHandler.token(ctx))
+        .onSuccess(
+            done -> {
+              ctx.response()
+                  .addCookie(SessionCookies.live(ctx, done.login().token(), done.login().ttl()));
+              ctx.redirect(Redirect.encoded(done.back()));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void backChannelLogout(RoutingContext ctx) {
+    oidc.backChannelLogout(ctx.request().getFormAttribute("logout_token"))
+        .onSuccess(
+            ended -> ctx.response().putHeader("Cache-Control", "no-store").setStatusCode(200).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    String token = AuthHandler.token(ctx);
+    oidc.endSessionUrl(token, publicUrl.of(ctx, "/"))
+        .onSuccess(
+            url -> {
+              if (url.isEmpty()) {
+                ctx.next();
+                return;
+              }
+              oidc.endLocal(token)
+                  .onSuccess(
+                      v -> {
+                        ctx.response().addCookie(SessionCookies.expired(ctx));
+                        Redirect.seeOther(ctx, url.get());
+                      })
+                  .onFailure(ctx::fail);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private static String back(String candidate) {
+    String back = Templates.localPath(candidate, "/");
+    return back.startsWith("/login") || back.startsWith("/auth/") ? "/" : back;
+  }
+}
