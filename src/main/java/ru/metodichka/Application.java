@@ -385,7 +385,7 @@ public final class Application implements AutoCloseable {
             new IdentityRoutes(oidc)),
         List.of(
             // Before the login screens: its POST /logout takes the sessions the provider started.
-            new OidcScreens(oidc, publicUrl),
+            new OidcScreens(templates, oidc, publicUrl),
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
             new HomeScreens(

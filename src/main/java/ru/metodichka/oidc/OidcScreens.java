@@ -2,6 +2,7 @@ package ru.metodichka.oidc;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import ru.metodichka.web.AuthHandler;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Redirect;
@@ -20,8 +21,10 @@ public final class OidcScreens implements Screens {
   static final String CALLBACK = "/auth/oidc/callback";
   private final OidcService oidc;
   private final PublicUrl publicUrl;
+  private final Templates templates;
 
-  public OidcScreens(OidcService oidc, PublicUrl publicUrl) {
+  public OidcScreens(Templates templates, OidcService oidc, PublicUrl publicUrl) {
+    this.templates = templates;
     this.oidc = oidc;
     this.publicUrl = publicUrl;
   }
@@ -83,7 +86,9 @@ public final class OidcScreens implements Screens {
                   .onSuccess(
                       v -> {
                         ctx.response().addCookie(SessionCookies.expired(ctx));
-                        Redirect.seeOther(ctx, url.get());
+                        // A page that moves on by itself, not a redirect: the CSP's form-action
+                        // 'self' forbids a form's POST to end at another site.
+                        templates.render(ctx, "oidc/logout.jte", Map.of("url", url.get()));
                       })
                   .onFailure(ctx::fail);
             })
