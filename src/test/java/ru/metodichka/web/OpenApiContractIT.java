@@ -46,6 +46,7 @@ class OpenApiContractIT {
           "DELETE /api/session",
           "GET /api/csrf",
           "POST /api/users",
+          "POST /api/users/{login}/identities",
           "GET /api/users/me",
           "GET /api/communities",
           "POST /api/communities",
@@ -901,6 +902,29 @@ class OpenApiContractIT {
     contract.expect("createUser", 403, api.post("/api/users", fx.user("У").token(), user));
     JsonObject bad = new JsonObject().put("login", "я").put("password", "short");
     contract.expect("createUser", 422, api.post("/api/users", fx.adminToken(), bad));
+  }
+
+  @Test
+  void linkingIdentities(Fixtures fx) {
+    Api api = fx.api();
+    String login = fx.user("Связь").login();
+    String path = "/api/users/" + login + "/identities";
+    JsonObject identity =
+        new JsonObject()
+            .put("issuer", "https://sso.example.ru/realms/district")
+            .put("subject", Fixtures.unique("sub"));
+    contract.expect("linkIdentity", 201, api.post(path, fx.adminToken(), identity));
+    contract.expect("linkIdentity", 409, api.post(path, fx.adminToken(), identity));
+    contract.expect("linkIdentity", 401, api.post(path, null, identity));
+    contract.expect("linkIdentity", 403, api.post(path, fx.user("Л").token(), identity));
+    contract.expect(
+        "linkIdentity",
+        404,
+        api.post("/api/users/nobody-here/identities", fx.adminToken(), identity));
+    contract.expect(
+        "linkIdentity",
+        422,
+        api.post(path, fx.adminToken(), new JsonObject().put("issuer", "https://x")));
   }
 
   @Test
