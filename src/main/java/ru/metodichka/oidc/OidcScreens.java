@@ -3,7 +3,10 @@ package ru.metodichka.oidc;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.error.AppError;
 import ru.metodichka.web.AuthHandler;
+import ru.metodichka.web.Crumb;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
@@ -35,6 +38,89 @@ public final class OidcScreens implements Screens {
     router.get(CALLBACK).handler(this::callback);
     router.post("/auth/oidc/backchannel-logout").handler(this::backChannelLogout);
     router.post("/logout").handler(this::logout);
+    router.get("/admin/identities").handler(this::identities);
+    router.post("/admin/identities").handler(this::link);
+  }
+
+  /** The administrator's form linking a provider's identity to an existing account. */
+  private void identities(RoutingContext ctx) {
+    CurrentUser.of(ctx).requireAdmin();
+    String notice = "linked".equals(ctx.request().getParam("done")) ? "identities.linked" : "";
+    showIdentities(ctx, 200, "", defaultIssuer(), "", "", notice);
+  }
+
+  private void link(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx).requireAdmin();
+    String login = field(ctx, "login");
+    String issuer = field(ctx, "issuer");
+    String subject = field(ctx, "subject");
+    if (login.isEmpty()
+        || issuer.isEmpty()
+        || subject.isEmpty()
+        || login.length() > 64
+        || issuer.length() > 500
+        || subject.length() > 255) {
+      showIdentities(ctx, 422, login, issuer, subject, "identities.error.required", "");
+      return;
+    }
+    oidc.link(actor, login, issuer, subject)
+        .onSuccess(linked -> Redirect.seeOther(ctx, "/admin/identities?done=linked"))
+        .onFailure(
+            failure -> {
+              if (failure instanceof AppError error
+                  && (error.status() == 404 || error.status() == 409)) {
+                showIdentities(
+                    ctx,
+                    error.status(),
+                    login,
+                    issuer,
+                    subject,
+                    "identities.error." + error.code(),
+                    "");
+              } else {
+                ctx.fail(failure);
+              }
+            });
+  }
+
+  private String defaultIssuer() {
+    return oidc.provider() == null ? "" : oidc.provider().config().issuer();
+  }
+
+  private static String field(RoutingContext ctx, String name) {
+    String value = ctx.request().getFormAttribute(name);
+    return value == null ? "" : value.strip();
+  }
+
+  private void showIdentities(
+      RoutingContext ctx,
+      int status,
+      String login,
+      String issuer,
+      String subject,
+      String error,
+      String notice) {
+    var ui = templates.ui(ctx);
+    templates.render(
+        ctx,
+        status,
+        "oidc/identities.jte",
+        Map.of(
+            "login",
+            login,
+            "issuer",
+            issuer,
+            "subject",
+            subject,
+            "error",
+            error.isEmpty() ? "" : ui.t(error),
+            "notice",
+            notice,
+            "crumbs",
+            Crumb.of(
+                new Crumb(ui.t("nav.home"), "/"),
+                new Crumb(ui.t("admin.title"), "/admin"),
+                Crumb.here(ui.t("identities.title")))));
   }
 
   private void begin(RoutingContext ctx) {

@@ -56,6 +56,20 @@ class IdentityAuthorizationIT {
   }
 
   @Test
+  void onlyAdministratorsSeeTheLinkingScreen() {
+    for (Audience audience : Audience.values()) {
+      var page = fx.api().get("/admin/identities", audiences.token(audience));
+      if (audience == Audience.ADMINISTRATOR) {
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().select("form#identity-form input[name=subject]")).hasSize(1);
+      } else {
+        assertThat(page.status()).as(audience.name()).isNotEqualTo(200);
+        assertThat(page.text()).as(audience.name()).doesNotContain("identity-form");
+      }
+    }
+  }
+
+  @Test
   void refusalsComeBeforeTheBodyOrTheLoginIsLookedAt() {
     for (Audience audience : Audience.values()) {
       if (audience == Audience.ADMINISTRATOR) {
