@@ -83,6 +83,10 @@ public final class OidcService {
     String state = random();
     String nonce = random();
     String verifier = random() + random();
+    // Sign-ins never finished are dropped as new ones start (a statement on a small table).
+    repository
+        .purgeRequests(pool)
+        .onFailure(e -> LOG.warn("Could not delete abandoned sign-ins: {}", e.getMessage()));
     return discovered()
         .compose(
             found ->
