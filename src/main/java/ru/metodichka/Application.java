@@ -20,6 +20,7 @@ import ru.metodichka.account.AccountService;
 import ru.metodichka.account.LoginScreens;
 import ru.metodichka.account.PasswordScreens;
 import ru.metodichka.account.SessionRoutes;
+import ru.metodichka.account.SignInChoices;
 import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AccountAdmin;
 import ru.metodichka.admin.AdminScreens;
@@ -80,6 +81,10 @@ import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.moderation.ReportQueueScreens;
 import ru.metodichka.moderation.ReviewQueue;
 import ru.metodichka.moderation.ReviewQueueRoutes;
+import ru.metodichka.oidc.IdentityRoutes;
+import ru.metodichka.oidc.OidcProvider;
+import ru.metodichka.oidc.OidcScreens;
+import ru.metodichka.oidc.OidcService;
 import ru.metodichka.order.OrderDocuments;
 import ru.metodichka.order.OrderRoutes;
 import ru.metodichka.order.OrderScreens;
@@ -391,6 +396,21 @@ public final class Application implements AutoCloseable {
             config.activeThreshold(),
             Clock.systemUTC());
     // Spreadsheets and PDF reports block while they are written: on the documents' workers.
+    // Sign-in through an OpenID Connect provider, when one is configured; discovered lazily.
+    var signIn =
+        new SignInChoices(
+            config.signIn().localLogin(), config.signIn().oidc().map(AppConfig.Oidc::buttonLabel));
+    var oidc =
+        new OidcService(
+            pool,
+            config
+                .signIn()
+                .oidc()
+                .map(o -> new OidcProvider(vertx, o, Clock.systemUTC()))
+                .orElse(null),
+            auth,
+            parts.experts(),
+            new UserRepository());
     var evaluationExports =
         new EvaluationExports(
             evaluations,
@@ -405,7 +425,7 @@ public final class Application implements AutoCloseable {
             new AttentionHandler(parts.joinRequests(), reviewQueue),
             new ExpertNavHandler(parts.experts())),
         List.of(
-            new SessionRoutes(auth, clientAddress),
+            new SessionRoutes(auth, clientAddress, signIn),
             new UserRoutes(parts.users()),
             new AccountRoutes(accounts, clientAddress, publicUrl),
             new CommunityRoutes(communities),
@@ -423,8 +443,11 @@ public final class Application implements AutoCloseable {
             new EvaluationRoutes(evaluations, evaluationExports),
             new CommentRoutes(comments),
             new ReportRoutes(reports),
-            new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone())),
+            new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone()),
+            new IdentityRoutes(oidc)),
         List.of(
+            // Before the login screens: its POST /logout takes the sessions the provider started.
+            new OidcScreens(templates, oidc, publicUrl),
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
             new HomeScreens(
@@ -472,7 +495,7 @@ public final class Application implements AutoCloseable {
             new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
-            new LoginScreens(templates, auth, clientAddress),
+            new LoginScreens(templates, auth, clientAddress, signIn),
             new ProfileScreens(
                 templates,
                 new ProfileService(pool, parts.users(), parts.joinRequests()),

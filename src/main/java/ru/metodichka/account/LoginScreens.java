@@ -2,6 +2,8 @@ package ru.metodichka.account;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.CurrentUser;
@@ -23,11 +25,18 @@ public final class LoginScreens implements Screens {
   private final Templates templates;
   private final AuthService auth;
   private final LoginRequests logins;
+  private final SignInChoices choices;
 
   public LoginScreens(Templates templates, AuthService auth, ClientAddress clientAddress) {
+    this(templates, auth, clientAddress, SignInChoices.LOCAL);
+  }
+
+  public LoginScreens(
+      Templates templates, AuthService auth, ClientAddress clientAddress, SignInChoices choices) {
     this.templates = templates;
     this.auth = auth;
-    this.logins = new LoginRequests(auth, clientAddress);
+    this.logins = new LoginRequests(auth, clientAddress, choices.localLogin());
+    this.choices = choices;
   }
 
   @Override
@@ -43,7 +52,8 @@ public final class LoginScreens implements Screens {
       ctx.redirect(Redirect.encoded(back));
       return;
     }
-    show(ctx, 200, "", back, null);
+    boolean oidcFailed = "failed".equals(ctx.request().getParam("oidc"));
+    show(ctx, 200, "", back, oidcFailed ? "login.oidc.failed" : null);
   }
 
   private void login(RoutingContext ctx) {
@@ -63,7 +73,9 @@ public final class LoginScreens implements Screens {
 
   /** Wrong credentials or a spent budget: the form again, saying which (and how long to wait). */
   private void refused(RoutingContext ctx, Throwable failure, String login, String back) {
-    if (failure instanceof AppError error && error.status() == 401) {
+    if (failure instanceof AppError error && error.status() == 403) {
+      ctx.fail(failure);
+    } else if (failure instanceof AppError error && error.status() == 401) {
       show(ctx, 401, login, back, "login.failed");
     } else if (failure instanceof AppError error && error.status() == 403) {
       show(ctx, 403, login, back, "login.disabled");
@@ -100,6 +112,12 @@ public final class LoginScreens implements Screens {
             back,
             "error",
             error == null ? "" : ui.t(error, args),
+            "localLogin",
+            choices.localLogin(),
+            "oidcLabel",
+            choices.oidcLabel().orElse(""),
+            "oidcHref",
+            "/auth/oidc/login?back=" + URLEncoder.encode(back, StandardCharsets.UTF_8),
             "crumbs",
             Crumb.of(new Crumb(ui.t("nav.home"), "/"), Crumb.here(ui.t("login.title")))));
   }

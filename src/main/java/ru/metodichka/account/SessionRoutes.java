@@ -17,8 +17,12 @@ public final class SessionRoutes implements ApiRoutes {
   private final LoginRequests logins;
 
   public SessionRoutes(AuthService auth, ClientAddress clientAddress) {
+    this(auth, clientAddress, SignInChoices.LOCAL);
+  }
+
+  public SessionRoutes(AuthService auth, ClientAddress clientAddress, SignInChoices choices) {
     this.auth = auth;
-    this.logins = new LoginRequests(auth, clientAddress);
+    this.logins = new LoginRequests(auth, clientAddress, choices.localLogin());
   }
 
   @Override

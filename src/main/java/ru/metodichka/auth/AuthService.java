@@ -110,6 +110,26 @@ public final class AuthService {
         .map(user -> new Login(token, user, sessionTtl, null));
   }
 
+  /**
+   * Starts a session for a user some other way has vouched for (an OpenID Connect provider), in the
+   * caller's transaction: the same server-side session a password login makes. The previous
+   * session, if any, ends.
+   */
+  public Future<Login> startSession(
+      io.vertx.sqlclient.SqlClient tx, long userId, String previousToken) {
+    String token = SessionTokens.newToken();
+    OffsetDateTime expires = OffsetDateTime.now().plus(sessionTtl);
+    return endIfPresent(tx, previousToken)
+        .compose(v -> sessions.insert(tx, SessionTokens.hash(token), userId, expires))
+        .compose(v -> users.findById(tx, userId))
+        .map(user -> new Login(token, user, sessionTtl, null));
+  }
+
+  /** The key a session token is stored under (tables that refer to a session use it). */
+  public static byte[] tokenHash(String token) {
+    return SessionTokens.hash(token);
+  }
+
   private Future<Void> endIfPresent(io.vertx.sqlclient.SqlClient sql, String token) {
     return token == null ? Future.succeededFuture() : sessions.end(sql, SessionTokens.hash(token));
   }

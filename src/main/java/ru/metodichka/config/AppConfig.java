@@ -31,7 +31,24 @@ public record AppConfig(
     ZoneId timeZone,
     boolean tuneJvm,
     String centreName,
-    int activeThreshold) {
+    int activeThreshold,
+    SignIn signIn) {
+
+  /**
+   * How people sign in.
+   *
+   * @param localLogin whether local passwords are accepted ({@code auth.local-login})
+   * @param oidc the OpenID Connect provider, if one is configured
+   */
+  public record SignIn(boolean localLogin, Optional<Oidc> oidc) {}
+
+  /**
+   * An OpenID Connect provider (Keycloak).
+   *
+   * @param issuer the issuer URL, without a trailing slash; discovery reads its well-known document
+   * @param buttonLabel what the login page's button names
+   */
+  public record Oidc(String issuer, String clientId, String clientSecret, String buttonLabel) {}
 
   /**
    * The HTTP listener.

@@ -59,6 +59,21 @@ public record ConfigKey(String name, String defaultValue, String description) {
               "ГБУ ИМЦ Петродворцового района Санкт-Петербурга",
               "The methodological centre's name, at the head of its orders"),
           new ConfigKey(
+              "auth.local-login",
+              "true",
+              "Accept logins with a local password (off for sites that sign in through OIDC only)"),
+          new ConfigKey(
+              "oidc.issuer",
+              "",
+              "OpenID Connect issuer, e.g. http://127.0.0.1:8180/realms/metodichka; empty = no"
+                  + " sign-in through an identity provider"),
+          new ConfigKey("oidc.client-id", "metodichka", "This site's client id at the issuer"),
+          new ConfigKey("oidc.client-secret", "", "This site's client secret at the issuer"),
+          new ConfigKey(
+              "oidc.button-label",
+              "Keycloak",
+              "What the login page's button names: «Войти через …» (e.g. the district's name)"),
+          new ConfigKey(
               "evaluation.active-threshold",
               "1",
               "Contributions in a period that make a participant active (evaluation, §5.1)"));

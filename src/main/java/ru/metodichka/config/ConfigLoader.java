@@ -112,7 +112,33 @@ public final class ConfigLoader {
         zone(v, "ui.time-zone"),
         bool(v, "jvm.tune"),
         text(v, "centre.name", 300),
-        intIn(v, "evaluation.active-threshold", 1, 1000));
+        intIn(v, "evaluation.active-threshold", 1, 1000),
+        signIn(v));
+  }
+
+  private static AppConfig.SignIn signIn(Map<String, String> v) {
+    Optional<AppConfig.Oidc> oidc =
+        optional(v.get("oidc.issuer"))
+            .map(
+                issuer -> {
+                  String trimmed = issuer.strip();
+                  String bare =
+                      trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+                  if (!bare.startsWith("http://") && !bare.startsWith("https://")) {
+                    throw new IllegalArgumentException(
+                        "oidc.issuer must be an http(s) URL: " + bare);
+                  }
+                  return new AppConfig.Oidc(
+                      bare,
+                      text(v, "oidc.client-id", 200),
+                      v.get("oidc.client-secret"),
+                      text(v, "oidc.button-label", 100));
+                });
+    boolean local = bool(v, "auth.local-login");
+    if (!local && oidc.isEmpty()) {
+      throw new IllegalArgumentException("auth.local-login=false needs oidc.issuer");
+    }
+    return new AppConfig.SignIn(local, oidc);
   }
 
   private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {

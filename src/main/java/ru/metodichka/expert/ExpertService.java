@@ -78,6 +78,21 @@ public final class ExpertService {
                                             .map(true))));
   }
 
+  /**
+   * Brings the expert right in line with what the identity provider says at a sign-in (its realm
+   * role {@code expert}), in the caller's transaction; true when it changed. The change is recorded
+   * like an administrator's, with the user as the one who changed it.
+   */
+  public Future<Boolean> followIdentityProvider(SqlClient tx, long userId, boolean granted) {
+    return experts
+        .holdsRight(tx, userId)
+        .compose(
+            holds ->
+                holds == granted
+                    ? Future.succeededFuture(false)
+                    : experts.changeRight(tx, userId, granted, userId).map(true));
+  }
+
   private Future<User> user(SqlClient sql, String login) {
     return users
         .findByLogin(sql, login)

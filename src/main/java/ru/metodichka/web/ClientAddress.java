@@ -31,6 +31,11 @@ public final class ClientAddress {
     return resolve(peer, ctx.request().headers().getAll(FORWARDED_FOR));
   }
 
+  /** Whether the request's connection comes from one of the trusted proxies. */
+  public boolean fromTrustedProxy(RoutingContext ctx) {
+    return !trustedProxies.isEmpty() && trusted(peer(ctx.request().remoteAddress()));
+  }
+
   /**
    * The client behind {@code peer} according to the {@code X-Forwarded-For} headers (in the order
    * received). An entry that is not an IP address ends the walk at the last hop known.

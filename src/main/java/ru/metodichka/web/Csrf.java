@@ -34,6 +34,7 @@ public final class Csrf {
   public static final String FIELD = "csrf";
   public static final String HEADER = "X-CSRF-Token";
   static final String PRE_SESSION_COOKIE = "mtd_csrf";
+  static final String BACK_CHANNEL_LOGOUT = "/auth/oidc/backchannel-logout";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String SECRET_KEY = "csrf_secret";
   private final SecretKeySpec key;
@@ -108,6 +109,12 @@ public final class Csrf {
       return false;
     }
     if (AuthHandler.byBearerToken(ctx)) {
+      return false;
+    }
+    // Posted by the identity provider, server to server, with a signed logout token as its proof
+    // and never with a browser's cookies (OIDC back-channel logout).
+    if (BACK_CHANNEL_LOGOUT.equals(ctx.request().path())
+        && ctx.request().getCookie(AuthHandler.COOKIE) == null) {
       return false;
     }
     // An API call without the session cookie has no ambient authority to abuse (log in, say).

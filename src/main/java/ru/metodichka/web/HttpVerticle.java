@@ -34,7 +34,10 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler(parts.templates());
-    router.route().handler(new RequestIds()).handler(new SecurityHeaders());
+    router
+        .route()
+        .handler(new RequestIds())
+        .handler(new SecurityHeaders(new ClientAddress(config.trustedProxies())));
     new HealthRoutes(parts.health()).mount(router);
     router.route("/api/*").subRouter(api());
     router

@@ -15,11 +15,22 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
           + "frame-ancestors 'none'; form-action 'self'";
   private static final String ONE_YEAR_HSTS = "max-age=31536000; includeSubDomains";
 
-  SecurityHeaders() {}
+  private static final String HTTPS = "metodichka.https";
+  private final ClientAddress proxies;
+
+  SecurityHeaders(ClientAddress proxies) {
+    this.proxies = proxies;
+  }
 
   @Override
   public void handle(RoutingContext ctx) {
-    boolean https = isHttps(ctx);
+    // X-Forwarded-Proto is believed from the trusted proxies only (http.trusted-proxies): anyone
+    // else could claim https and get cookies marked Secure, HSTS, https links.
+    boolean https =
+        ctx.request().isSSL()
+            || (proxies.fromTrustedProxy(ctx)
+                && "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto")));
+    ctx.put(HTTPS, https);
     ctx.addHeadersEndHandler(
         v -> {
           MultiMap headers = ctx.response().headers();
@@ -37,10 +48,10 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  /** Direct TLS, or TLS ended at a proxy that says so. */
+  /** Direct TLS, or TLS ended at a trusted proxy that says so (decided by this handler). */
   public static boolean isHttps(RoutingContext ctx) {
-    return ctx.request().isSSL()
-        || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+    Boolean decided = ctx.get(HTTPS);
+    return decided != null ? decided : ctx.request().isSSL();
   }
 
   private static boolean carriesCredentials(RoutingContext ctx) {

@@ -46,6 +46,7 @@ class OpenApiContractIT {
           "DELETE /api/session",
           "GET /api/csrf",
           "POST /api/users",
+          "POST /api/users/{login}/identities",
           "GET /api/users/me",
           "GET /api/users",
           "GET /api/users/{login}",
@@ -1275,6 +1276,29 @@ class OpenApiContractIT {
 
   private static Api.Response csv(Api api, String uri, String token, String text) {
     return api.send(HttpMethod.POST, uri, token, Buffer.buffer(text), "text/plain", Map.of());
+  }
+
+  @Test
+  void linkingIdentities(Fixtures fx) {
+    Api api = fx.api();
+    String login = fx.user("Связь").login();
+    String path = "/api/users/" + login + "/identities";
+    JsonObject identity =
+        new JsonObject()
+            .put("issuer", "https://sso.example.ru/realms/district")
+            .put("subject", Fixtures.unique("sub"));
+    contract.expect("linkIdentity", 201, api.post(path, fx.adminToken(), identity));
+    contract.expect("linkIdentity", 409, api.post(path, fx.adminToken(), identity));
+    contract.expect("linkIdentity", 401, api.post(path, null, identity));
+    contract.expect("linkIdentity", 403, api.post(path, fx.user("Л").token(), identity));
+    contract.expect(
+        "linkIdentity",
+        404,
+        api.post("/api/users/nobody-here/identities", fx.adminToken(), identity));
+    contract.expect(
+        "linkIdentity",
+        422,
+        api.post(path, fx.adminToken(), new JsonObject().put("issuer", "https://x")));
   }
 
   @Test
