@@ -114,6 +114,10 @@ import ru.metodichka.web.HttpVerticle;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.WebParts;
+import ru.metodichka.wordio.PageExports;
+import ru.metodichka.wordio.WordConversions;
+import ru.metodichka.wordio.WordRoutes;
+import ru.metodichka.wordio.WordScreens;
 
 /**
  * The composition root: a running Metodichka, every component built here and handed what it uses.
@@ -338,6 +342,19 @@ public final class Application implements AutoCloseable {
             evaluations,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             new EvaluationDocuments(config.timeZone(), Clock.systemUTC(), config.centreName()));
+    // Word in and out: conversions of hostile documents on a pool of their own (a slow one never
+    // holds the page views' or the previews' workers); exports on the documents' workers.
+    var conversions =
+        new WordConversions(
+            pool, communities, vertx.createSharedWorkerExecutor("metodichka-word", 2));
+    var pageExports =
+        new PageExports(
+            reader,
+            structures,
+            vertx.createSharedWorkerExecutor("metodichka-documents", 2),
+            config.centreName(),
+            config.timeZone(),
+            Clock.systemUTC());
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -361,7 +378,8 @@ public final class Application implements AutoCloseable {
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
-            new EvaluationRoutes(evaluations, evaluationExports)),
+            new EvaluationRoutes(evaluations, evaluationExports),
+            new WordRoutes(conversions, pageExports, publicUrl)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -382,6 +400,8 @@ public final class Application implements AutoCloseable {
             new ChangesScreens(
                 templates, changes, communities, feedTokens, publicUrl, config.timeZone()),
             new StructureScreens(templates, structures),
+            // Before the page screen as well: /c/{c}/import.
+            new WordScreens(templates, conversions, pageExports, publicUrl),
             new EvaluationScreens(templates, evaluations),
             new PlanScreens(
                 templates,
@@ -397,7 +417,8 @@ public final class Application implements AutoCloseable {
                 publicUrl,
                 search.similarPages(),
                 viewCache,
-                parts.views()),
+                parts.views(),
+                config.centreName()),
             new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),

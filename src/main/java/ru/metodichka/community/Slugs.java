@@ -28,7 +28,8 @@ public final class Slugs {
           "plan",
           "changes",
           "structure",
-          "evaluation");
+          "evaluation",
+          "import");
   private static final Pattern NOT_SLUG_CHARS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_.-]+");
   private static final Pattern DASHES = Pattern.compile("-{2,}");
 

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,11 @@ public final class PageScreens implements Screens {
   private final PublicUrl publicUrl;
   private final PageViewCache cache;
   private final ViewCounter views;
+  private final String centre;
 
+  /**
+   * @param centre the centre's name ({@code centre.name}), in the citation under every page
+   */
   public PageScreens(
       Templates templates,
       PageReader reader,
@@ -42,8 +47,10 @@ public final class PageScreens implements Screens {
       PublicUrl publicUrl,
       SimilarPages similar,
       PageViewCache cache,
-      ViewCounter views) {
+      ViewCounter views,
+      String centre) {
     this.templates = templates;
+    this.centre = centre;
     this.cache = cache;
     this.views = views;
     this.similar = similar;
@@ -179,7 +186,23 @@ public final class PageScreens implements Screens {
     model.put("reverted", reverted(ctx));
     model.put("notice", notice(ctx));
     model.put("sharing", sharing(ctx, page));
+    Ui ui = templates.ui(ctx);
+    Citation citation = citation(ctx, ui, page);
+    model.put("citation", citation);
+    model.put("reference", citation.reference(LocalDate.now(ui.zone()), ui.zone()));
     return new Shown(page, templates.html(ctx, "page/view.jte", model));
+  }
+
+  /** «Как цитировать»: the shown revision, its authors, the community and the centre. */
+  private Citation citation(RoutingContext ctx, Ui ui, PageView page) {
+    return Citation.of(
+        page.community(),
+        page.page().slug(),
+        page.revision(),
+        page.authors(),
+        centre,
+        publicUrl.base(ctx),
+        ui.t("licence." + page.metadata().licence()));
   }
 
   /** JSON-LD and Open Graph for a published page; "do not index" for anything else. */
