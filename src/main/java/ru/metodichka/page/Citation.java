@@ -1,5 +1,7 @@
 package ru.metodichka.page;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -63,6 +65,24 @@ public record Citation(
         base + Redirect.encoded(path + "/revisions/" + revision.number()));
   }
 
+  /** The page's address as people read it: Cyrillic letters rather than their percent codes. */
+  public String readableUrl() {
+    return readable(url);
+  }
+
+  /** The revision's permanent address as people read it. */
+  public String readableRevisionUrl() {
+    return readable(revisionUrl);
+  }
+
+  private static String readable(String address) {
+    try {
+      return URLDecoder.decode(address.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return address;
+    }
+  }
+
   /** The revision's date as dd.MM.yyyy in the site's time zone. */
   public String day(ZoneId zone) {
     return date == null ? "" : date.atZoneSameInstant(zone).format(DAY);
@@ -96,7 +116,7 @@ public record Citation(
     if (date != null) {
       text.append(date.atZoneSameInstant(zone).getYear()).append(". – ");
     }
-    text.append("URL: ").append(url);
+    text.append("URL: ").append(readableUrl());
     text.append(" (дата обращения: ").append(accessed.format(DAY)).append(").");
     return text.toString();
   }

@@ -32,24 +32,26 @@ final class CitationHtml {
     lines.add(new Line("Центр", c.centre(), null));
     lines.add(new Line("Лицензия", c.licence(), c.licenceUrl()));
     lines.add(new Line("Версия", "версия " + c.revision() + " от " + c.day(zone), c.revisionUrl()));
-    lines.add(new Line("Адрес страницы", c.url(), c.url()));
+    lines.add(new Line("Адрес страницы", c.readableUrl(), c.url()));
+    lines.add(new Line("Постоянная ссылка", c.readableRevisionUrl(), c.revisionUrl()));
     return lines;
   }
 
   /** The block as an XHTML fragment, with the GOST reference last. */
   static String html(Citation c, ZoneId zone, LocalDate accessed) {
-    StringBuilder out = new StringBuilder("<div class=\"citation\"><h2>" + HEADING + "</h2><dl>");
+    StringBuilder out =
+        new StringBuilder("<div class=\"citation\"><h2>" + HEADING + "</h2><table>");
     for (Line line : lines(c, zone)) {
-      out.append("<dt>").append(escape(line.label())).append("</dt><dd>");
+      out.append("<tr><th>").append(escape(line.label())).append("</th><td>");
       if (line.link() == null) {
         out.append(escape(line.text()));
       } else {
         out.append("<a href=\"").append(escape(line.link())).append("\">");
         out.append(escape(line.text())).append("</a>");
       }
-      out.append("</dd>");
+      out.append("</td></tr>");
     }
-    out.append("</dl><p class=\"reference\">");
+    out.append("</table><p class=\"reference\">");
     out.append(escape(c.reference(accessed, zone))).append("</p></div>");
     return out.toString();
   }

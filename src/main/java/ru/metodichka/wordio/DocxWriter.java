@@ -32,7 +32,7 @@ final class DocxWriter {
     this.doc = doc;
   }
 
-  static byte[] write(List<ExportedPart> parts, ZoneId zone) {
+  static byte[] write(List<ExportedPart> parts, ZoneId zone, java.time.LocalDate accessed) {
     try (XWPFDocument doc = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DocxWriter writer = new DocxWriter(doc);
@@ -47,7 +47,7 @@ final class DocxWriter {
         Element body =
             Jsoup.parseBodyFragment(Outline.withoutTitleHeading(part.html(), title)).body();
         writer.blocks(body, 0);
-        writer.citation(part, zone);
+        writer.citation(part, zone, accessed);
       }
       doc.getProperties().getCoreProperties().setTitle(parts.getFirst().citation().title());
       doc.write(out);
@@ -217,7 +217,7 @@ final class DocxWriter {
     }
   }
 
-  private void citation(ExportedPart part, ZoneId zone) {
+  private void citation(ExportedPart part, ZoneId zone, java.time.LocalDate accessed) {
     XWPFParagraph rule = doc.createParagraph();
     rule.setBorderTop(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
     rule.setSpacingBefore(360);
@@ -239,6 +239,6 @@ final class DocxWriter {
     reference.setSpacingBefore(120);
     XWPFRun run = reference.createRun();
     run.setFontSize(9);
-    run.setText(part.citation().reference(java.time.LocalDate.now(zone), zone));
+    run.setText(part.citation().reference(accessed, zone));
   }
 }

@@ -179,7 +179,7 @@ public final class PageExports {
             () ->
                 switch (request.format()) {
                   case PDF -> PdfWriter.write(parts, zone, today);
-                  case DOCX -> DocxWriter.write(parts, zone);
+                  case DOCX -> DocxWriter.write(parts, zone, today);
                 },
             false)
         .timeout(TIME_LIMIT_MS, TimeUnit.MILLISECONDS)
@@ -193,6 +193,6 @@ public final class PageExports {
   }
 
   private static String licenceName(String licence) {
-    return Locales.bundle("ui", Locale.of("ru")).getString("licence." + licence);
+    return Locales.bundle("i18n/ui", Locale.of("ru")).getString("licence." + licence);
   }
 }

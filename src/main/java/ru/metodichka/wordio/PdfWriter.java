@@ -46,8 +46,11 @@ final class PdfWriter {
       .citation { margin-top: 1.5em; border-top: 1px solid #999; padding-top: 0.4em;
         font-size: 8.5pt; page-break-inside: avoid; }
       .citation h2 { font-size: 10pt; margin: 0 0 0.3em; }
-      .citation dt { float: left; width: 9em; font-weight: bold; }
-      .citation dd { margin-left: 9.5em; }
+      .citation table { border: none; margin: 0; width: 100%; }
+      .citation th, .citation td { border: none; background: none; padding: 1px 4px 1px 0;
+        text-align: left; }
+      .citation th { width: 9em; }
+      .citation a { word-wrap: break-word; }
       .citation .reference { background: #f4f4f4; padding: 0.4em; }
       """;
   private static volatile Path regular;

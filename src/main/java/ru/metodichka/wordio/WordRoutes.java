@@ -44,11 +44,13 @@ public final class WordRoutes implements ApiRoutes {
 
   private Future<JsonObject> importDocx(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
-    return docx(ctx)
+    String community = ctx.pathParam("community");
+    // Who may import is settled before the body is looked at.
+    return conversions
+        .community(actor, community)
+        .compose(c -> docx(ctx))
         .compose(
-            file ->
-                conversions.importDocx(
-                    actor, ctx.pathParam("community"), file.bytes().getBytes(), file.name()))
+            file -> conversions.importDocx(actor, community, file.bytes().getBytes(), file.name()))
         .map(WordRoutes::imported);
   }
 
