@@ -1075,7 +1075,7 @@ class OpenApiContractIT {
       contract.expect(op, 404, api.get(page + "/export." + format, stranger));
     }
     String importing = "/api" + Api.path("communities", team.community(), "import");
-    String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    String docx = "application/octet-stream";
     Buffer lesson = Buffer.buffer(ru.metodichka.wordio.WordDocs.lessonPlan());
     contract.expect(
         "importWordDocument",
