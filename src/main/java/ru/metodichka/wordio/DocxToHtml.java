@@ -39,20 +39,17 @@ final class DocxToHtml {
   private final XWPFDocument doc;
   private final StringBuilder html = new StringBuilder();
   private final List<String> warnings = new ArrayList<>();
-  private final List<Image> images = new ArrayList<>();
+  private final List<WordImage> images = new ArrayList<>();
   private final Map<String, String> notes = new LinkedHashMap<>();
   private final List<ListNesting.Item> listRun = new ArrayList<>();
   private String title = "";
-
-  /** A picture found in the document: its name in the package and its bytes. */
-  record Image(String name, String contentType, byte[] data) {}
 
   /** The document as HTML, its title, footnotes (number → text), pictures and warnings. */
   record Result(
       String title,
       String html,
       Map<String, String> notes,
-      List<Image> images,
+      List<WordImage> images,
       List<String> warnings) {}
 
   private DocxToHtml(XWPFDocument doc) {
@@ -101,6 +98,10 @@ final class DocxToHtml {
       return;
     }
     String style = styleName(p);
+    if (style.equals("title") || style.startsWith("heading ")) {
+      // A heading's own bold and size are its style's: its text alone.
+      inline = Entities.escape(p.getText().strip());
+    }
     if (style.equals("title")) {
       if (title.isEmpty()) {
         title = p.getText().strip();
@@ -162,7 +163,7 @@ final class DocxToHtml {
       var data = picture.getPictureData();
       if (data != null) {
         String name = data.getFileName();
-        images.add(new Image(name, data.getPackagePart().getContentType(), data.getData()));
+        images.add(new WordImage(name, data.getPackagePart().getContentType(), data.getData()));
         warnings.add("Рисунок «" + name + "» не вставлен в текст: добавьте его вложением");
       }
     }

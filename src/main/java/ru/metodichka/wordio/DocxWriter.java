@@ -3,12 +3,15 @@ package ru.metodichka.wordio;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -16,6 +19,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import ru.metodichka.render.Outline;
 
 /**
@@ -36,6 +41,7 @@ final class DocxWriter {
     try (XWPFDocument doc = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DocxWriter writer = new DocxWriter(doc);
+      writer.headingStyles();
       boolean first = true;
       for (ExportedPart part : parts) {
         String title = part.citation().title();
@@ -57,8 +63,27 @@ final class DocxWriter {
     }
   }
 
+  /**
+   * Word's built-in heading styles (ids {@code Heading1}…, names {@code heading 1}…, outline
+   * levels): the document's navigation pane and table of contents find the headings, and an import
+   * reads them back as headings.
+   */
+  private void headingStyles() {
+    XWPFStyles styles = doc.createStyles();
+    for (int level = 1; level <= 6; level++) {
+      CTStyle style = CTStyle.Factory.newInstance();
+      style.setStyleId("Heading" + level);
+      style.setType(STStyleType.PARAGRAPH);
+      style.addNewName().setVal("heading " + level);
+      style.addNewQFormat();
+      style.addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+      styles.addStyle(new XWPFStyle(style));
+    }
+  }
+
   private XWPFParagraph heading(int level, String text) {
     XWPFParagraph p = doc.createParagraph();
+    p.setStyle("Heading" + Math.min(6, level));
     XWPFRun run = p.createRun();
     run.setBold(true);
     run.setFontSize(HEADING_SIZES[Math.min(5, level - 1)]);
@@ -80,7 +105,7 @@ final class DocxWriter {
 
   private void block(Element e, int depth) {
     switch (e.tagName()) {
-      case "h1", "h2", "h3", "h4", "h5", "h6" -> heading(e.tagName().charAt(1) - '0' + 1, e.text());
+      case "h1", "h2", "h3", "h4", "h5", "h6" -> heading(e.tagName().charAt(1) - '0', e.text());
       case "p" -> inlines(paragraph(depth), e, Style.PLAIN);
       case "ul", "ol" -> list(e, depth);
       case "table" -> table(e);

@@ -34,7 +34,7 @@ public final class WordImport {
 
   /** What an import makes: the page's title, its Markdown, the pictures, and what was left out. */
   public record Imported(
-      String title, String markdown, List<DocxToHtml.Image> images, List<String> warnings) {}
+      String title, String markdown, List<WordImage> images, List<String> warnings) {}
 
   /** Converts a .docx; 422 {@code file} when it cannot be read as one. */
   public static Imported convert(byte[] docx, String fileName) {

@@ -78,9 +78,15 @@ class PageDocumentsTest {
   }
 
   @Test
-  void theImportedLessonExportsBackWithItsStructure() throws IOException {
-    String markdown = WordImport.convert(WordDocs.lessonPlan(), "x.docx").markdown();
-    assertThat(markdown).contains("| Разминка | 5");
+  void anExportedDocumentImportsBackWithItsHeadingsListsTableAndLinks() {
+    byte[] docx =
+        DocxWriter.write(
+            List.of(new ExportedPart(citation(), HTML)), MOSCOW, LocalDate.of(2026, 12, 6));
+    WordImport.Imported again = WordImport.convert(docx, "x.docx");
+    assertThat(again.title()).isEqualTo("Урок дробей");
+    assertThat(again.markdown())
+        .contains("# Урок дробей\n", "## Ход урока\n", "**пятого**", "*с игрой*")
+        .contains("[сайт](https://example.org)", "| Разминка | 5");
   }
 
   private static void keep(String name, byte[] bytes) throws IOException {

@@ -45,6 +45,31 @@ class WordImportTest {
   }
 
   @Test
+  void picturesAreListedWithAWarningEach() throws Exception {
+    byte[] docx;
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+      var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      var png = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", png);
+      var run = doc.createParagraph().createRun();
+      run.setText("Схема:");
+      run.addPicture(
+          new ByteArrayInputStream(png.toByteArray()),
+          org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+          "схема.png",
+          40_000,
+          40_000);
+      docx = WordDocs.bytes(doc);
+    }
+    WordImport.Imported imported = WordImport.convert(docx, "Схема урока.docx");
+    assertThat(imported.title()).isEqualTo("Схема урока");
+    assertThat(imported.images()).hasSize(1);
+    assertThat(imported.images().getFirst().contentType()).isEqualTo("image/png");
+    assertThat(imported.warnings()).singleElement().asString().contains("не вставлен");
+    assertThat(imported.markdown()).isEqualTo("Схема:\n");
+  }
+
+  @Test
   void notAWordDocumentIsRefusedNamingTheFile() {
     assertThatThrownBy(() -> WordImport.convert("not a zip".getBytes(), "x.docx"))
         .isInstanceOfSatisfying(AppError.class, e -> assertThat(e.status()).isEqualTo(422));
