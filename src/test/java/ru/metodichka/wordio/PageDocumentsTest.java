@@ -89,6 +89,14 @@ class PageDocumentsTest {
         .contains("[сайт](https://example.org)", "| Разминка | 5");
   }
 
+  @Test
+  void aThirtyPageDocumentImportsWhole() throws IOException {
+    byte[] docx = WordDocs.long_(30);
+    keep("long.docx", docx);
+    String markdown = WordImport.convert(docx, "long.docx").markdown();
+    assertThat(markdown).contains("## Раздел 1\n", "## Раздел 30\n", "   - Подпункт 30");
+  }
+
   private static void keep(String name, byte[] bytes) throws IOException {
     String dir = System.getenv("METODICHKA_EXPORT_SAMPLE");
     if (dir != null) {
