@@ -135,6 +135,10 @@ import ru.metodichka.web.HttpVerticle;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.WebParts;
+import ru.metodichka.wordio.PageExports;
+import ru.metodichka.wordio.WordConversions;
+import ru.metodichka.wordio.WordRoutes;
+import ru.metodichka.wordio.WordScreens;
 
 /**
  * The composition root: a running Metodichka, every component built here and handed what it uses.
@@ -416,6 +420,19 @@ public final class Application implements AutoCloseable {
             evaluations,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             new EvaluationDocuments(config.timeZone(), Clock.systemUTC(), config.centreName()));
+    // Word in and out: conversions of hostile documents on a pool of their own (a slow one never
+    // holds the page views' or the previews' workers); exports on the documents' workers.
+    var conversions =
+        new WordConversions(
+            pool, communities, vertx.createSharedWorkerExecutor("metodichka-word", 2));
+    var pageExports =
+        new PageExports(
+            reader,
+            structures,
+            vertx.createSharedWorkerExecutor("metodichka-documents", 2),
+            config.centreName(),
+            config.timeZone(),
+            Clock.systemUTC());
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -444,7 +461,8 @@ public final class Application implements AutoCloseable {
             new CommentRoutes(comments),
             new ReportRoutes(reports),
             new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone()),
-            new IdentityRoutes(oidc)),
+            new IdentityRoutes(oidc),
+            new WordRoutes(conversions, pageExports, publicUrl)),
         List.of(
             // Before the login screens: its POST /logout takes the sessions the provider started.
             new OidcScreens(templates, oidc, publicUrl),
@@ -475,6 +493,8 @@ public final class Application implements AutoCloseable {
             new StructureScreens(templates, structures),
             new MeetingScreens(
                 templates, meetingReader, parts.meetings(), publicUrl, config.timeZone()),
+            // Before the page screen as well: /c/{c}/import.
+            new WordScreens(templates, conversions, pageExports, publicUrl),
             new EvaluationScreens(templates, evaluations),
             new PlanScreens(
                 templates,
@@ -491,6 +511,7 @@ public final class Application implements AutoCloseable {
                 search.similarPages(),
                 viewCache,
                 parts.views(),
+                config.centreName(),
                 commentScreens.section()),
             new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),

@@ -29,7 +29,8 @@ public final class Slugs {
           "changes",
           "structure",
           "evaluation",
-          "meetings");
+          "meetings",
+          "import");
   private static final Pattern NOT_SLUG_CHARS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_.-]+");
   private static final Pattern DASHES = Pattern.compile("-{2,}");
 

@@ -79,6 +79,14 @@ public final class PageReader {
                     v, current.result(), authors.result(), backlinks.result(), placement.result()));
   }
 
+  /**
+   * Who wrote a visible page up to revision {@code upTo} (one its reader may read), with their
+   * institutions, in the order they first wrote: for citations and exports of old revisions.
+   */
+  public Future<List<Author>> authors(VisiblePage v, int upTo) {
+    return activity.authors(pool, v.page().id(), Math.min(upTo, shown(v)));
+  }
+
   /** The newest revisions the actor may see across the site. */
   public Future<List<Change>> recentChanges(CurrentUser actor, int limit) {
     return activity.recent(pool, actor, null, limit);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,20 +35,10 @@ public final class PageScreens implements Screens {
   private final PageViewCache cache;
   private final ViewCounter views;
   private final PageSection below;
-
-  public PageScreens(
-      Templates templates,
-      PageReader reader,
-      ReviewService reviews,
-      PublishChecklist checklist,
-      PublicUrl publicUrl,
-      SimilarPages similar,
-      PageViewCache cache,
-      ViewCounter views) {
-    this(templates, reader, reviews, checklist, publicUrl, similar, cache, views, PageSection.NONE);
-  }
+  private final String centre;
 
   /**
+   * @param centre the centre's name ({@code centre.name}), in the citation under every page
    * @param below what other features show under the page (the discussion)
    */
   public PageScreens(
@@ -59,9 +50,11 @@ public final class PageScreens implements Screens {
       SimilarPages similar,
       PageViewCache cache,
       ViewCounter views,
+      String centre,
       PageSection below) {
     this.below = below;
     this.templates = templates;
+    this.centre = centre;
     this.cache = cache;
     this.views = views;
     this.similar = similar;
@@ -209,7 +202,23 @@ public final class PageScreens implements Screens {
     model.put("notice", notice(ctx));
     model.put("sharing", sharing(ctx, page));
     model.put("discussion", discussion);
+    Ui ui = templates.ui(ctx);
+    Citation citation = citation(ctx, ui, page);
+    model.put("citation", citation);
+    model.put("reference", citation.reference(LocalDate.now(ui.zone()), ui.zone()));
     return new Shown(page, templates.html(ctx, "page/view.jte", model));
+  }
+
+  /** «Как цитировать»: the shown revision, its authors, the community and the centre. */
+  private Citation citation(RoutingContext ctx, Ui ui, PageView page) {
+    return Citation.of(
+        page.community(),
+        page.page().slug(),
+        page.revision(),
+        page.authors(),
+        centre,
+        publicUrl.base(ctx),
+        ui.t("licence." + page.metadata().licence()));
   }
 
   /** JSON-LD and Open Graph for a published page; "do not index" for anything else. */

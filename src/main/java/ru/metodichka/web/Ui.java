@@ -107,6 +107,11 @@ public final class Ui {
   }
 
   /** {@code ru} or {@code en}, for {@code <html lang>}. */
+  /** The site's time zone, in which dates are shown ({@code ui.time-zone}). */
+  public ZoneId zone() {
+    return zone;
+  }
+
   public String lang() {
     return locale.getLanguage();
   }

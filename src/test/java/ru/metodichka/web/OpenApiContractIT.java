@@ -149,7 +149,11 @@ class OpenApiContractIT {
           "POST /api/communities/{community}/meetings/{id}/cancel",
           "PUT /api/communities/{community}/meetings/{id}/rsvp",
           "GET /api/communities/{community}/meetings/{id}/attendance",
-          "PUT /api/communities/{community}/meetings/{id}/attendance");
+          "PUT /api/communities/{community}/meetings/{id}/attendance",
+          "POST /api/communities/{community}/import",
+          "POST /api/convert/html",
+          "GET /api/communities/{community}/pages/{slug}/export.docx",
+          "GET /api/communities/{community}/pages/{slug}/export.pdf");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -1450,6 +1454,57 @@ class OpenApiContractIT {
     contract.expect("unpublishPage", 200, api.post(page + "/unpublish", moderator, null));
     String missing = Api.page(team.community(), "нет", "unpublish");
     contract.expect("unpublishPage", 404, api.post(missing, moderator, null));
+  }
+
+  @Test
+  void wordInAndOut(Fixtures fx) {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String member = team.member().token();
+    fx.save(team.community(), "вордовская", member, "Вордовская", "# Вордовская\n\nТекст.\n", 0);
+    String page = Api.page(team.community(), "вордовская");
+    String stranger = fx.user("Посторонний").token();
+    for (String format : List.of("docx", "pdf")) {
+      String op = format.equals("docx") ? "exportPageDocx" : "exportPagePdf";
+      contract.expect(op, 200, api.get(page + "/export." + format, member));
+      contract.expect(op, 400, api.get(page + "/export." + format + "?revision=x", member));
+      contract.expect(op, 404, api.get(page + "/export." + format, stranger));
+    }
+    String importing = "/api" + Api.path("communities", team.community(), "import");
+    String docx = "application/octet-stream";
+    Buffer lesson = Buffer.buffer(ru.metodichka.wordio.WordDocs.lessonPlan());
+    contract.expect(
+        "importWordDocument",
+        200,
+        api.send(HttpMethod.POST, importing, member, lesson, docx, Map.of()));
+    contract.expect(
+        "importWordDocument",
+        401,
+        api.send(HttpMethod.POST, importing, null, lesson, docx, Map.of()));
+    contract.expect(
+        "importWordDocument",
+        403,
+        api.send(HttpMethod.POST, importing, stranger, lesson, docx, Map.of()));
+    contract.expect(
+        "importWordDocument",
+        422,
+        api.send(HttpMethod.POST, importing, member, Buffer.buffer("PK?"), docx, Map.of()));
+    contract.expect(
+        "importWordDocument",
+        413,
+        api.send(
+            HttpMethod.POST,
+            importing,
+            member,
+            Buffer.buffer(new byte[2_200_000]),
+            docx,
+            Map.of()));
+    JsonObject html = new JsonObject().put("html", "<h2>Цели</h2><ul><li>одна</li></ul>");
+    JsonObject md =
+        contract.expect("convertHtml", 200, api.post("/api/convert/html", member, html));
+    assertThat(md.getString("markdown")).isEqualTo("## Цели\n\n- одна\n");
+    contract.expect("convertHtml", 401, api.post("/api/convert/html", null, html));
+    contract.expect("convertHtml", 422, api.post("/api/convert/html", member, new JsonObject()));
   }
 
   @Test
