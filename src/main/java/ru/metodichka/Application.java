@@ -19,6 +19,9 @@ import ru.metodichka.account.LoginScreens;
 import ru.metodichka.account.SessionRoutes;
 import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AdminScreens;
+import ru.metodichka.attachment.AttachmentRoutes;
+import ru.metodichka.attachment.AttachmentService;
+import ru.metodichka.attachment.TextExtractor;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.PasswordHasher;
 import ru.metodichka.auth.TrustedDevices;
@@ -152,7 +155,8 @@ public final class Application implements AutoCloseable {
       WorkerExecutor markdown,
       SearchIndex searchIndex,
       Indexer indexer,
-      Housekeeping housekeeping) {}
+      Housekeeping housekeeping,
+      TextExtractor extractor) {}
 
   private Application(Opened opened, Parts parts, int port) {
     this.opened = opened;
@@ -251,6 +255,16 @@ public final class Application implements AutoCloseable {
     var expertReviews = new ExpertReviews(pool, communities);
     var housekeeping = new Housekeeping(pool, auth, pages);
     housekeeping.start(vertx);
+    // Text inside attached files: Tika in child JVMs, from the queue in PostgreSQL.
+    var files = config.attachments();
+    var extractor =
+        TextExtractor.start(
+            pool,
+            files.extractMemoryMb(),
+            files.extractTimeout(),
+            files.textMaxChars(),
+            files.extractWorkers());
+    opened.add("the text extractor", extractor, extractor::close);
     return new Parts(
         database,
         vertx,
@@ -273,7 +287,8 @@ public final class Application implements AutoCloseable {
         markdown,
         index,
         indexer,
-        housekeeping);
+        housekeeping,
+        extractor);
   }
 
   /** The web layer: every screen and API route with the services it uses. */
@@ -338,6 +353,15 @@ public final class Application implements AutoCloseable {
             evaluations,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             new EvaluationDocuments(config.timeZone(), Clock.systemUTC(), config.centreName()));
+    var attachments =
+        new AttachmentService(
+            pool,
+            reader,
+            new ContributionRepository(),
+            config.attachments().maxBytes(),
+            config.timeZone(),
+            Clock.systemUTC());
+    attachments.onTextQueued(parts.extractor()::wake);
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -361,7 +385,8 @@ public final class Application implements AutoCloseable {
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
-            new EvaluationRoutes(evaluations, evaluationExports)),
+            new EvaluationRoutes(evaluations, evaluationExports),
+            new AttachmentRoutes(attachments)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),

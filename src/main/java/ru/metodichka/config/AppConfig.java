@@ -31,7 +31,24 @@ public record AppConfig(
     ZoneId timeZone,
     boolean tuneJvm,
     String centreName,
-    int activeThreshold) {
+    int activeThreshold,
+    Attachments attachments) {
+
+  /**
+   * Files attached to pages (README: "Files").
+   *
+   * @param maxBytes the largest upload
+   * @param extractMemoryMb the heap of the child JVM that extracts a file's text
+   * @param extractTimeout how long one extraction may take before it is killed
+   * @param extractWorkers extractions this server runs at once (0: none)
+   * @param textMaxChars characters of extracted text kept
+   */
+  public record Attachments(
+      long maxBytes,
+      int extractMemoryMb,
+      Duration extractTimeout,
+      int extractWorkers,
+      int textMaxChars) {}
 
   /**
    * The HTTP listener.
