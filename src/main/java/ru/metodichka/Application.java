@@ -2,6 +2,7 @@ package ru.metodichka;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.net.NetClientOptions;
@@ -20,6 +21,7 @@ import ru.metodichka.account.SessionRoutes;
 import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AdminScreens;
 import ru.metodichka.attachment.AttachmentRoutes;
+import ru.metodichka.attachment.AttachmentScreens;
 import ru.metodichka.attachment.AttachmentService;
 import ru.metodichka.attachment.TextExtractor;
 import ru.metodichka.auth.AuthService;
@@ -49,6 +51,7 @@ import ru.metodichka.db.DatabaseHealth;
 import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
+import ru.metodichka.demo.DemoFiles;
 import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.evaluation.EvaluationDocuments;
 import ru.metodichka.evaluation.EvaluationExports;
@@ -184,6 +187,7 @@ public final class Application implements AutoCloseable {
                 parts.expertReviews())
             .run()
             .await();
+        demoFiles(config, parts);
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
       ResolvedDatabase database = parts.database();
@@ -291,6 +295,34 @@ public final class Application implements AutoCloseable {
         extractor);
   }
 
+  /** The demo's attached files (made here, stored on a Vert.x context as the pool expects). */
+  private static void demoFiles(AppConfig config, Parts parts) {
+    List<DemoFiles.DemoFile> made = DemoFiles.make();
+    var reader =
+        new PageReader(
+            parts.pool(),
+            parts.communities(),
+            new PageRendering(parts.renderer(), parts.markdown()),
+            parts.views());
+    var files = attachments(config, parts.pool(), reader);
+    files.onTextQueued(parts.extractor()::wake);
+    Promise<Void> done = Promise.promise();
+    parts
+        .vertx()
+        .runOnContext(v -> DemoFiles.attach(parts.pool(), reader, files, made).onComplete(done));
+    done.future().await();
+  }
+
+  private static AttachmentService attachments(AppConfig config, Pool pool, PageReader reader) {
+    return new AttachmentService(
+        pool,
+        reader,
+        new ContributionRepository(),
+        config.attachments().maxBytes(),
+        config.timeZone(),
+        Clock.systemUTC());
+  }
+
   /** The web layer: every screen and API route with the services it uses. */
   private static WebParts web(AppConfig config, Parts parts) {
     Vertx vertx = parts.vertx();
@@ -353,14 +385,7 @@ public final class Application implements AutoCloseable {
             evaluations,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             new EvaluationDocuments(config.timeZone(), Clock.systemUTC(), config.centreName()));
-    var attachments =
-        new AttachmentService(
-            pool,
-            reader,
-            new ContributionRepository(),
-            config.attachments().maxBytes(),
-            config.timeZone(),
-            Clock.systemUTC());
+    var attachments = attachments(config, pool, reader);
     attachments.onTextQueued(parts.extractor()::wake);
     return new WebParts(
         new AuthHandler(auth),
@@ -414,6 +439,7 @@ public final class Application implements AutoCloseable {
                 parts.planReader(),
                 parts.plans(),
                 new PlanDescriptions(pool, rendering, parts.markdown())),
+            new AttachmentScreens(templates, reader, attachments),
             new PageScreens(
                 templates,
                 reader,

@@ -78,17 +78,7 @@ public final class AttachmentRoutes implements ApiRoutes {
   }
 
   private void upload(RoutingContext ctx) {
-    HttpServerRequest request = ctx.request();
-    String type = request.getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-      ctx.fail(415);
-      return;
-    }
-    long declared = contentLength(request);
-    if (declared > service.maxBytes() + FRAMING) {
-      tooLarge(ctx);
-      return;
-    }
+    long declared = contentLength(ctx.request());
     service
         .editable(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
         .onFailure(
@@ -96,7 +86,19 @@ public final class AttachmentRoutes implements ApiRoutes {
               closeAfter(ctx);
               ctx.fail(e);
             })
-        .onSuccess(page -> receive(ctx, page));
+        .onSuccess(
+            page -> {
+              String type = ctx.request().getHeader("Content-Type");
+              if (type == null
+                  || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+                closeAfter(ctx);
+                ctx.fail(415);
+              } else if (declared > service.maxBytes() + FRAMING) {
+                tooLarge(ctx);
+              } else {
+                receive(ctx, page);
+              }
+            });
   }
 
   /** Stores the first file part of the multipart body (streamed, see {@link StreamedBodies}). */

@@ -98,13 +98,14 @@ public final class AttachmentService {
   }
 
   /**
-   * Adds stored bytes to a page as an attachment: for callers that hold the file already (a Word
-   * import storing the document's images). The page must have been checked with {@link #editable}.
+   * Adds a file made in memory to a page, as its next version under {@code rawName} (sanitised):
+   * for callers that hold the bytes already (the demo; a Word import storing the document's
+   * images). The page must have been checked with {@link #editable} (or be a {@link VisiblePage}
+   * its actor may edit); fails with {@link BlobStore.TooLarge} beyond {@link #maxBytes}. Call it on
+   * a Vert.x context (an event loop), as the pool expects.
    */
-  public Future<Attachment> store(
-      VisiblePage page, String rawName, ReadStream<Buffer> content, long maxBytes) {
-    String name = FileNames.sanitize(rawName);
-    return blobs.receive(content, name, maxBytes).compose(blob -> store(page, name, blob));
+  public Future<Attachment> store(VisiblePage page, String rawName, Buffer bytes) {
+    return upload(page, rawName, new BufferStream(bytes));
   }
 
   private Future<Attachment> store(VisiblePage page, String name, StoredBlob blob) {

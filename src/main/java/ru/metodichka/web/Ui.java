@@ -48,7 +48,8 @@ public final class Ui {
           "i18n/orders",
           "i18n/structure",
           "i18n/expert",
-          "i18n/evaluation");
+          "i18n/evaluation",
+          "i18n/attachments");
 
   private List<ResourceBundle> strings; // looked up on the first string asked for
   private final ZoneId zone;

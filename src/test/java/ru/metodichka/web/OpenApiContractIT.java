@@ -121,14 +121,32 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/expert-composite",
           "GET /api/expert-reviews",
           "GET /api/expert-reviews/{id}",
-          "PUT /api/expert-reviews/{id}/submission");
+          "PUT /api/expert-reviews/{id}/submission",
+          "GET /api/communities/{community}/pages/{slug}/attachments",
+          "POST /api/communities/{community}/pages/{slug}/attachments",
+          "GET /api/communities/{community}/pages/{slug}/attachments/{name}",
+          "GET /api/communities/{community}/pages/{slug}/attachments/{name}/versions/{number}",
+          "GET /api/communities/{community}/pages/{slug}/attachments/{name}/text",
+          "POST /api/communities/{community}/pages/{slug}/attachments/{name}/hide");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
 
   /** Path parameters for operations called generically; nothing by these names exists. */
   private static final Map<String, String> ABSENT =
-      Map.of("community", "нет-такого", "slug", "нет", "login", "nobody", "number", "1", "id", "1");
+      Map.of(
+          "community",
+          "нет-такого",
+          "slug",
+          "нет",
+          "login",
+          "nobody",
+          "number",
+          "1",
+          "id",
+          "1",
+          "name",
+          "нет.txt");
 
   /** What the generic calls need to get past input checks to the community lookup. */
   private static final Map<String, String> VALID_INPUT =
@@ -228,7 +246,7 @@ class OpenApiContractIT {
   void everyJsonBodyIsRefusedWhenMalformedNotJsonOrTooLarge(Fixtures fx) {
     Buffer tooLarge = Buffer.buffer("{\"x\":\"" + "a".repeat(2_100_000) + "\"}");
     for (Operation op : contract.contract().operations()) {
-      if (op.getRequestBody() != null) {
+      if (op.getRequestBody() != null && takesJson(op)) {
         String id = op.getOperationId();
         String admin = fx.adminToken();
         JsonObject malformed =
@@ -1112,6 +1130,122 @@ class OpenApiContractIT {
   }
 
   /** A request to an operation with the ABSENT path parameters. */
+  /** Whether the operation's body is JSON (uploads are multipart, streamed past the limit). */
+  private static boolean takesJson(Operation op) {
+    return op.getRequestBody().getContent().containsKey(JSON);
+  }
+
+  @Test
+  void attachments(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String member = team.member().token();
+    fx.save(team.community(), "файлы", member, "Файлы", "Текст.\n", 0);
+    String list = Api.page(team.community(), "файлы", "attachments");
+    String file = list + Api.path("план.txt");
+    String boundary = "----contract";
+    Buffer multipart =
+        Buffer.buffer(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"план.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nПлан урока.\r\n--"
+                + boundary
+                + "--\r\n");
+    String type = "multipart/form-data; boundary=" + boundary;
+    contract.expect(
+        "uploadAttachment",
+        201,
+        api.send(HttpMethod.POST, list, member, multipart, type, Map.of()));
+    contract.expect("listAttachments", 200, api.get(list, member));
+    var download = api.get(file, member);
+    contract.expect("downloadAttachment", 200, download);
+    contract.expect(
+        "downloadAttachment",
+        304,
+        api.send(
+            HttpMethod.GET,
+            file,
+            member,
+            null,
+            null,
+            Map.of("If-None-Match", download.headers().get("ETag"))));
+    contract.expect("downloadAttachment", 404, api.get(list + Api.path("нет.txt"), member));
+    contract.expect(
+        "downloadAttachmentVersion", 200, api.get(file + Api.path("versions", "1"), member));
+    contract.expect(
+        "downloadAttachmentVersion",
+        304,
+        api.send(
+            HttpMethod.GET,
+            file + Api.path("versions", "1"),
+            member,
+            null,
+            null,
+            Map.of("If-None-Match", download.headers().get("ETag"))));
+    contract.expect("getAttachmentText", 200, api.get(file + "/text", member));
+    contract.expect(
+        "uploadAttachment",
+        403,
+        api.send(HttpMethod.POST, list, fx.user("Чужой").token(), multipart, type, Map.of()));
+    contract.expect(
+        "uploadAttachment",
+        415,
+        api.send(HttpMethod.POST, list, member, Buffer.buffer("{}"), JSON, Map.of()));
+    Buffer noFile =
+        Buffer.buffer(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx\r\n--"
+                + boundary
+                + "--\r\n");
+    contract.expect(
+        "uploadAttachment", 422, api.send(HttpMethod.POST, list, member, noFile, type, Map.of()));
+    contract.expect("uploadAttachment", 413, tooLargeUpload(api, list, member, boundary));
+    String hide = file + "/hide";
+    contract.expect(
+        "hideAttachment", 403, api.post(hide, member, new JsonObject().put("hidden", true)));
+    contract.expect(
+        "hideAttachment",
+        422,
+        api.post(
+            hide,
+            team.moderator().token(),
+            new JsonObject().put("hidden", true).put("reason", "x".repeat(3000))));
+    contract.expect(
+        "hideAttachment",
+        200,
+        api.post(hide, team.moderator().token(), new JsonObject().put("hidden", true)));
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect(
+        "uploadAttachment",
+        409,
+        api.send(HttpMethod.POST, list, member, multipart, type, Map.of()));
+    contract.expect(
+        "hideAttachment",
+        409,
+        api.post(hide, team.moderator().token(), new JsonObject().put("hidden", false)));
+  }
+
+  /** An upload of 51 MB: over the default limit. */
+  private static Api.Response tooLargeUpload(Api api, String list, String token, String boundary) {
+    Buffer body =
+        Buffer.buffer(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                + "\r\n");
+    body.appendBuffer(Buffer.buffer(new byte[51 << 20]));
+    body.appendString("\r\n--" + boundary + "--\r\n");
+    return api.send(
+        HttpMethod.POST, list, token, body, "multipart/form-data; boundary=" + boundary, Map.of());
+  }
+
   private static Api.Response call(
       Api api, Operation op, String token, Buffer body, String contentType, String query) {
     String uri = ServedContract.path(op);
