@@ -45,6 +45,10 @@ class HostileFilesIT {
     this.team = fx.team();
     this.port = app.app().port();
     fx.save(team.community(), "опасное", team.member().token(), "Опасное", "Проверка.\n", 0);
+    // Warm up: the first render of a page (templates, caches) is not what is measured here.
+    for (int i = 0; i < 3; i++) {
+      api.get("/c/" + enc(team.community()) + "/" + enc("опасное"), team.member().token());
+    }
   }
 
   @Test

@@ -1201,7 +1201,8 @@ class OpenApiContractIT {
                 + "--\r\n");
     contract.expect(
         "uploadAttachment", 422, api.send(HttpMethod.POST, list, member, noFile, type, Map.of()));
-    contract.expect("uploadAttachment", 413, tooLargeUpload(api, list, member, boundary));
+    contract.expect(
+        "uploadAttachment", 413, tooLargeUpload(app.app().port(), list, member, boundary));
     String hide = file + "/hide";
     contract.expect(
         "hideAttachment", 403, api.post(hide, member, new JsonObject().put("hidden", true)));
@@ -1232,18 +1233,45 @@ class OpenApiContractIT {
         api.post(hide, team.moderator().token(), new JsonObject().put("hidden", false)));
   }
 
-  /** An upload of 51 MB: over the default limit. */
-  private static Api.Response tooLargeUpload(Api api, String list, String token, String boundary) {
-    Buffer body =
-        Buffer.buffer(
-            "--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
-                + "\r\n");
-    body.appendBuffer(Buffer.buffer(new byte[51 << 20]));
-    body.appendString("\r\n--" + boundary + "--\r\n");
-    return api.send(
-        HttpMethod.POST, list, token, body, "multipart/form-data; boundary=" + boundary, Map.of());
+  /**
+   * An upload that announces 60 MB (over the default limit) and sends its first bytes: the answer
+   * comes before the rest is read, so the rest is never sent. Raw HTTP, read back as a response.
+   */
+  private static Api.Response tooLargeUpload(int port, String list, String token, String boundary)
+      throws java.io.IOException {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      String head =
+          "POST "
+              + list
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Type: multipart/form-data; boundary="
+              + boundary
+              + "\r\nContent-Length: 60000000\r\n\r\n--"
+              + boundary
+              + "\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+      var in = new java.io.BufferedInputStream(socket.getInputStream());
+      String status = line(in);
+      var headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+      for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        int colon = header.indexOf(':');
+        headers.add(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+      }
+      byte[] body = in.readNBytes(Integer.parseInt(headers.get("Content-Length")));
+      return new Api.Response(Integer.parseInt(status.split(" ")[1]), headers, Buffer.buffer(body));
+    }
+  }
+
+  private static String line(java.io.InputStream in) throws java.io.IOException {
+    var out = new java.io.ByteArrayOutputStream();
+    for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+      if (c != '\r') {
+        out.write(c);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static Api.Response call(
