@@ -13,6 +13,7 @@ import ru.metodichka.Audiences;
 import ru.metodichka.Audiences.Audience;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
+import ru.metodichka.render.SafeHtml;
 
 /**
  * Who may do what with a page's files, for every audience and route: a published page's files are
@@ -99,6 +100,27 @@ class AttachmentAuthorizationIT {
       assertThat(draft.status())
           .as(audience.name() + " " + draft)
           .isEqualTo(audience.insider() ? 201 : 404);
+    }
+  }
+
+  @Test
+  void theFilesScreenFollowsThePageAndOffersWhatEachMayDo() {
+    for (Audience audience : Audience.values()) {
+      String token = audiences.token(audience);
+      var open = api.get("/c/" + Api.path(community, "открытая").substring(1) + "/files", token);
+      assertThat(open.status()).as(audience.name()).isEqualTo(200);
+      assertThat(open.text()).as(audience.name()).contains("файл.txt");
+      assertThat(SafeHtml.screenProblems(open.text(), "/c/" + community + "/открытая"))
+          .as(audience.name())
+          .isEmpty();
+      assertThat(open.document().select("#upload-form").isEmpty())
+          .as(audience.name())
+          .isEqualTo(!audience.insider());
+      assertThat(open.document().select("form[action$=/files/hide]").isEmpty())
+          .as(audience.name())
+          .isEqualTo(!audience.moderator());
+      var draft = api.get("/c/" + Api.path(community, "черновик").substring(1) + "/files", token);
+      assertThat(draft.status()).as(audience.name()).isEqualTo(audience.insider() ? 200 : 404);
     }
   }
 

@@ -187,7 +187,9 @@ public final class SafeHtml {
                   || action.equals(page + "/review") && form.hasClass("inline")
                   || action.equals(page + "/retire") && form.hasClass("inline")
                   || action.equals(page + "/restore") && form.hasClass("inline")
-                  || action.equals(page + "/request-review") && form.id().equals("request-review");
+                  || action.equals(page + "/request-review") && form.id().equals("request-review")
+                  || action.equals(page + "/files/hide") && form.hasClass("inline")
+                  || action.endsWith("/attachments") && form.id().equals("upload-form");
           case "get" ->
               action.equals("/search") && form.attr("role").equals("search")
                   || action.equals(page + "/diff") && form.id().equals("compare");

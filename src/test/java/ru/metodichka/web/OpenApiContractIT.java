@@ -172,6 +172,7 @@ class OpenApiContractIT {
               "inviteExpert", "{\"expert\":\"x\",\"from\":\"2025-09-01\",\"to\":\"2026-09-01\"}"),
           Map.entry("getExpertComposite", "?from=2025-09-01&to=2026-09-01"),
           Map.entry("setEvaluationPublicity", "{\"public\":true}"),
+          Map.entry("hideAttachment", "{\"hidden\":true}"),
           Map.entry(
               "createAssessment",
               "{\"from\":\"2025-09-01\",\"to\":\"2026-09-01\",\"relevance\":4,"
