@@ -1142,6 +1142,8 @@ class OpenApiContractIT {
     Fixtures.Team team = fx.team();
     String member = team.member().token();
     fx.save(team.community(), "файлы", member, "Файлы", "Текст.\n", 0);
+    // Published: an outsider sees it, so an upload is refused (403), not hidden (404).
+    api.post(Api.page(team.community(), "файлы", "publish"), team.moderator().token(), null);
     String list = Api.page(team.community(), "файлы", "attachments");
     String file = list + Api.path("план.txt");
     String boundary = "----contract";
