@@ -2,6 +2,7 @@ package ru.metodichka;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.net.NetClientOptions;
@@ -24,6 +25,10 @@ import ru.metodichka.account.SignInChoices;
 import ru.metodichka.account.UserRoutes;
 import ru.metodichka.admin.AccountAdmin;
 import ru.metodichka.admin.AdminScreens;
+import ru.metodichka.attachment.AttachmentRoutes;
+import ru.metodichka.attachment.AttachmentScreens;
+import ru.metodichka.attachment.AttachmentService;
+import ru.metodichka.attachment.TextExtractor;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.PasswordHasher;
 import ru.metodichka.auth.TrustedDevices;
@@ -55,6 +60,7 @@ import ru.metodichka.db.DatabaseLocator;
 import ru.metodichka.db.Migrations;
 import ru.metodichka.db.ResolvedDatabase;
 import ru.metodichka.demo.DemoDiscussion;
+import ru.metodichka.demo.DemoFiles;
 import ru.metodichka.demo.DemoSeed;
 import ru.metodichka.evaluation.EvaluationDocuments;
 import ru.metodichka.evaluation.EvaluationExports;
@@ -178,7 +184,8 @@ public final class Application implements AutoCloseable {
       SearchIndex searchIndex,
       Indexer indexer,
       Housekeeping housekeeping,
-      MeetingService meetings) {}
+      MeetingService meetings,
+      TextExtractor extractor) {}
 
   private Application(Opened opened, Parts parts, int port) {
     this.opened = opened;
@@ -208,6 +215,7 @@ public final class Application implements AutoCloseable {
             .run()
             .await();
         new DemoDiscussion(parts.pool(), comments(parts), reports(parts)).run().await();
+        demoFiles(config, parts);
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
       ResolvedDatabase database = parts.database();
@@ -283,6 +291,16 @@ public final class Application implements AutoCloseable {
     var expertReviews = new ExpertReviews(pool, communities);
     var housekeeping = new Housekeeping(pool, auth, pages);
     housekeeping.start(vertx);
+    // Text inside attached files: Tika in child JVMs, from the queue in PostgreSQL.
+    var files = config.attachments();
+    var extractor =
+        TextExtractor.start(
+            pool,
+            files.extractMemoryMb(),
+            files.extractTimeout(),
+            files.textMaxChars(),
+            files.extractWorkers());
+    opened.add("the text extractor", extractor, extractor::close);
     return new Parts(
         database,
         vertx,
@@ -306,7 +324,8 @@ public final class Application implements AutoCloseable {
         index,
         indexer,
         housekeeping,
-        new MeetingService(pool, communities, new ContributionRepository()));
+        new MeetingService(pool, communities, new ContributionRepository()),
+        extractor);
   }
 
   /** The discussion under pages, on its own page reader (the demo's; the web layer has one). */
@@ -327,6 +346,34 @@ public final class Application implements AutoCloseable {
     var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
     return new ReportService(
         parts.pool(), parts.communities(), reader, parts.pages(), comments(parts));
+  }
+
+  /** The demo's attached files (made here, stored on a Vert.x context as the pool expects). */
+  private static void demoFiles(AppConfig config, Parts parts) {
+    List<DemoFiles.DemoFile> made = DemoFiles.make();
+    var reader =
+        new PageReader(
+            parts.pool(),
+            parts.communities(),
+            new PageRendering(parts.renderer(), parts.markdown(), parts.viewCache()),
+            parts.views());
+    var files = attachments(config, parts.pool(), reader);
+    files.onTextQueued(parts.extractor()::wake);
+    Promise<Void> done = Promise.promise();
+    parts
+        .vertx()
+        .runOnContext(v -> DemoFiles.attach(parts.pool(), reader, files, made).onComplete(done));
+    done.future().await();
+  }
+
+  private static AttachmentService attachments(AppConfig config, Pool pool, PageReader reader) {
+    return new AttachmentService(
+        pool,
+        reader,
+        new ContributionRepository(),
+        config.attachments().maxBytes(),
+        config.timeZone(),
+        Clock.systemUTC());
   }
 
   /** The web layer: every screen and API route with the services it uses. */
@@ -433,6 +480,8 @@ public final class Application implements AutoCloseable {
             config.centreName(),
             config.timeZone(),
             Clock.systemUTC());
+    var attachments = attachments(config, pool, reader);
+    attachments.onTextQueued(parts.extractor()::wake);
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -462,7 +511,8 @@ public final class Application implements AutoCloseable {
             new ReportRoutes(reports),
             new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone()),
             new IdentityRoutes(oidc),
-            new WordRoutes(conversions, pageExports, publicUrl)),
+            new WordRoutes(conversions, pageExports, publicUrl),
+            new AttachmentRoutes(attachments)),
         List.of(
             // Before the login screens: its POST /logout takes the sessions the provider started.
             new OidcScreens(templates, oidc, publicUrl),
@@ -502,6 +552,7 @@ public final class Application implements AutoCloseable {
                 parts.planReader(),
                 parts.plans(),
                 new PlanDescriptions(pool, rendering, parts.markdown())),
+            new AttachmentScreens(templates, reader, attachments),
             new PageScreens(
                 templates,
                 reader,

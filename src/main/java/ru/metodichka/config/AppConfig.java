@@ -32,7 +32,8 @@ public record AppConfig(
     boolean tuneJvm,
     String centreName,
     int activeThreshold,
-    SignIn signIn) {
+    SignIn signIn,
+    Attachments attachments) {
 
   /**
    * How people sign in.
@@ -49,6 +50,22 @@ public record AppConfig(
    * @param buttonLabel what the login page's button names
    */
   public record Oidc(String issuer, String clientId, String clientSecret, String buttonLabel) {}
+
+  /**
+   * Files attached to pages (README: "Files").
+   *
+   * @param maxBytes the largest upload
+   * @param extractMemoryMb the heap of the child JVM that extracts a file's text
+   * @param extractTimeout how long one extraction may take before it is killed
+   * @param extractWorkers extractions this server runs at once (0: none)
+   * @param textMaxChars characters of extracted text kept
+   */
+  public record Attachments(
+      long maxBytes,
+      int extractMemoryMb,
+      Duration extractTimeout,
+      int extractWorkers,
+      int textMaxChars) {}
 
   /**
    * The HTTP listener.

@@ -76,7 +76,27 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey(
               "evaluation.active-threshold",
               "1",
-              "Contributions in a period that make a participant active (evaluation, §5.1)"));
+              "Contributions in a period that make a participant active (evaluation, §5.1)"),
+          new ConfigKey(
+              "attachments.max-bytes",
+              "52428800",
+              "Largest file uploaded to a page, bytes (413 above; the upload is cut there)"),
+          new ConfigKey(
+              "attachments.extract-memory-mb",
+              "256",
+              "Heap of the child JVM that extracts the text of one file (-Xmx), MB"),
+          new ConfigKey(
+              "attachments.extract-timeout-seconds",
+              "60",
+              "Time one text extraction may take before its child JVM is killed"),
+          new ConfigKey(
+              "attachments.extract-workers",
+              "1",
+              "Text extractions this server runs at once (0: none here, other servers extract)"),
+          new ConfigKey(
+              "attachments.text-max-chars",
+              "1000000",
+              "Characters of a file's extracted text kept and indexed; the rest is cut"));
 
   /** The environment variable name: {@code METODICHKA_HTTP_BODY_LIMIT}. */
   public String envName() {

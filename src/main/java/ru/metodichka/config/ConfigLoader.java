@@ -113,7 +113,13 @@ public final class ConfigLoader {
         bool(v, "jvm.tune"),
         text(v, "centre.name", 300),
         intIn(v, "evaluation.active-threshold", 1, 1000),
-        signIn(v));
+        signIn(v),
+        new AppConfig.Attachments(
+            intIn(v, "attachments.max-bytes", 1024, Integer.MAX_VALUE),
+            intIn(v, "attachments.extract-memory-mb", 32, 8192),
+            Duration.ofSeconds(intIn(v, "attachments.extract-timeout-seconds", 1, 3600)),
+            intIn(v, "attachments.extract-workers", 0, 16),
+            intIn(v, "attachments.text-max-chars", 1000, 50_000_000)));
   }
 
   private static AppConfig.SignIn signIn(Map<String, String> v) {

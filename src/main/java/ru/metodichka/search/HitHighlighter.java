@@ -80,7 +80,12 @@ final class HitHighlighter extends UnifiedHighlighter {
       loaded.put(doc, document);
       CharSequence[] row = new CharSequence[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        row[i] = cut(document.get(fields[i]));
+        // Several values (the attached files' texts) join as the highlighter joins them.
+        String[] all = document.getValues(fields[i]);
+        row[i] =
+            all.length <= 1
+                ? cut(document.get(fields[i]))
+                : cut(String.join(String.valueOf(MULTIVAL_SEP_CHAR), all));
         chars += row[i] == null ? 0 : row[i].length();
       }
       values.add(row);

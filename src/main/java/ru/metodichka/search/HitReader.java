@@ -31,7 +31,8 @@ final class HitReader {
           IndexedFields.STATUS,
           IndexedFields.UPDATED_AT,
           IndexedFields.PUBLISHED_AT,
-          IndexedFields.AUTHORS);
+          IndexedFields.AUTHORS,
+          IndexedFields.FILE_NAMES);
 
   /** Passages longer than a couple of lines are cut around the first match. */
   static final int SNIPPET_CHARS = 240;
@@ -49,9 +50,11 @@ final class HitReader {
     }
     HitHighlighter highlighter = new HitHighlighter(searcher, analyzer, SHOWN);
     Map<String, String[]> marked =
-        highlighter.highlightFields(new String[] {TITLE, BODY}, query, ids, new int[] {1, 2});
+        highlighter.highlightFields(
+            new String[] {TITLE, BODY, IndexedFields.FILES}, query, ids, new int[] {1, 2, 1});
     String[] titles = marked.get(TITLE);
     String[] bodies = marked.get(BODY);
+    String[] files = marked.get(IndexedFields.FILES);
     StoredFields stored = searcher.storedFields();
     List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
@@ -62,6 +65,9 @@ final class HitReader {
       String title = doc.get(TITLE);
       String titleHtml = titles[i] != null ? titles[i] : Snippets.escape(title);
       String snippet = bodies[i] != null ? Snippets.trim(bodies[i], SNIPPET_CHARS) : "";
+      if (!snippet.contains("<mark>") && files[i] != null && files[i].contains("<mark>")) {
+        snippet = FileSnippets.inFile(doc, files[i], SNIPPET_CHARS);
+      }
       hits.add(hit(doc, titleHtml, snippet, docs[i].score));
     }
     return hits;

@@ -35,7 +35,11 @@ final class Queries {
    */
   static final float TITLE_BOOST = 4f;
 
-  private static final Map<String, Float> WEIGHTS = Map.of(TITLE, TITLE_BOOST, BODY, 1f);
+  /** Words in an attached file count for less than the page's own: the page is about its text. */
+  static final float FILES_WEIGHT = 0.5f;
+
+  private static final Map<String, Float> WEIGHTS =
+      Map.of(TITLE, TITLE_BOOST, BODY, 1f, IndexedFields.FILES, FILES_WEIGHT);
 
   /**
    * Phrases in quotes, prefixes (функ*), -exclusion, | and parentheses. SimpleQueryParser never

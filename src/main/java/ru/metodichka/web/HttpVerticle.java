@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import ru.metodichka.config.AppConfig;
 
 /**
@@ -80,7 +83,26 @@ public final class HttpVerticle extends VerticleBase {
     Router api = Router.router(vertx);
     // First: a malformed query string is refused before a body is read or a route matched.
     api.route().handler(QueryStrings::check);
-    api.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
+    // Bodies read whole, up to http.body-limit; except uploads, which their routes stream.
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimit());
+    List<Pattern> streamed =
+        parts.api().stream()
+            .flatMap(routes -> routes.streamedBodies().stream())
+            .map(Pattern::compile)
+            .toList();
+    api.route()
+        .handler(
+            ctx -> {
+              boolean stream =
+                  ctx.request().method() == HttpMethod.POST
+                      && streamed.stream().anyMatch(p -> p.matcher(ctx.request().path()).matches());
+              if (stream) {
+                StreamedBodies.expect(ctx);
+                ctx.next();
+              } else {
+                body.handle(ctx);
+              }
+            });
     api.get("/openapi.yaml").handler(OpenApiDocument::serve);
     api.route().handler(parts.auth());
     api.route().handler(parts.csrf()::check);

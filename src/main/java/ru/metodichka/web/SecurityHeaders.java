@@ -34,7 +34,10 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     ctx.addHeadersEndHandler(
         v -> {
           MultiMap headers = ctx.response().headers();
-          headers.set("Content-Security-Policy", CSP);
+          // A response with a stricter policy of its own (a file download's sandbox) keeps it.
+          if (!headers.contains("Content-Security-Policy")) {
+            headers.set("Content-Security-Policy", CSP);
+          }
           headers.set("X-Content-Type-Options", "nosniff");
           headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
           headers.set("X-Frame-Options", "DENY");

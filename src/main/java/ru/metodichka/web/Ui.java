@@ -51,7 +51,8 @@ public final class Ui {
           "i18n/evaluation",
           "i18n/discussion",
           "i18n/meeting",
-          "i18n/accounts");
+          "i18n/accounts",
+          "i18n/attachments");
 
   private List<ResourceBundle> strings; // looked up on the first string asked for
   private final ZoneId zone;

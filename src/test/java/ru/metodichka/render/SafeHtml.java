@@ -194,7 +194,9 @@ public final class SafeHtml {
                               + "/comments(/[0-9]+/(edit|delete|hide))?")
                       && !form.parents().select("section.discussion").isEmpty()
                   || action.equals("/reports")
-                      && !form.parents().select("details.report-form").isEmpty();
+                      && !form.parents().select("details.report-form").isEmpty()
+                  || action.equals(page + "/files/hide") && form.hasClass("inline")
+                  || action.endsWith("/attachments") && form.id().equals("upload-form");
           case "get" ->
               action.equals("/search") && form.attr("role").equals("search")
                   || action.equals(page + "/diff") && form.id().equals("compare");

@@ -153,7 +153,13 @@ class OpenApiContractIT {
           "POST /api/communities/{community}/import",
           "POST /api/convert/html",
           "GET /api/communities/{community}/pages/{slug}/export.docx",
-          "GET /api/communities/{community}/pages/{slug}/export.pdf");
+          "GET /api/communities/{community}/pages/{slug}/export.pdf",
+          "GET /api/communities/{community}/pages/{slug}/attachments",
+          "POST /api/communities/{community}/pages/{slug}/attachments",
+          "GET /api/communities/{community}/pages/{slug}/attachments/{name}",
+          "GET /api/communities/{community}/pages/{slug}/attachments/{name}/versions/{number}",
+          "GET /api/communities/{community}/pages/{slug}/attachments/{name}/text",
+          "POST /api/communities/{community}/pages/{slug}/attachments/{name}/hide");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -172,7 +178,9 @@ class OpenApiContractIT {
           "id",
           "1",
           "token",
-          "x");
+          "x",
+          "name",
+          "нет.txt");
 
   /** What the generic calls need to get past input checks to the community lookup. */
   private static final Map<String, String> VALID_INPUT =
@@ -201,6 +209,7 @@ class OpenApiContractIT {
               "inviteExpert", "{\"expert\":\"x\",\"from\":\"2025-09-01\",\"to\":\"2026-09-01\"}"),
           Map.entry("getExpertComposite", "?from=2025-09-01&to=2026-09-01"),
           Map.entry("setEvaluationPublicity", "{\"public\":true}"),
+          Map.entry("hideAttachment", "{\"hidden\":true}"),
           Map.entry(
               "createMeeting",
               "{\"title\":\"Т\",\"startsAt\":\"2030-10-01T10:00\",\"endsAt\":\"2030-10-01T11:00\","
@@ -282,8 +291,7 @@ class OpenApiContractIT {
   void everyJsonBodyIsRefusedWhenMalformedNotJsonOrTooLarge(Fixtures fx) {
     Buffer tooLarge = Buffer.buffer("{\"x\":\"" + "a".repeat(2_100_000) + "\"}");
     for (Operation op : contract.contract().operations()) {
-      // CSV uploads (the imports) are checked in managingAccounts.
-      if (op.getRequestBody() != null && op.getRequestBody().getContent().containsKey(JSON)) {
+      if (op.getRequestBody() != null && takesJson(op)) {
         String id = op.getOperationId();
         String admin = fx.adminToken();
         JsonObject malformed =
@@ -1565,6 +1573,152 @@ class OpenApiContractIT {
   }
 
   /** A request to an operation with the ABSENT path parameters. */
+  /** Whether the operation's body is JSON (uploads are multipart, streamed past the limit). */
+  private static boolean takesJson(Operation op) {
+    return op.getRequestBody().getContent().containsKey(JSON);
+  }
+
+  @Test
+  void attachments(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String member = team.member().token();
+    fx.save(team.community(), "файлы", member, "Файлы", "Текст.\n", 0);
+    // Published: an outsider sees it, so an upload is refused (403), not hidden (404).
+    api.post(Api.page(team.community(), "файлы", "publish"), team.moderator().token(), null);
+    String list = Api.page(team.community(), "файлы", "attachments");
+    String file = list + Api.path("план.txt");
+    String boundary = "----contract";
+    Buffer multipart =
+        Buffer.buffer(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"план.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nПлан урока.\r\n--"
+                + boundary
+                + "--\r\n");
+    String type = "multipart/form-data; boundary=" + boundary;
+    contract.expect(
+        "uploadAttachment",
+        201,
+        api.send(HttpMethod.POST, list, member, multipart, type, Map.of()));
+    contract.expect("listAttachments", 200, api.get(list, member));
+    var download = api.get(file, member);
+    contract.expect("downloadAttachment", 200, download);
+    contract.expect(
+        "downloadAttachment",
+        304,
+        api.send(
+            HttpMethod.GET,
+            file,
+            member,
+            null,
+            null,
+            Map.of("If-None-Match", download.headers().get("ETag"))));
+    contract.expect("downloadAttachment", 404, api.get(list + Api.path("нет.txt"), member));
+    contract.expect(
+        "downloadAttachmentVersion", 200, api.get(file + Api.path("versions", "1"), member));
+    contract.expect(
+        "downloadAttachmentVersion",
+        304,
+        api.send(
+            HttpMethod.GET,
+            file + Api.path("versions", "1"),
+            member,
+            null,
+            null,
+            Map.of("If-None-Match", download.headers().get("ETag"))));
+    contract.expect("getAttachmentText", 200, api.get(file + "/text", member));
+    contract.expect(
+        "uploadAttachment",
+        403,
+        api.send(HttpMethod.POST, list, fx.user("Чужой").token(), multipart, type, Map.of()));
+    contract.expect(
+        "uploadAttachment",
+        415,
+        api.send(HttpMethod.POST, list, member, Buffer.buffer("{}"), JSON, Map.of()));
+    Buffer noFile =
+        Buffer.buffer(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx\r\n--"
+                + boundary
+                + "--\r\n");
+    contract.expect(
+        "uploadAttachment", 422, api.send(HttpMethod.POST, list, member, noFile, type, Map.of()));
+    contract.expect(
+        "uploadAttachment", 413, tooLargeUpload(app.app().port(), list, member, boundary));
+    String hide = file + "/hide";
+    contract.expect(
+        "hideAttachment", 403, api.post(hide, member, new JsonObject().put("hidden", true)));
+    contract.expect(
+        "hideAttachment",
+        422,
+        api.post(
+            hide,
+            team.moderator().token(),
+            new JsonObject().put("hidden", true).put("reason", "x".repeat(3000))));
+    contract.expect(
+        "hideAttachment",
+        200,
+        api.post(hide, team.moderator().token(), new JsonObject().put("hidden", true)));
+    try (var db = app.jdbc();
+        var archive =
+            db.prepareStatement("UPDATE communities SET status = 'archived' WHERE slug = ?")) {
+      archive.setString(1, team.community());
+      archive.executeUpdate();
+    }
+    contract.expect(
+        "uploadAttachment",
+        409,
+        api.send(HttpMethod.POST, list, member, multipart, type, Map.of()));
+    contract.expect(
+        "hideAttachment",
+        409,
+        api.post(hide, team.moderator().token(), new JsonObject().put("hidden", false)));
+  }
+
+  /**
+   * An upload that announces 60 MB (over the default limit) and sends its first bytes: the answer
+   * comes before the rest is read, so the rest is never sent. Raw HTTP, read back as a response.
+   */
+  private static Api.Response tooLargeUpload(int port, String list, String token, String boundary)
+      throws java.io.IOException {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      String head =
+          "POST "
+              + list
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Type: multipart/form-data; boundary="
+              + boundary
+              + "\r\nContent-Length: 60000000\r\n\r\n--"
+              + boundary
+              + "\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+      var in = new java.io.BufferedInputStream(socket.getInputStream());
+      String status = line(in);
+      var headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+      for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        int colon = header.indexOf(':');
+        headers.add(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+      }
+      byte[] body = in.readNBytes(Integer.parseInt(headers.get("Content-Length")));
+      return new Api.Response(Integer.parseInt(status.split(" ")[1]), headers, Buffer.buffer(body));
+    }
+  }
+
+  private static String line(java.io.InputStream in) throws java.io.IOException {
+    var out = new java.io.ByteArrayOutputStream();
+    for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+      if (c != '\r') {
+        out.write(c);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   private static Api.Response call(
       Api api, Operation op, String token, Buffer body, String contentType, String query) {
     String uri = ServedContract.path(op);

@@ -43,7 +43,14 @@ final class IndexSource {
              ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
                     WHERE a.page_id = p.id AND a.number <= coalesce(p.reviewed_revision, 0)
                     GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS v_authors,
-             p.views
+             p.views,
+             ARRAY(SELECT a.name || E'\n' || t.text
+                     FROM attachments a
+                     JOIN attachment_versions av ON av.attachment_id = a.id AND av.number = a.versions
+                     JOIN attachment_blobs b ON b.id = av.blob_id
+                     JOIN attachment_texts t ON t.sha256 = b.sha256 AND t.status = 'done'
+                    WHERE a.page_id = p.id AND NOT a.hidden AND t.text <> ''
+                    ORDER BY a.id) AS files
         FROM pages p
         JOIN communities c ON c.id = p.community_id
         JOIN revisions r ON r.page_id = p.id AND r.number = p.current_revision
@@ -282,6 +289,17 @@ final class IndexSource {
         row.getOffsetDateTime(prefix + "revised_at").toInstant(),
         row.getLong("views"),
         List.of(row.getArrayOfStrings(isPublic ? "v_authors" : "authors")),
-        shadowed);
+        shadowed,
+        files(row.getArrayOfStrings("files")));
+  }
+
+  /** Attached files' texts, each read as its name, a line break and the text. */
+  private static List<SearchDocument.FileText> files(String[] values) {
+    List<SearchDocument.FileText> files = new ArrayList<>();
+    for (String value : values == null ? new String[0] : values) {
+      int line = value.indexOf('\n');
+      files.add(new SearchDocument.FileText(value.substring(0, line), value.substring(line + 1)));
+    }
+    return files;
   }
 }

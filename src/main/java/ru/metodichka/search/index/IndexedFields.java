@@ -27,6 +27,11 @@ public final class IndexedFields {
   public static final String INSIDERS = "insiders";
   public static final String TITLE = "title";
   public static final String BODY = "body";
+
+  /** The text of the page's attached files, one value per file (names in {@link #FILE_NAMES}). */
+  public static final String FILES = "files";
+
+  public static final String FILE_NAMES = "file_names";
   public static final String TITLE_WORDS = "title_words";
   public static final String SPELL = "spell";
   public static final String COMMUNITY = "community";
@@ -89,6 +94,12 @@ public final class IndexedFields {
     doc.add(new Field(TITLE, page.title(), TEXT_WITH_OFFSETS));
     CollectedWords words = published ? new CollectedWords() : null;
     doc.add(body(page.body(), words));
+    // Attached files' text: searched and highlighted like the body, one value per file, with
+    // the files' names stored in the same order for «в файле „…“».
+    for (SearchDocument.FileText file : page.files()) {
+      doc.add(new Field(FILES, file.text(), TEXT_WITH_OFFSETS));
+      doc.add(new StoredField(FILE_NAMES, file.name()));
+    }
     // Title words unstemmed and unstored: prefix queries for autocomplete as the user types.
     doc.add(new TextField(TITLE_WORDS, page.title(), Field.Store.NO));
     if (published) {

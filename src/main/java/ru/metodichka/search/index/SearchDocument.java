@@ -26,6 +26,7 @@ import ru.metodichka.render.PlainText;
  * @param authors the display names of everyone who wrote a revision up to the one indexed, in the
  *     order of their first revision
  * @param shadowed for a public document: the page also has an insiders' one
+ * @param files the text of the page's attached files (not hidden, extracted), by file name
  */
 public record SearchDocument(
     long pageId,
@@ -46,7 +47,55 @@ public record SearchDocument(
     Instant updatedAt,
     long views,
     List<String> authors,
-    boolean shadowed) {
+    boolean shadowed,
+    List<FileText> files) {
+
+  /** The text extracted from one of the page's attached files, searched with the page. */
+  public record FileText(String name, String text) {}
+
+  /** A document without attached files' text. */
+  public SearchDocument(
+      long pageId,
+      Audience audience,
+      long communityId,
+      String communitySlug,
+      String communityName,
+      String pageSlug,
+      String title,
+      String kind,
+      String status,
+      String body,
+      List<String> subjects,
+      List<String> levels,
+      String licence,
+      Integer year,
+      Instant publishedAt,
+      Instant updatedAt,
+      long views,
+      List<String> authors,
+      boolean shadowed) {
+    this(
+        pageId,
+        audience,
+        communityId,
+        communitySlug,
+        communityName,
+        pageSlug,
+        title,
+        kind,
+        status,
+        body,
+        subjects,
+        levels,
+        licence,
+        year,
+        publishedAt,
+        updatedAt,
+        views,
+        authors,
+        shadowed,
+        List.of());
+  }
 
   /** Who may find a document. */
   public enum Audience {
@@ -69,6 +118,7 @@ public record SearchDocument(
     subjects = subjects == null ? List.of() : List.copyOf(subjects);
     levels = levels == null ? List.of() : List.copyOf(levels);
     authors = authors == null ? List.of() : List.copyOf(authors);
+    files = files == null ? List.of() : List.copyOf(files);
   }
 
   /**

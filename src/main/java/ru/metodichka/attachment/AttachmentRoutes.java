@@ -1,0 +1,291 @@
+package ru.metodichka.attachment;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerFileUpload;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.db.Rows;
+import ru.metodichka.error.AppError;
+import ru.metodichka.page.VisiblePage;
+import ru.metodichka.web.ApiRoutes;
+import ru.metodichka.web.JsonInput;
+import ru.metodichka.web.StreamedBodies;
+
+/**
+ * {@code /api/communities/{c}/pages/{slug}/attachments}: files of a page. The upload is a multipart
+ * body streamed into PostgreSQL past the body handler (its size limit is {@code
+ * attachments.max-bytes}, and the upload is cut there with a 413); downloads are served so that
+ * nothing in a file can run on the site: the type sniffed from the content, {@code
+ * Content-Disposition: attachment} for anything but raster images and plain text, {@code nosniff}
+ * and a sandboxing Content-Security-Policy.
+ */
+public final class AttachmentRoutes implements ApiRoutes {
+  private static final String LIST = "/communities/:community/pages/:slug/attachments";
+  private static final String ONE = LIST + "/:name";
+
+  /** Room for the multipart framing around a file of the largest size. */
+  private static final long FRAMING = 64 * 1024;
+
+  static final String DOWNLOAD_CSP = "sandbox; default-src 'none'; img-src 'self'";
+
+  private final AttachmentService service;
+
+  public AttachmentRoutes(AttachmentService service) {
+    this.service = service;
+  }
+
+  @Override
+  public List<String> streamedBodies() {
+    return List.of("^/api/communities/[^/]+/pages/[^/]+/attachments$");
+  }
+
+  @Override
+  public void mount(Router api) {
+    api.post(LIST).handler(this::upload);
+    api.get(LIST)
+        .respond(
+            ctx ->
+                service
+                    .list(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
+                    .map(list -> items(ctx, list)));
+    api.get(ONE).handler(ctx -> download(ctx, null));
+    api.get(ONE + "/versions/:number").handler(ctx -> download(ctx, number(ctx)));
+    api.post(ONE + "/hide").consumes("application/json").respond(this::hide);
+    api.get(ONE + "/text")
+        .respond(
+            ctx ->
+                service
+                    .text(
+                        CurrentUser.of(ctx),
+                        ctx.pathParam("community"),
+                        ctx.pathParam("slug"),
+                        ctx.pathParam("name"))
+                    .map(
+                        t ->
+                            new JsonObject()
+                                .put("status", t.status())
+                                .put("error", t.error())
+                                .put("text", t.text())));
+  }
+
+  private void upload(RoutingContext ctx) {
+    long declared = contentLength(ctx.request());
+    service
+        .editable(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
+        .onFailure(
+            e -> {
+              closeAfter(ctx);
+              ctx.fail(e);
+            })
+        .onSuccess(
+            page -> {
+              String type = ctx.request().getHeader("Content-Type");
+              if (type == null
+                  || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+                closeAfter(ctx);
+                ctx.fail(415);
+              } else if (declared > service.maxBytes() + FRAMING) {
+                tooLarge(ctx);
+              } else {
+                receive(ctx, page);
+              }
+            });
+  }
+
+  /** Stores the first file part of the multipart body (streamed, see {@link StreamedBodies}). */
+  private void receive(RoutingContext ctx, VisiblePage page) {
+    Future<HttpServerFileUpload> file = StreamedBodies.firstFile(ctx);
+    if (!file.isComplete()) {
+      // The router holds the request paused: let the body come to its first file part (which
+      // pauses it again until the content has somewhere to go).
+      ctx.request().resume();
+    }
+    file.recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
+        .compose(
+            upload -> {
+              String asked = ctx.queryParams().get("name");
+              String name = asked != null && !asked.isBlank() ? asked : upload.filename();
+              return service.upload(page, name, upload);
+            })
+        .onSuccess(
+            a ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Location", url(ctx, a.name()))
+                    .end(json(ctx, a).encode()))
+        .onFailure(
+            e -> {
+              if (e instanceof BlobStore.TooLarge) {
+                tooLarge(ctx);
+              } else if (!ctx.response().ended() && !ctx.failed()) {
+                closeAfter(ctx);
+                ctx.fail(e);
+              }
+            });
+  }
+
+  /** The rest of a body not read is not waited for: the connection closes after the answer. */
+  private static void closeAfter(RoutingContext ctx) {
+    if (!ctx.request().isEnded()) {
+      ctx.response().putHeader("Connection", "close");
+      ctx.response().endHandler(v -> ctx.request().connection().close());
+    }
+  }
+
+  /** 413, and the connection closed: the rest of an oversized body is not read. */
+  private static void tooLarge(RoutingContext ctx) {
+    if (ctx.response().ended() || ctx.failed()) {
+      return;
+    }
+    closeAfter(ctx);
+    ctx.fail(413);
+  }
+
+  private static long contentLength(HttpServerRequest request) {
+    try {
+      String length = request.getHeader("Content-Length");
+      return length == null ? -1 : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void download(RoutingContext ctx, Integer number) {
+    service
+        .find(
+            CurrentUser.of(ctx),
+            ctx.pathParam("community"),
+            ctx.pathParam("slug"),
+            ctx.pathParam("name"))
+        .onFailure(ctx::fail)
+        .onSuccess(
+            found -> {
+              Attachment a = found.attachment();
+              AttachmentVersion v;
+              try {
+                v = AttachmentService.version(a, number);
+              } catch (AppError e) {
+                ctx.fail(e);
+                return;
+              }
+              HttpServerResponse response = ctx.response();
+              String etag = "\"" + v.sha256() + "\"";
+              response
+                  .putHeader("ETag", etag)
+                  .putHeader("Cache-Control", "private, no-cache")
+                  .putHeader("X-Content-Type-Options", "nosniff")
+                  .putHeader("Content-Security-Policy", DOWNLOAD_CSP);
+              if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+                response.setStatusCode(304).end();
+                return;
+              }
+              response
+                  .putHeader("Content-Type", ContentTypes.served(v.mediaType()))
+                  .putHeader("Content-Length", Long.toString(v.size()))
+                  .putHeader("Content-Encoding", "identity")
+                  .putHeader(
+                      "Content-Disposition",
+                      disposition(ContentTypes.inline(v.mediaType()), a.name()));
+              service
+                  .send(a, v, response)
+                  .onFailure(
+                      e -> {
+                        if (!response.ended()) {
+                          response.reset();
+                        }
+                      });
+            });
+  }
+
+  /** RFC 6266: an ASCII fallback name and the real one in UTF-8. */
+  static String disposition(boolean inline, String name) {
+    String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
+    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    return (inline ? "inline" : "attachment")
+        + "; filename=\""
+        + ascii
+        + "\"; filename*=UTF-8''"
+        + encoded;
+  }
+
+  private Future<JsonObject> hide(RoutingContext ctx) {
+    JsonInput input = JsonInput.of(ctx);
+    boolean hidden = input.optionalBool("hidden", true);
+    String reason = input.optionalText("reason", 2000, "");
+    input.validate();
+    return service
+        .hide(
+            CurrentUser.of(ctx),
+            ctx.pathParam("community"),
+            ctx.pathParam("slug"),
+            ctx.pathParam("name"),
+            hidden,
+            reason)
+        .map(a -> json(ctx, a));
+  }
+
+  private static Integer number(RoutingContext ctx) {
+    try {
+      return Integer.parseInt(ctx.pathParam("number"));
+    } catch (NumberFormatException e) {
+      throw AppError.notFound("attachment_version_not_found", ctx.pathParam("name"), 0);
+    }
+  }
+
+  private static JsonObject items(RoutingContext ctx, List<Attachment> list) {
+    JsonArray items = new JsonArray();
+    list.forEach(a -> items.add(json(ctx, a)));
+    return new JsonObject().put("items", items);
+  }
+
+  static String url(RoutingContext ctx, String name) {
+    return "/api/communities/"
+        + encode(ctx.pathParam("community"))
+        + "/pages/"
+        + encode(ctx.pathParam("slug"))
+        + "/attachments/"
+        + encode(name);
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static JsonObject json(RoutingContext ctx, Attachment a) {
+    AttachmentVersion latest = a.latest();
+    JsonArray versions = new JsonArray();
+    for (AttachmentVersion v : a.versions()) {
+      versions.add(
+          new JsonObject()
+              .put("number", v.number())
+              .put("size", v.size())
+              .put("mediaType", v.mediaType())
+              .put("sha256", v.sha256())
+              .put("uploadedBy", v.uploadedBy())
+              .put("uploadedAt", Rows.time(v.uploadedAt())));
+    }
+    return new JsonObject()
+        .put("name", a.name())
+        .put("url", url(ctx, a.name()))
+        .put("version", latest.number())
+        .put("size", latest.size())
+        .put("mediaType", latest.mediaType())
+        .put("sha256", latest.sha256())
+        .put("width", latest.width())
+        .put("height", latest.height())
+        .put("hidden", a.hidden())
+        .put("text", a.text())
+        .put("downloads", a.downloads())
+        .put("versions", versions);
+  }
+}

@@ -1,0 +1,151 @@
+package ru.metodichka.attachment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** Documents made in tests: ordinary ones, and hostile ones. */
+final class Documents {
+  private Documents() {}
+
+  /** A Word document with these paragraphs (POI). */
+  static byte[] docx(String... paragraphs) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      for (String text : paragraphs) {
+        doc.createParagraph().createRun().setText(text);
+      }
+      doc.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A PDF of {@code pages} pages, each with the line {@code text} (PDFBox, Latin letters). */
+  static byte[] pdf(int pages, String text, String javaScript) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      for (int i = 0; i < pages; i++) {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+          content.beginText();
+          content.setFont(font, 12);
+          content.newLineAtOffset(72, 700);
+          content.showText(text + " " + (i + 1));
+          content.endText();
+        }
+      }
+      if (javaScript != null) {
+        doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript(javaScript));
+      }
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A .docx whose word/document.xml is {@code documentXml} (written as is). */
+  static byte[] docxWithXml(String documentXml) {
+    return docxWithXml(documentXml.getBytes(StandardCharsets.UTF_8), 1);
+  }
+
+  /**
+   * A .docx whose document.xml is {@code head}, then {@code repeat} copies of a run of text that
+   * compresses to nearly nothing, then the closing tags: a zip bomb when {@code repeat} is large.
+   */
+  static byte[] docxWithXml(byte[] documentXml, int unused) {
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      entry(zip, "[Content_Types].xml", CONTENT_TYPES.getBytes(StandardCharsets.UTF_8));
+      entry(zip, "_rels/.rels", RELS.getBytes(StandardCharsets.UTF_8));
+      entry(zip, "word/document.xml", documentXml);
+      zip.finish();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A .docx whose document expands to {@code megabytes} MB of one letter. */
+  static byte[] zipBombDocx(int megabytes) {
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      entry(zip, "[Content_Types].xml", CONTENT_TYPES.getBytes(StandardCharsets.UTF_8));
+      entry(zip, "_rels/.rels", RELS.getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write((DOC_HEAD + "<w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
+      byte[] block = new byte[1 << 20];
+      java.util.Arrays.fill(block, (byte) 'a');
+      for (int i = 0; i < megabytes; i++) {
+        zip.write(block);
+      }
+      zip.write(("</w:t></w:r></w:p>" + DOC_TAIL).getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.finish();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A PNG whose header claims {@code width} × {@code height} pixels (and holds no real data). */
+  static byte[] pngHeader(int width, int height) {
+    ByteBuffer ihdr = ByteBuffer.allocate(17);
+    ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII));
+    ihdr.putInt(width).putInt(height);
+    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    CRC32 crc = new CRC32();
+    crc.update(ihdr.array());
+    ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    png.putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+    CRC32 end = new CRC32();
+    end.update("IEND".getBytes(StandardCharsets.US_ASCII));
+    png.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt((int) end.getValue());
+    return png.array();
+  }
+
+  static final String DOC_HEAD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+          + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+          + "<w:body>";
+  static final String DOC_TAIL = "</w:body></w:document>";
+
+  private static final String CONTENT_TYPES =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType="
+          + "\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+          + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+          + "</Types>";
+  private static final String RELS =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+          + "2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+          + "</Relationships>";
+
+  private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content);
+    zip.closeEntry();
+  }
+}
