@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,16 @@ import ru.metodichka.moderation.AttentionHandler;
 import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.moderation.ReviewQueue;
 import ru.metodichka.moderation.ReviewQueueRoutes;
+import ru.metodichka.notification.DailyRounds;
+import ru.metodichka.notification.Inbox;
+import ru.metodichka.notification.MailOutbox;
+import ru.metodichka.notification.NotificationRoutes;
+import ru.metodichka.notification.NotificationScreens;
+import ru.metodichka.notification.NotificationService;
+import ru.metodichka.notification.UnreadHandler;
+import ru.metodichka.notification.UnsubscribeTokens;
+import ru.metodichka.notification.WatchService;
+import ru.metodichka.notification.mail.SmtpMailer;
 import ru.metodichka.order.OrderDocuments;
 import ru.metodichka.order.OrderRoutes;
 import ru.metodichka.order.OrderScreens;
@@ -152,7 +163,10 @@ public final class Application implements AutoCloseable {
       WorkerExecutor markdown,
       SearchIndex searchIndex,
       Indexer indexer,
-      Housekeeping housekeeping) {}
+      Housekeeping housekeeping,
+      NotificationService notifications,
+      MailOutbox mailOutbox,
+      DailyRounds dailyRounds) {}
 
   private Application(Opened opened, Parts parts, int port) {
     this.opened = opened;
@@ -163,8 +177,10 @@ public final class Application implements AutoCloseable {
   /** Blocking: call from a plain thread (main or test setup), never from an event loop. */
   public static Application start(AppConfig config) {
     Opened opened = new Opened();
+    // The port mails link to when public-url is not set, known once the server listens.
+    AtomicInteger boundPort = new AtomicInteger(config.http().port());
     try {
-      Parts parts = build(config, opened);
+      Parts parts = build(config, opened, boundPort);
       AdminBootstrap.run(parts.users(), config.adminPassword(), config.adminResetPassword());
       if (config.demo()) {
         new DemoSeed(
@@ -182,6 +198,7 @@ public final class Application implements AutoCloseable {
             .await();
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
+      boundPort.set(port);
       ResolvedDatabase database = parts.database();
       LOG.info(
           "Metodichka serves http://{}:{}/ (database: {} {}:{}/{})",
@@ -202,7 +219,7 @@ public final class Application implements AutoCloseable {
    * Opens what lasts as long as the server (database, Vert.x, search index, indexer, view counter),
    * registering each with {@code opened} as it goes, and builds the services on top.
    */
-  private static Parts build(AppConfig config, Opened opened) {
+  private static Parts build(AppConfig config, Opened opened, AtomicInteger boundPort) {
     ResolvedDatabase database =
         DatabaseLocator.resolve(
             config.db().url().orElse(null), config.db().localUrl(), config.dataDir());
@@ -224,7 +241,17 @@ public final class Application implements AutoCloseable {
     var memberships = new MembershipRepository();
     var communities =
         new CommunityService(pool, new CommunityRepository(), memberships, new UserRepository());
-    var joinRequests = new JoinRequestService(pool, communities, memberships);
+    // E-mail goes through its own single worker: SMTP blocks, and one sender per node is plenty.
+    var outbox =
+        new MailOutbox(
+            pool,
+            new SmtpMailer(config.smtp()),
+            vertx.createSharedWorkerExecutor("metodichka-mail", 1),
+            () -> config.http().publicUrl().orElseGet(() -> "http://localhost:" + boundPort.get()),
+            config.timeZone());
+    outbox.start(vertx, patiently(() -> UnsubscribeTokens.load(pool)));
+    var notifications = new NotificationService(outbox);
+    var joinRequests = new JoinRequestService(pool, communities, memberships, notifications);
     var views = new ViewCounter(pool, config.timeZone());
     opened.add("the view counter", views, () -> views.flush().await());
     views.start(vertx, VIEW_FLUSH_MS);
@@ -238,12 +265,20 @@ public final class Application implements AutoCloseable {
         changes -> viewCache.pagesChanged(changes.pageIds(), changes.listingsChanged()));
     var pages =
         new PageService(
-            pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
+            pool,
+            communities,
+            new ContributionRepository(),
+            renderer,
+            markdown,
+            viewCache,
+            notifications);
     var reviews = new ReviewService(pool, communities, viewCache);
     var lifecycle =
         new LifecycleService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
-    var plans = new PlanService(pool, communities, new ContributionRepository(), config.timeZone());
+    var plans =
+        new PlanService(
+            pool, communities, new ContributionRepository(), config.timeZone(), notifications);
     // Word documents of plans: Apache POI blocks while it writes one.
     var documents = vertx.createSharedWorkerExecutor("metodichka-documents", 2);
     var planReader = new PlanReader(pool, communities, documents, config.timeZone());
@@ -251,6 +286,9 @@ public final class Application implements AutoCloseable {
     var expertReviews = new ExpertReviews(pool, communities);
     var housekeeping = new Housekeeping(pool, auth, pages);
     housekeeping.start(vertx);
+    var dailyRounds =
+        new DailyRounds(pool, notifications, outbox, config.timeZone(), Clock.systemUTC());
+    dailyRounds.start(vertx);
     return new Parts(
         database,
         vertx,
@@ -273,7 +311,10 @@ public final class Application implements AutoCloseable {
         markdown,
         index,
         indexer,
-        housekeeping);
+        housekeeping,
+        notifications,
+        outbox,
+        dailyRounds);
   }
 
   /** The web layer: every screen and API route with the services it uses. */
@@ -324,6 +365,8 @@ public final class Application implements AutoCloseable {
             orders,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             config.centreName());
+    var watches = new WatchService(pool, communities);
+    var inbox = new Inbox(pool, parts.mailOutbox());
     var evaluations =
         new EvaluationService(
             pool,
@@ -345,7 +388,8 @@ public final class Application implements AutoCloseable {
         new DatabaseHealth(pool),
         List.of(
             new AttentionHandler(parts.joinRequests(), reviewQueue),
-            new ExpertNavHandler(parts.experts())),
+            new ExpertNavHandler(parts.experts()),
+            new UnreadHandler(inbox)),
         List.of(
             new SessionRoutes(auth, clientAddress),
             new UserRoutes(parts.users()),
@@ -361,7 +405,8 @@ public final class Application implements AutoCloseable {
             new OrderRoutes(orders, documents),
             new StructureRoutes(structures),
             new ExpertRoutes(parts.experts(), parts.expertReviews(), rubric),
-            new EvaluationRoutes(evaluations, evaluationExports)),
+            new EvaluationRoutes(evaluations, evaluationExports),
+            new NotificationRoutes(watches, inbox)),
         List.of(
             // The editor first: its /c/{c}/new must win over the page screen's /c/{c}/{slug}.
             new EditorScreens(templates, pageService, history, editor),
@@ -402,6 +447,7 @@ public final class Application implements AutoCloseable {
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
             new LoginScreens(templates, auth, clientAddress),
+            new NotificationScreens(templates, inbox, watches),
             new ProfileScreens(
                 templates,
                 new ProfileService(pool, parts.users(), parts.joinRequests()),

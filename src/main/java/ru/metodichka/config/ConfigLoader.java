@@ -112,7 +112,28 @@ public final class ConfigLoader {
         zone(v, "ui.time-zone"),
         bool(v, "jvm.tune"),
         text(v, "centre.name", 300),
-        intIn(v, "evaluation.active-threshold", 1, 1000));
+        intIn(v, "evaluation.active-threshold", 1, 1000),
+        smtp(v));
+  }
+
+  private static AppConfig.Smtp smtp(Map<String, String> v) {
+    String tls = v.get("smtp.tls").trim().toLowerCase(java.util.Locale.ROOT);
+    AppConfig.SmtpTls security =
+        switch (tls) {
+          case "none" -> AppConfig.SmtpTls.NONE;
+          case "starttls" -> AppConfig.SmtpTls.STARTTLS;
+          case "tls" -> AppConfig.SmtpTls.TLS;
+          default ->
+              throw new IllegalArgumentException(
+                  "smtp.tls must be none, starttls or tls, got '" + tls + "'");
+        };
+    return new AppConfig.Smtp(
+        optional(v.get("smtp.host")).map(String::trim),
+        intIn(v, "smtp.port", 1, 65535),
+        security,
+        optional(v.get("smtp.user")).map(String::trim),
+        v.get("smtp.password"),
+        text(v, "smtp.from", 300));
   }
 
   private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {
