@@ -133,7 +133,19 @@ public final class ConfigLoader {
         security,
         optional(v.get("smtp.user")).map(String::trim),
         v.get("smtp.password"),
-        text(v, "smtp.from", 300));
+        from(v));
+  }
+
+  /** {@code name@host}, alone or as {@code Name <name@host>}. */
+  private static String from(Map<String, String> v) {
+    String from = text(v, "smtp.from", 300);
+    if (!from.matches("(?s)([^<>]*<)?[^<>@\\s]+@[^<>@\\s]+>?")) {
+      throw new IllegalArgumentException(
+          "smtp.from must be an address such as Методичка <noreply@imc.example.ru>, got '"
+              + from
+              + "'");
+    }
+    return from;
   }
 
   private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {

@@ -113,7 +113,7 @@ public final class Inbox {
                 .toArray(String[]::new)
             : new String[] {scope.get().scope()};
     return pool.preparedQuery(ALL_OFF)
-        .execute(Tuple.of(user, kinds))
+        .execute(Tuple.tuple().addValue(user).addValue(kinds))
         .map(done -> Optional.of(user));
   }
 

@@ -133,7 +133,10 @@ final class NotificationRepository {
 
   /** Watchers of the page, and {@code also}, who may see it; never the actor. */
   Future<List<Long>> pageReaders(SqlClient sql, long pageId, long actorId, List<Long> also) {
-    return ids(sql, PAGE_READERS, Tuple.of(pageId, actorId, also.toArray(Long[]::new)));
+    return ids(
+        sql,
+        PAGE_READERS,
+        Tuple.tuple().addValue(pageId).addValue(actorId).addValue(also.toArray(Long[]::new)));
   }
 
   Future<List<Long>> moderators(SqlClient sql, long communityId, long except) {
@@ -145,7 +148,8 @@ final class NotificationRepository {
   }
 
   Future<List<Long>> activeUsers(SqlClient sql, List<Long> ids, long except) {
-    return ids(sql, ACTIVE_USERS, Tuple.of(ids.toArray(Long[]::new), except));
+    return ids(
+        sql, ACTIVE_USERS, Tuple.tuple().addValue(ids.toArray(Long[]::new)).addValue(except));
   }
 
   /** Title, slug, community id and slug of a page. */
@@ -207,7 +211,7 @@ final class NotificationRepository {
     return ids == null
         ? sql.preparedQuery(READ_ALL).execute(Tuple.of(userId)).map(r -> r.rowCount())
         : sql.preparedQuery(READ_SOME)
-            .execute(Tuple.of(userId, ids.toArray(Long[]::new)))
+            .execute(Tuple.tuple().addValue(userId).addValue(ids.toArray(Long[]::new)))
             .map(r -> r.rowCount());
   }
 

@@ -88,7 +88,7 @@ final class OutboxRepository {
 
   Future<List<Mailable>> immediate(SqlClient sql, List<Long> ids) {
     return sql.preparedQuery(IMMEDIATE)
-        .execute(Tuple.of(ids.toArray(Long[]::new)))
+        .execute(Tuple.tuple().addValue(ids.toArray(Long[]::new)))
         .map(rows -> Rows.list(rows, OutboxRepository::mailable));
   }
 
