@@ -74,6 +74,11 @@ public final class MailOutbox {
     return tokens;
   }
 
+  /** The token of a link that stops every e-mail of the user, as a digest's footer carries. */
+  public String unsubscribeToken(long userId) {
+    return tokens.token(userId, UnsubscribeTokens.ALL);
+  }
+
   /** Writes the mails of the notifications just stored whose recipients want them at once. */
   Future<Void> enqueue(SqlClient tx, List<Long> notificationIds, String extra) {
     if (!mailer.enabled() || notificationIds.isEmpty()) {
