@@ -54,7 +54,7 @@ class KillDuringMailIT {
   }
 
   @AfterEach
-  void cleanUp() throws IOException {
+  void cleanUp() throws Exception {
     smtp.stop();
     TestDatabases.drop(database);
     try (var files = Files.walk(indexDir)) {
@@ -80,9 +80,7 @@ class KillDuringMailIT {
       smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       smtp.start();
       Eventually.until(
-          "a few mails sent before the kill",
-          Duration.ofSeconds(60),
-          () -> to(member).size() >= 3);
+          "a few mails sent before the kill", Duration.ofSeconds(60), () -> to(member).size() >= 3);
     }
     first.kill();
     int beforeRestart = to(member).size();
@@ -140,5 +138,4 @@ class KillDuringMailIT {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -236,6 +236,42 @@ class NotificationsIT {
     assertThat(saved.json().getBoolean("autoWatch")).isTrue();
   }
 
+  @Test
+  void theWatchButtonOfAPageWatchesItAndTheSettingsScreenListsIt() {
+    var team = fx.team();
+    TestUser reader = fx.user("Читатель");
+    fx.save(team.community(), "с-кнопкой", team.member().token(), "С кнопкой", "Т.\n", 0);
+    var page = api.get("/c/" + team.community() + "/с-кнопкой", team.member().token());
+    assertThat(page.document().select("form[action=/watch] button#watch")).hasSize(1);
+    var watched =
+        api.send(
+            io.vertx.core.http.HttpMethod.POST,
+            "/watch",
+            team.member().token(),
+            io.vertx.core.buffer.Buffer.buffer(
+                "community="
+                    + team.community()
+                    + "&slug=%D1%81-%D0%BA%D0%BD%D0%BE%D0%BF%D0%BA%D0%BE%D0%B9&back=/me"),
+            "application/x-www-form-urlencoded",
+            java.util.Map.of());
+    assertThat(watched.status()).as(watched.toString()).isEqualTo(303);
+    var settings = api.get("/me/notifications/settings", team.member().token()).document();
+    assertThat(settings.select("#watches li").text()).contains("С кнопкой");
+    // Someone who may not see the draft cannot watch it through the form either.
+    var refused =
+        api.send(
+            io.vertx.core.http.HttpMethod.POST,
+            "/watch",
+            reader.token(),
+            io.vertx.core.buffer.Buffer.buffer(
+                "community="
+                    + team.community()
+                    + "&slug=%D1%81-%D0%BA%D0%BD%D0%BE%D0%BF%D0%BA%D0%BE%D0%B9"),
+            "application/x-www-form-urlencoded",
+            java.util.Map.of());
+    assertThat(refused.status()).isEqualTo(404);
+  }
+
   private JsonArray notifications(TestUser user) {
     var response = api.get("/api/notifications", user.token());
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
