@@ -241,7 +241,7 @@ class NotificationsIT {
     var team = fx.team();
     TestUser reader = fx.user("Читатель");
     fx.save(team.community(), "с-кнопкой", team.member().token(), "С кнопкой", "Т.\n", 0);
-    var page = api.get("/c/" + team.community() + "/с-кнопкой", team.member().token());
+    var page = api.get("/c" + Api.path(team.community(), "с-кнопкой"), team.member().token());
     assertThat(page.document().select("form[action=/watch] button#watch")).hasSize(1);
     var watched =
         api.send(
