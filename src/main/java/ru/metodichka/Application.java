@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,16 @@ import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.moderation.ReportQueueScreens;
 import ru.metodichka.moderation.ReviewQueue;
 import ru.metodichka.moderation.ReviewQueueRoutes;
+import ru.metodichka.notification.DailyRounds;
+import ru.metodichka.notification.Inbox;
+import ru.metodichka.notification.MailOutbox;
+import ru.metodichka.notification.NotificationRoutes;
+import ru.metodichka.notification.NotificationScreens;
+import ru.metodichka.notification.NotificationService;
+import ru.metodichka.notification.UnreadHandler;
+import ru.metodichka.notification.UnsubscribeTokens;
+import ru.metodichka.notification.WatchService;
+import ru.metodichka.notification.mail.SmtpMailer;
 import ru.metodichka.oidc.IdentityRoutes;
 import ru.metodichka.oidc.OidcProvider;
 import ru.metodichka.oidc.OidcScreens;
@@ -185,7 +196,10 @@ public final class Application implements AutoCloseable {
       Indexer indexer,
       Housekeeping housekeeping,
       MeetingService meetings,
-      TextExtractor extractor) {}
+      TextExtractor extractor,
+      NotificationService notifications,
+      MailOutbox mailOutbox,
+      DailyRounds dailyRounds) {}
 
   private Application(Opened opened, Parts parts, int port) {
     this.opened = opened;
@@ -196,8 +210,10 @@ public final class Application implements AutoCloseable {
   /** Blocking: call from a plain thread (main or test setup), never from an event loop. */
   public static Application start(AppConfig config) {
     Opened opened = new Opened();
+    // The port mails link to when public-url is not set, known once the server listens.
+    AtomicInteger boundPort = new AtomicInteger(config.http().port());
     try {
-      Parts parts = build(config, opened);
+      Parts parts = build(config, opened, boundPort);
       AdminBootstrap.run(parts.users(), config.adminPassword(), config.adminResetPassword());
       if (config.demo()) {
         new DemoSeed(
@@ -218,6 +234,7 @@ public final class Application implements AutoCloseable {
         demoFiles(config, parts);
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
+      boundPort.set(port);
       ResolvedDatabase database = parts.database();
       LOG.info(
           "Metodichka serves http://{}:{}/ (database: {} {}:{}/{})",
@@ -242,7 +259,7 @@ public final class Application implements AutoCloseable {
    * Opens what lasts as long as the server (database, Vert.x, search index, indexer, view counter),
    * registering each with {@code opened} as it goes, and builds the services on top.
    */
-  private static Parts build(AppConfig config, Opened opened) {
+  private static Parts build(AppConfig config, Opened opened, AtomicInteger boundPort) {
     ResolvedDatabase database =
         DatabaseLocator.resolve(
             config.db().url().orElse(null), config.db().localUrl(), config.dataDir());
@@ -264,7 +281,17 @@ public final class Application implements AutoCloseable {
     var memberships = new MembershipRepository();
     var communities =
         new CommunityService(pool, new CommunityRepository(), memberships, new UserRepository());
-    var joinRequests = new JoinRequestService(pool, communities, memberships);
+    // E-mail goes through its own single worker: SMTP blocks, and one sender per node is plenty.
+    var outbox =
+        new MailOutbox(
+            pool,
+            new SmtpMailer(config.smtp()),
+            vertx.createSharedWorkerExecutor("metodichka-mail", 1),
+            () -> config.http().publicUrl().orElseGet(() -> "http://localhost:" + boundPort.get()),
+            config.timeZone());
+    outbox.start(vertx, patiently(() -> UnsubscribeTokens.load(pool)));
+    var notifications = new NotificationService(outbox);
+    var joinRequests = new JoinRequestService(pool, communities, memberships, notifications);
     var views = new ViewCounter(pool, config.timeZone());
     opened.add("the view counter", views, () -> views.flush().await());
     views.start(vertx, VIEW_FLUSH_MS);
@@ -278,12 +305,20 @@ public final class Application implements AutoCloseable {
         changes -> viewCache.pagesChanged(changes.pageIds(), changes.listingsChanged()));
     var pages =
         new PageService(
-            pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
+            pool,
+            communities,
+            new ContributionRepository(),
+            renderer,
+            markdown,
+            viewCache,
+            notifications);
     var reviews = new ReviewService(pool, communities, viewCache);
     var lifecycle =
         new LifecycleService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);
-    var plans = new PlanService(pool, communities, new ContributionRepository(), config.timeZone());
+    var plans =
+        new PlanService(
+            pool, communities, new ContributionRepository(), config.timeZone(), notifications);
     // Word documents of plans: Apache POI blocks while it writes one.
     var documents = vertx.createSharedWorkerExecutor("metodichka-documents", 2);
     var planReader = new PlanReader(pool, communities, documents, config.timeZone());
@@ -301,6 +336,9 @@ public final class Application implements AutoCloseable {
             files.textMaxChars(),
             files.extractWorkers());
     opened.add("the text extractor", extractor, extractor::close);
+    var dailyRounds =
+        new DailyRounds(pool, notifications, outbox, config.timeZone(), Clock.systemUTC());
+    dailyRounds.start(vertx);
     return new Parts(
         database,
         vertx,
@@ -325,7 +363,10 @@ public final class Application implements AutoCloseable {
         indexer,
         housekeeping,
         new MeetingService(pool, communities, new ContributionRepository()),
-        extractor);
+        extractor,
+        notifications,
+        outbox,
+        dailyRounds);
   }
 
   /** The discussion under pages, on its own page reader (the demo's; the web layer has one). */
@@ -438,6 +479,8 @@ public final class Application implements AutoCloseable {
             orders,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             config.centreName());
+    var watches = new WatchService(pool, communities);
+    var inbox = new Inbox(pool, parts.mailOutbox());
     var evaluations =
         new EvaluationService(
             pool,
@@ -489,7 +532,8 @@ public final class Application implements AutoCloseable {
         new DatabaseHealth(pool),
         List.of(
             new AttentionHandler(parts.joinRequests(), reviewQueue),
-            new ExpertNavHandler(parts.experts())),
+            new ExpertNavHandler(parts.experts()),
+            new UnreadHandler(inbox)),
         List.of(
             new SessionRoutes(auth, clientAddress, signIn),
             new UserRoutes(parts.users()),
@@ -512,7 +556,8 @@ public final class Application implements AutoCloseable {
             new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone()),
             new IdentityRoutes(oidc),
             new WordRoutes(conversions, pageExports, publicUrl),
-            new AttachmentRoutes(attachments)),
+            new AttachmentRoutes(attachments),
+            new NotificationRoutes(watches, inbox)),
         List.of(
             // Before the login screens: its POST /logout takes the sessions the provider started.
             new OidcScreens(templates, oidc, publicUrl),
@@ -568,6 +613,7 @@ public final class Application implements AutoCloseable {
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
             new LoginScreens(templates, auth, clientAddress, signIn),
+            new NotificationScreens(templates, inbox, watches),
             new ProfileScreens(
                 templates,
                 new ProfileService(pool, parts.users(), parts.joinRequests()),

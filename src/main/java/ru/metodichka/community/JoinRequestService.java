@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 
 /**
  * Joining by request (§3): any teacher asks to join an active community, its moderators (and
@@ -23,10 +25,19 @@ public final class JoinRequestService {
   private final CommunityService communities;
   private final MembershipRepository memberships;
   private final JoinRequestRepository requests = new JoinRequestRepository();
+  private final Notifications notifications;
 
+  /**
+   * @param notifications told of each request (its moderators hear of it) and each decision (the
+   *     teacher does), in the act's transaction
+   */
   public JoinRequestService(
-      Pool pool, CommunityService communities, MembershipRepository memberships) {
+      Pool pool,
+      CommunityService communities,
+      MembershipRepository memberships,
+      Notifications notifications) {
     this.pool = pool;
+    this.notifications = notifications;
     this.communities = communities;
     this.memberships = memberships;
   }
@@ -43,8 +54,21 @@ public final class JoinRequestService {
                 .access(tx, actor, community)
                 .map(Access::requireActive)
                 .compose(access -> requireNotInside(tx, access))
-                .compose(access -> requests.insert(tx, access.community().id(), actor.id(), text))
+                .compose(access -> insert(tx, access, text))
                 .compose(id -> requests.find(tx, id)));
+  }
+
+  /** Writes the request and tells the community's moderators, in the same transaction. */
+  private Future<Long> insert(SqlClient tx, Access access, String text) {
+    long communityId = access.community().id();
+    long requester = access.user().id();
+    return requests
+        .insert(tx, communityId, requester, text)
+        .compose(
+            id ->
+                notifications
+                    .emit(tx, new Event.JoinRequested(communityId, id, requester))
+                    .map(id));
   }
 
   private Future<Access> requireNotInside(SqlClient tx, Access access) {
@@ -88,7 +112,7 @@ public final class JoinRequestService {
 
   /** Approves a request: the teacher becomes a member from now on. */
   public Future<JoinRequest> approve(CurrentUser actor, String community, long id) {
-    return decide(actor, community, id, tx -> requests.approve(tx, id, actor.id()));
+    return decide(actor, community, id, true, tx -> requests.approve(tx, id, actor.id()));
   }
 
   /** Rejects a request; the reason is required and is shown to the requester. */
@@ -98,20 +122,31 @@ public final class JoinRequestService {
         actor,
         community,
         id,
+        false,
         tx ->
             requests.close(
                 tx, id, "rejected", actor.id(), text(reason, "reason", MAX_REASON, true)));
   }
 
   private Future<JoinRequest> decide(
-      CurrentUser actor, String community, long id, Function<SqlClient, Future<Void>> act) {
+      CurrentUser actor,
+      String community,
+      long id,
+      boolean approved,
+      Function<SqlClient, Future<Void>> act) {
     return pool.withTransaction(
         tx ->
             communities
                 .access(tx, actor, community)
                 .map(Access::requireModerator)
                 .compose(access -> lockPending(tx, access, id))
-                .compose(requester -> act.apply(tx))
+                .compose(
+                    requester ->
+                        act.apply(tx)
+                            .compose(
+                                v ->
+                                    notifications.emit(
+                                        tx, new Event.JoinDecided(id, requester, approved))))
                 .compose(v -> requests.find(tx, id)));
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  *     measured ones
  * @param centreName the methodological centre's name, printed at the head of its orders
  * @param activeThreshold contributions in a period that make a participant active (§5.1)
+ * @param smtp the SMTP server notification e-mails go through
  */
 public record AppConfig(
     String command,
@@ -33,7 +34,8 @@ public record AppConfig(
     String centreName,
     int activeThreshold,
     SignIn signIn,
-    Attachments attachments) {
+    Attachments attachments,
+    Smtp smtp) {
 
   /**
    * How people sign in.
@@ -66,6 +68,28 @@ public record AppConfig(
       Duration extractTimeout,
       int extractWorkers,
       int textMaxChars) {}
+
+  /**
+   * The SMTP server of notification e-mails.
+   *
+   * @param host empty: no e-mail is sent (said once in the log)
+   * @param user empty: no authentication
+   * @param from the sender, {@code Name <address>} or a bare address
+   */
+  public record Smtp(
+      Optional<String> host,
+      int port,
+      SmtpTls tls,
+      Optional<String> user,
+      String password,
+      String from) {}
+
+  /** How the SMTP connection is secured. */
+  public enum SmtpTls {
+    NONE,
+    STARTTLS,
+    TLS
+  }
 
   /**
    * The HTTP listener.

@@ -96,7 +96,20 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey(
               "attachments.text-max-chars",
               "1000000",
-              "Characters of a file's extracted text kept and indexed; the rest is cut"));
+              "Characters of a file's extracted text kept and indexed; the rest is cut"),
+          new ConfigKey(
+              "smtp.host", "", "SMTP server for notification e-mails; empty = no e-mail is sent"),
+          new ConfigKey("smtp.port", "587", "SMTP port"),
+          new ConfigKey(
+              "smtp.tls",
+              "starttls",
+              "SMTP connection security: none, starttls (required, the default) or tls"),
+          new ConfigKey("smtp.user", "", "SMTP login; empty = no authentication"),
+          new ConfigKey("smtp.password", "", "SMTP password (with smtp.user)"),
+          new ConfigKey(
+              "smtp.from",
+              "Методичка <noreply@localhost>",
+              "Sender of notification e-mails (From), an address with an optional name"));
 
   /** The environment variable name: {@code METODICHKA_HTTP_BODY_LIMIT}. */
   public String envName() {

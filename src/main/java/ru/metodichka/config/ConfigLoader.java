@@ -119,7 +119,8 @@ public final class ConfigLoader {
             intIn(v, "attachments.extract-memory-mb", 32, 8192),
             Duration.ofSeconds(intIn(v, "attachments.extract-timeout-seconds", 1, 3600)),
             intIn(v, "attachments.extract-workers", 0, 16),
-            intIn(v, "attachments.text-max-chars", 1000, 50_000_000)));
+            intIn(v, "attachments.text-max-chars", 1000, 50_000_000)),
+        smtp(v));
   }
 
   private static AppConfig.SignIn signIn(Map<String, String> v) {
@@ -145,6 +146,38 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("auth.local-login=false needs oidc.issuer");
     }
     return new AppConfig.SignIn(local, oidc);
+  }
+
+  private static AppConfig.Smtp smtp(Map<String, String> v) {
+    String tls = v.get("smtp.tls").trim().toLowerCase(java.util.Locale.ROOT);
+    AppConfig.SmtpTls security =
+        switch (tls) {
+          case "none" -> AppConfig.SmtpTls.NONE;
+          case "starttls" -> AppConfig.SmtpTls.STARTTLS;
+          case "tls" -> AppConfig.SmtpTls.TLS;
+          default ->
+              throw new IllegalArgumentException(
+                  "smtp.tls must be none, starttls or tls, got '" + tls + "'");
+        };
+    return new AppConfig.Smtp(
+        optional(v.get("smtp.host")).map(String::trim),
+        intIn(v, "smtp.port", 1, 65535),
+        security,
+        optional(v.get("smtp.user")).map(String::trim),
+        v.get("smtp.password"),
+        from(v));
+  }
+
+  /** {@code name@host}, alone or as {@code Name <name@host>}. */
+  private static String from(Map<String, String> v) {
+    String from = text(v, "smtp.from", 300);
+    if (!from.matches("(?s)([^<>]*<)?[^<>@\\s]+@[^<>@\\s]+>?")) {
+      throw new IllegalArgumentException(
+          "smtp.from must be an address such as Методичка <noreply@imc.example.ru>, got '"
+              + from
+              + "'");
+    }
+    return from;
   }
 
   private static Optional<String> adminPassword(Map<String, String> v, boolean reset) {

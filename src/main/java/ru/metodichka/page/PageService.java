@@ -10,6 +10,8 @@ import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 import ru.metodichka.render.MarkdownRenderer;
 
 /**
@@ -28,10 +30,12 @@ public final class PageService {
   private final ReviewRepository reviews = new ReviewRepository();
   private final RevisionWriter writer;
   private final PageViewCache viewCache;
+  private final Notifications notifications;
 
   /**
    * @param markdown the workers that read a text's wiki links (flexmark may take up to the
    *     renderer's time budget on a hostile text)
+   * @param notifications told of each new revision, in its transaction (watchers hear of it)
    */
   public PageService(
       Pool pool,
@@ -39,8 +43,10 @@ public final class PageService {
       ContributionRepository contributions,
       MarkdownRenderer renderer,
       WorkerExecutor markdown,
-      PageViewCache viewCache) {
+      PageViewCache viewCache,
+      Notifications notifications) {
     this.pool = pool;
+    this.notifications = notifications;
     this.viewCache = viewCache;
     this.communities = communities;
     this.writer =
@@ -143,6 +149,11 @@ public final class PageService {
     }
     return writer
         .append(tx, access, locked.page(), content, summary, base, locked.created(), links)
+        .compose(
+            number ->
+                notifications
+                    .emit(tx, new Event.PageChanged(locked.page().id(), number, access.user().id()))
+                    .map(number))
         .map(number -> SaveResult.saved(number, content.merged(), locked.created()));
   }
 

@@ -5,11 +5,14 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 
 /**
  * Changes to a community's activity plan (§4.8). Moderators (and administrators) create and edit
@@ -25,13 +28,20 @@ public final class PlanService {
   private final PlanCalendar calendar;
   private final PlanRepository items = new PlanRepository();
   private final ItemResolver resolver = new ItemResolver();
+  private final Notifications notifications;
 
   /**
    * @param zone the site's time zone (whether the item returned is overdue)
+   * @param notifications told who was made responsible for an item, in the change's transaction
    */
   public PlanService(
-      Pool pool, CommunityService communities, ContributionRepository contributions, ZoneId zone) {
+      Pool pool,
+      CommunityService communities,
+      ContributionRepository contributions,
+      ZoneId zone,
+      Notifications notifications) {
     this.pool = pool;
+    this.notifications = notifications;
     this.communities = communities;
     this.contributions = contributions;
     this.calendar = new PlanCalendar(Clock.systemUTC(), zone);
@@ -56,7 +66,7 @@ public final class PlanService {
             content ->
                 items
                     .insertItem(tx, communityId, year, access.user().id())
-                    .compose(id -> append(tx, access, id, 1, content)));
+                    .compose(id -> append(tx, access, id, 1, List.of(), content)));
   }
 
   /**
@@ -105,7 +115,7 @@ public final class PlanService {
     if (next.equals(current.content())) {
       return read(tx, access, id, current.version()).map(item -> new PlanEdit.Saved(item, false));
     }
-    return append(tx, access, id, current.version() + 1, next)
+    return append(tx, access, id, current.version() + 1, current.content().responsible(), next)
         .map(item -> new PlanEdit.Saved(item, true));
   }
 
@@ -124,10 +134,18 @@ public final class PlanService {
     }
   }
 
-  /** Writes version {@code version} and, for an item done, its ledger rows; returns the item. */
+  /**
+   * Writes version {@code version} and, for an item done, its ledger rows; tells those newly
+   * responsible (not in {@code before}); returns the item.
+   */
   private Future<PlanItem> append(
-      SqlClient tx, Access access, long id, int version, Content content) {
+      SqlClient tx, Access access, long id, int version, List<Long> before, Content content) {
     Future<Void> written = items.insertVersion(tx, id, version, access.user().id(), content);
+    List<Long> assigned = content.responsible().stream().filter(u -> !before.contains(u)).toList();
+    if (!assigned.isEmpty()) {
+      var event = new Event.PlanItemAssigned(id, assigned, access.user().id());
+      written = written.compose(v -> notifications.emit(tx, event));
+    }
     if (content.status() == PlanStatus.DONE && !content.responsible().isEmpty()) {
       long communityId = access.community().id();
       written =

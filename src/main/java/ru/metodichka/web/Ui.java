@@ -52,7 +52,8 @@ public final class Ui {
           "i18n/discussion",
           "i18n/meeting",
           "i18n/accounts",
-          "i18n/attachments");
+          "i18n/attachments",
+          "i18n/notification");
 
   private List<ResourceBundle> strings; // looked up on the first string asked for
   private final ZoneId zone;
@@ -134,6 +135,15 @@ public final class Ui {
    */
   public long attention() {
     Long count = ctx.get(ATTENTION);
+    return count == null ? 0 : count;
+  }
+
+  /** Where the number of the user's unread notifications is kept for the request. */
+  public static final String UNREAD = "metodichka.unread";
+
+  /** How many of the user's notifications are unread, for the header; 0 for visitors. */
+  public long unread() {
+    Long count = ctx.get(UNREAD);
     return count == null ? 0 : count;
   }
 

@@ -30,7 +30,14 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts a server on the database at {@code dbUrl}; returns once it serves. */
   static ServerProcess start(String dbUrl, Path indexDir, String logName) throws IOException {
-    List<String> command =
+    return start(dbUrl, indexDir, logName, List.of());
+  }
+
+  /** Starts a server with further flags ({@code --smtp-host=…}); returns once it serves. */
+  static ServerProcess start(String dbUrl, Path indexDir, String logName, List<String> flags)
+      throws IOException {
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "--add-modules",
@@ -44,7 +51,8 @@ final class ServerProcess implements AutoCloseable {
             "--data-dir=target/it-data",
             "--search-index-dir=" + indexDir,
             "--db-url=" + dbUrl,
-            "--admin-password=" + TestApp.ADMIN_PASSWORD);
+            "--admin-password=" + TestApp.ADMIN_PASSWORD));
+    command.addAll(flags);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Path log = Files.createDirectories(Path.of("target", "fault-logs")).resolve(logName + ".log");
     var out =

@@ -159,7 +159,15 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/pages/{slug}/attachments/{name}",
           "GET /api/communities/{community}/pages/{slug}/attachments/{name}/versions/{number}",
           "GET /api/communities/{community}/pages/{slug}/attachments/{name}/text",
-          "POST /api/communities/{community}/pages/{slug}/attachments/{name}/hide");
+          "POST /api/communities/{community}/pages/{slug}/attachments/{name}/hide",
+          "PUT /api/watch",
+          "DELETE /api/watch",
+          "GET /api/watch",
+          "GET /api/notifications",
+          "POST /api/notifications/read",
+          "GET /api/notifications/settings",
+          "PUT /api/notifications/settings",
+          "POST /api/unsubscribe");
 
   /** A failing server (500) or database (503, see DatabaseOutageIT) cannot be provoked here. */
   private static final Set<Integer> NOT_PROVOKED = Set.of(500, 503);
@@ -1533,6 +1541,70 @@ class OpenApiContractIT {
         api.send(HttpMethod.POST, preview, null, markdown.toBuffer(), JSON, cookie));
     contract.expect(
         "previewMarkdown", 422, api.post(preview, team.member().token(), new JsonObject()));
+  }
+
+  @Test
+  void watchingAndNotifications(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String member = team.member().token();
+    fx.save(team.community(), "наблюдаемая", member, "Наблюдаемая", "1\n", 0);
+    fx.save(team.community(), "наблюдаемая", team.moderator().token(), "Наблюдаемая", "2\n", 1);
+    JsonObject whole = new JsonObject().put("community", team.community());
+    Buffer wholeBody = whole.toBuffer();
+    contract.expect("watch", 204, api.put("/api/watch", member, whole));
+    contract.expect(
+        "watch", 404, api.put("/api/watch", member, whole.copy().put("slug", "нет-такой")));
+    contract.expect("watch", 422, api.put("/api/watch", member, new JsonObject()));
+    JsonObject watches = contract.expect("listWatches", 200, api.get("/api/watch", member));
+    assertThat(watches.getJsonArray("items")).hasSize(2);
+    contract.expect(
+        "unwatch",
+        204,
+        api.send(HttpMethod.DELETE, "/api/watch", member, wholeBody, JSON, Map.of()));
+    contract.expect(
+        "unwatch",
+        404,
+        api.send(HttpMethod.DELETE, "/api/watch", member, wholeBody, JSON, Map.of()));
+    contract.expect(
+        "unwatch",
+        422,
+        api.send(HttpMethod.DELETE, "/api/watch", member, Buffer.buffer("{}"), JSON, Map.of()));
+    JsonObject list =
+        contract.expect("listNotifications", 200, api.get("/api/notifications?limit=1", member));
+    assertThat(list.getJsonArray("items")).hasSize(1);
+    contract.expect(
+        "markNotificationsRead",
+        200,
+        api.post("/api/notifications/read", member, new JsonObject().put("all", true)));
+    contract.expect(
+        "markNotificationsRead",
+        422,
+        api.post("/api/notifications/read", member, new JsonObject().put("ids", "все")));
+    contract.expect("getNotificationSettings", 200, api.get("/api/notifications/settings", member));
+    JsonObject digest =
+        new JsonObject().put("delivery", new JsonObject().put("page-changed", "digest"));
+    contract.expect(
+        "putNotificationSettings", 200, api.put("/api/notifications/settings", member, digest));
+    contract.expect(
+        "putNotificationSettings",
+        422,
+        api.put(
+            "/api/notifications/settings",
+            member,
+            new JsonObject().put("delivery", new JsonObject().put("page-changed", "weekly"))));
+    long id;
+    try (var db = app.jdbc();
+        var query = db.prepareStatement("SELECT id FROM users WHERE login = ?")) {
+      query.setString(1, team.member().login());
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        id = rows.getLong(1);
+      }
+    }
+    String token = app.app().parts().mailOutbox().unsubscribeToken(id);
+    contract.expect("unsubscribe", 200, api.post("/api/unsubscribe?token=" + token, null, null));
+    contract.expect("unsubscribe", 404, api.post("/api/unsubscribe?token=1.all.x", null, null));
   }
 
   @Test
