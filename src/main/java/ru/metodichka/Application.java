@@ -362,7 +362,7 @@ public final class Application implements AutoCloseable {
         index,
         indexer,
         housekeeping,
-        new MeetingService(pool, communities, new ContributionRepository()),
+        new MeetingService(pool, communities, new ContributionRepository(), notifications),
         extractor,
         notifications,
         outbox,
@@ -379,14 +379,20 @@ public final class Application implements AutoCloseable {
         parts.pages(),
         rendering,
         parts.markdown(),
-        new ContributionRepository());
+        new ContributionRepository(),
+        parts.notifications());
   }
 
   private static ReportService reports(Parts parts) {
     var rendering = new PageRendering(parts.renderer(), parts.markdown(), parts.viewCache());
     var reader = new PageReader(parts.pool(), parts.communities(), rendering, parts.views());
     return new ReportService(
-        parts.pool(), parts.communities(), reader, parts.pages(), comments(parts));
+        parts.pool(),
+        parts.communities(),
+        reader,
+        parts.pages(),
+        comments(parts),
+        parts.notifications());
   }
 
   /** The demo's attached files (made here, stored on a Vert.x context as the pool expects). */
@@ -436,9 +442,17 @@ public final class Application implements AutoCloseable {
     var reviewQueue = new ReviewQueue(pool, checklist);
     var comments =
         new CommentService(
-            pool, reader, parts.pages(), rendering, parts.markdown(), new ContributionRepository());
+            pool,
+            reader,
+            parts.pages(),
+            rendering,
+            parts.markdown(),
+            new ContributionRepository(),
+            parts.notifications());
     var commentScreens = new CommentScreens(templates, comments);
-    var reports = new ReportService(pool, communities, reader, parts.pages(), comments);
+    var reports =
+        new ReportService(
+            pool, communities, reader, parts.pages(), comments, parts.notifications());
     var changes = new ChangesService(pool, communities);
     var feedTokens = new FeedTokens(pool);
     var meetingReader =

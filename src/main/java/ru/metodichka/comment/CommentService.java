@@ -13,6 +13,8 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageRendering;
 import ru.metodichka.page.PageService;
@@ -48,13 +50,18 @@ public final class CommentService {
   private final ContributionRepository contributions;
   private final CommentRepository comments = new CommentRepository();
 
+  private static final int EXCERPT_CHARS = 200;
+  private final Notifications notifications;
+
   public CommentService(
       Pool pool,
       PageReader reader,
       PageService pages,
       PageRendering rendering,
       WorkerExecutor markdown,
-      ContributionRepository contributions) {
+      ContributionRepository contributions,
+      Notifications notifications) {
+    this.notifications = notifications;
     this.pool = pool;
     this.reader = reader;
     this.pages = pages;
@@ -153,32 +160,35 @@ public final class CommentService {
               requireOpen(v);
               return pool.withTransaction(tx -> insert(tx, v, comment));
             })
-        // EVENT (notifications): «comment posted» — the page's watchers, and for a reply the
-        // author of the comment answered (parentId). Emit inside insert()'s transaction.
         .onSuccess(c -> pages.discussionChanged(community, slug));
   }
 
   private Future<Comment> insert(SqlClient tx, VisiblePage v, NewComment comment) {
     long pageId = v.page().id();
-    Future<Long> parent =
+    Future<Comment> answered =
         comment.replyTo() == null
             ? Future.succeededFuture(null)
             : comments
                 .find(tx, pageId, comment.replyTo())
                 .map(
                     found -> {
-                      Comment answered =
+                      Comment c =
                           found.orElseThrow(() -> AppError.invalid("replyTo", "comment_not_found"));
-                      if (answered.state() != Comment.State.VISIBLE) {
+                      if (c.state() != Comment.State.VISIBLE) {
                         throw AppError.invalid("replyTo", "comment_gone");
                       }
-                      return answered.reply() ? answered.parentId() : answered.id();
+                      return c;
                     });
     long author = v.access().user().id();
-    return parent.compose(
-        p ->
+    return answered.compose(
+        a ->
             comments
-                .insert(tx, pageId, author, p, comment.markdown())
+                .insert(
+                    tx,
+                    pageId,
+                    author,
+                    a == null ? null : a.reply() ? a.parentId() : a.id(),
+                    comment.markdown())
                 .compose(
                     id ->
                         contributions
@@ -189,8 +199,28 @@ public final class CommentService {
                                 pageId,
                                 id,
                                 comment.markdown().length())
+                            .compose(
+                                x ->
+                                    notifications.emit(
+                                        tx,
+                                        new Event.CommentPosted(
+                                            v.community().id(),
+                                            pageId,
+                                            id,
+                                            author,
+                                            a == null ? null : a.authorId(),
+                                            excerpt(comment.markdown()))))
                             .compose(x -> comments.find(tx, pageId, id))
                             .map(found -> found.orElseThrow())));
+  }
+
+  /**
+   * The comment's beginning as written, for a notification (plain text there; Markdown is not
+   * parsed inside the transaction, where a hostile text would hold the event loop).
+   */
+  static String excerpt(String markdown) {
+    String flat = markdown.replaceAll("\\s+", " ").strip();
+    return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS - 1) + "…";
   }
 
   /** The author changes their comment's text (the earlier one is kept); 403 for anyone else. */

@@ -12,6 +12,8 @@ import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 
 /**
  * Changes to a community's meetings (§4.3), one transaction per act. Moderators (and
@@ -20,21 +22,25 @@ import ru.metodichka.error.AppError;
  * whether they will come. Once a meeting has started a moderator records who came: the list is kept
  * as a record of changes, and each attendee gets one {@code meeting} row in the ledger.
  *
- * <p>Notifications (another feature) hook in at the points marked "event:" in {@link #create},
- * {@link #save} and {@link #cancel}: inside the act's transaction {@code tx}, with the community's
- * {@link Access}, the meeting's id and its new {@link Content}.
+ * <p>Each meeting created, changed or cancelled is told to the community's members ({@link
+ * Notifications}) in the act's own transaction.
  */
 public final class MeetingService {
   private final Pool pool;
   private final CommunityService communities;
   private final ContributionRepository contributions;
+  private final Notifications notifications;
   private final MeetingRepository meetings = new MeetingRepository();
 
   public MeetingService(
-      Pool pool, CommunityService communities, ContributionRepository contributions) {
+      Pool pool,
+      CommunityService communities,
+      ContributionRepository contributions,
+      Notifications notifications) {
     this.pool = pool;
     this.communities = communities;
     this.contributions = contributions;
+    this.notifications = notifications;
   }
 
   /** A new meeting (moderators, administrators). */
@@ -58,7 +64,8 @@ public final class MeetingService {
                         id ->
                             meetings
                                 .insertVersion(tx, id, 1, access.user().id(), content)
-                                // event: meeting created (tx, access, id, content)
+                                .compose(
+                                    v -> told(tx, access, id, Event.MeetingChange.CREATED, content))
                                 .compose(v -> read(tx, access, id))));
   }
 
@@ -89,7 +96,6 @@ public final class MeetingService {
           if (!content.startsAt().isAfter(OffsetDateTime.now())) {
             throw AppError.conflict("meeting_started", id);
           }
-          // event: meeting cancelled (tx, access, id, content.cancel()) — in save()
           return save(tx, access, id, current, content.cancel());
         });
   }
@@ -208,9 +214,30 @@ public final class MeetingService {
     }
     return meetings
         .insertVersion(tx, id, current.version() + 1, access.user().id(), next)
-        // event: meeting changed, or cancelled when next.cancelled() (tx, access, id, next;
-        // current.content() is what it was)
+        .compose(
+            v ->
+                told(
+                    tx,
+                    access,
+                    id,
+                    next.cancelled() ? Event.MeetingChange.CANCELLED : Event.MeetingChange.CHANGED,
+                    next))
         .compose(v -> read(tx, access, id));
+  }
+
+  /** The community's members hear of it (the remote link goes into their e-mail only). */
+  private Future<Void> told(
+      SqlClient tx, Access access, long id, Event.MeetingChange change, Content content) {
+    return notifications.emit(
+        tx,
+        new Event.MeetingChanged(
+            access.community().id(),
+            id,
+            access.user().id(),
+            change,
+            content.title(),
+            content.startsAt(),
+            content.form() == MeetingForm.REMOTE ? content.link() : null));
   }
 
   /** The content after a change: the patch over {@code base} (null for a new meeting), checked. */

@@ -29,7 +29,9 @@ public record Report(
     String action,
     String note,
     Person resolvedBy,
-    OffsetDateTime resolvedAt) {
+    OffsetDateTime resolvedAt,
+    long reporterId,
+    long communityId) {
 
   static final String COLUMNS =
       """
@@ -37,7 +39,7 @@ public record Report(
       c.slug AS community, c.name AS community_name, p.id AS page_id, p.slug, p.title,
       rp.target_kind, rp.revision, rp.comment_id, rp.reason, rp.text, rp.created_at, rp.status,
       rp.action, rp.note, resolver.login AS resolver_login, resolver.display_name AS resolver_name,
-      rp.resolved_at
+      rp.resolved_at, rp.reporter_id, rp.community_id
       """;
   static final String FROM =
       """
@@ -82,6 +84,8 @@ public record Report(
         r.getString("action"),
         r.getString("note"),
         resolver == null ? null : new Person(resolver, r.getString("resolver_name")),
-        r.getOffsetDateTime("resolved_at"));
+        r.getOffsetDateTime("resolved_at"),
+        r.getLong("reporter_id"),
+        r.getLong("community_id"));
   }
 }

@@ -9,6 +9,8 @@ import ru.metodichka.comment.CommentService;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 import ru.metodichka.page.PageReader;
 import ru.metodichka.page.PageService;
 import ru.metodichka.page.VisiblePage;
@@ -33,12 +35,16 @@ public final class ReportService {
   private final CommentService comments;
   private final ReportRepository reports = new ReportRepository();
 
+  private final Notifications notifications;
+
   public ReportService(
       Pool pool,
       CommunityService communities,
       PageReader reader,
       PageService pages,
-      CommentService comments) {
+      CommentService comments,
+      Notifications notifications) {
+    this.notifications = notifications;
     this.pool = pool;
     this.communities = communities;
     this.reader = reader;
@@ -126,10 +132,26 @@ public final class ReportService {
                                             resolution.note(),
                                             actor.id()))
                                 .compose(x -> reports.find(tx, id))
-                                .map(found -> found.orElseThrow())))
-        // EVENT (notifications): «report resolved» — to the reporter (report.reporter()), with
-        // the action and note. Emit inside this transaction, after reports.resolve.
+                                .map(found -> found.orElseThrow())
+                                .compose(resolved -> told(tx, resolved, actor.id()))))
         .onSuccess(this::forget);
+  }
+
+  /** The reporter learns the outcome (in the resolution's transaction). */
+  private Future<Report> told(SqlClient tx, Report resolved, long actorId) {
+    return notifications
+        .emit(
+            tx,
+            new Event.ReportResolved(
+                resolved.id(),
+                resolved.reporterId(),
+                actorId,
+                resolved.action(),
+                resolved.communityId(),
+                resolved.pageId(),
+                resolved.pageTitle(),
+                resolved.path()))
+        .map(resolved);
   }
 
   private Future<Void> act(

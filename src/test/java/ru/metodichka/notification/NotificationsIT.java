@@ -272,6 +272,70 @@ class NotificationsIT {
     assertThat(refused.status()).isEqualTo(404);
   }
 
+  @Test
+  void commentsRepliesMeetingsAndResolvedReportsAreTold() {
+    var team = fx.team();
+    String c = team.community();
+    fx.save(c, "обсуждение", team.member().token(), "Обсуждение", "Текст.\n", 0);
+    String comments = Api.page(c, "обсуждение", "comments");
+
+    // A comment on a page the member watches (they edited it); a reply to the moderator's comment.
+    var posted = api.post(comments, team.moderator().token(), body("markdown", "Хороший  *план*."));
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    assertThat(kinds(team.member())).contains("comment");
+    var reply =
+        api.post(
+            comments,
+            team.member().token(),
+            body("markdown", "Спасибо!").put("replyTo", posted.json().getLong("id")));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    assertThat(kinds(team.moderator())).contains("reply");
+
+    // A meeting planned in the community: its members hear of it, the moderator who planned not.
+    var meeting =
+        api.post(
+            "/api" + Api.path("communities", c, "meetings"),
+            team.moderator().token(),
+            new JsonObject()
+                .put("title", "Методический час")
+                .put("startsAt", "2031-03-10T15:00:00+03:00")
+                .put("endsAt", "2031-03-10T16:00:00+03:00")
+                .put("form", "in-person")
+                .put("place", "Кабинет 12"));
+    assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
+    assertThat(notifications(team.member()).stream().map(JsonObject.class::cast))
+        .anySatisfy(
+            n -> {
+              assertThat(n.getString("kind")).isEqualTo("meeting");
+              assertThat(n.getString("title")).contains("Методический час");
+            });
+    assertThat(kinds(team.moderator())).doesNotContain("meeting");
+
+    // A report filed by the member and dismissed by the moderator: the member learns it.
+    var report =
+        api.post(
+            "/api/reports",
+            team.member().token(),
+            new JsonObject()
+                .put(
+                    "target",
+                    new JsonObject()
+                        .put("kind", "comment")
+                        .put("community", c)
+                        .put("slug", "обсуждение")
+                        .put("comment", posted.json().getLong("id")))
+                .put("reason", "other")
+                .put("text", "Проверьте, пожалуйста."));
+    assertThat(report.status()).as(report.toString()).isEqualTo(201);
+    var resolved =
+        api.post(
+            "/api/reports/" + report.json().getLong("id") + "/resolve",
+            team.moderator().token(),
+            new JsonObject().put("action", "dismissed").put("note", "Нарушения нет."));
+    assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+    assertThat(kinds(team.member())).contains("report-resolved");
+  }
+
   private JsonArray notifications(TestUser user) {
     var response = api.get("/api/notifications", user.token());
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
