@@ -146,6 +146,7 @@ public final class EvaluationService {
     var assessed = assessments.latestOfPeriod(pool, ids, period);
     var results = summaries.results(pool, ids, period);
     var views = summaries.views(pool, ids, period);
+    var downloads = summaries.downloads(pool, ids, period);
     var citing = summaries.citingPages(pool, ids);
     var comments = summaries.comments(pool, ids, period);
     var composites = experts.composites(ids, period.from().toInstant(), period.to().toInstant());
@@ -185,10 +186,7 @@ public final class EvaluationService {
                               Results.of(
                                   results.result().getOrDefault(id, Map.of()),
                                   views.result().getOrDefault(id, 0L),
-                                  // Downloads of files and exports: nothing records one yet, so
-                                  // there are none to count; count their records here once
-                                  // they exist.
-                                  0,
+                                  downloads.result().getOrDefault(id, 0L),
                                   citing.result().getOrDefault(id, 0L).intValue(),
                                   comments.result().getOrDefault(id, 0L));
                           return new Evaluation(

@@ -71,6 +71,16 @@ final class SummaryRepository {
                  AND v.day >= $2 AND v.day < $3) AS n
         FROM communities c WHERE c.id = ANY($1)
       """;
+  // Downloads of the files attached to the communities' published pages on the days [$2, $3)
+  // (attachment_downloads, V27: per file and day, nothing about who).
+  private static final String DOWNLOADS =
+      """
+      SELECT p.community_id, sum(d.count) AS n
+        FROM pages p JOIN attachments a ON a.page_id = p.id
+        JOIN attachment_downloads d ON d.attachment_id = a.id
+       WHERE p.community_id = ANY($1) AND p.status = 'published' AND d.day >= $2 AND d.day < $3
+       GROUP BY 1
+      """;
   // Distinct pages of other communities citing each community's published pages.
   private static final String CITING =
       EvaluationRepository.CITING
@@ -151,6 +161,15 @@ final class SummaryRepository {
             EvaluationRepository.viewsFrom(period),
             EvaluationRepository.viewsTo(period));
     return sql.preparedQuery(VIEWS).execute(args).map(rows -> counts(rows));
+  }
+
+  Future<Map<Long, Long>> downloads(SqlClient sql, Long[] communities, Period period) {
+    Tuple args =
+        Tuple.of(
+            communities,
+            EvaluationRepository.viewsFrom(period),
+            EvaluationRepository.viewsTo(period));
+    return sql.preparedQuery(DOWNLOADS).execute(args).map(rows -> counts(rows));
   }
 
   Future<Map<Long, Long>> citingPages(SqlClient sql, Long[] communities) {

@@ -75,6 +75,33 @@ final class Backdated {
         slug);
   }
 
+  /** Downloads of a file attached to the page (the attachment made if missing) on a day. */
+  void downloads(String slug, String file, LocalDate day, long count) {
+    update(
+        """
+        INSERT INTO attachments (page_id, name)
+        SELECT p.id, ?::text FROM pages p JOIN communities c ON c.id = p.community_id
+         WHERE c.slug = ? AND p.slug = ?
+           AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.page_id = p.id AND a.name = ?::text)
+        """,
+        file,
+        community,
+        slug,
+        file);
+    update(
+        """
+        INSERT INTO attachment_downloads (attachment_id, day, count)
+        SELECT a.id, ?::date, ?::bigint FROM attachments a JOIN pages p ON p.id = a.page_id
+          JOIN communities c ON c.id = p.community_id
+         WHERE c.slug = ? AND p.slug = ? AND a.name = ?::text
+        """,
+        day,
+        count,
+        community,
+        slug,
+        file);
+  }
+
   void views(String slug, LocalDate day, long views) {
     update(
         """

@@ -89,7 +89,7 @@ class EvaluationRollupsIT {
   }
 
   @Test
-  void viewsOfPagesNotPublishedNowAreLeftOut(TestApp app, Fixtures fx) {
+  void viewsAndDownloadsOfPagesNotPublishedNowAreLeftOut(TestApp app, Fixtures fx) {
     var author = fx.user("Автор");
     fx.join(community, author, "member");
     for (String slug : List.of("shown", "withdrawn")) {
@@ -106,10 +106,14 @@ class EvaluationRollupsIT {
     c.views("shown", LocalDate.parse("2024-02-10"), 7);
     c.views("withdrawn", LocalDate.parse("2024-02-11"), 5);
     c.views("shown", LocalDate.parse("2024-03-01"), 100); // the day after the period
+    c.downloads("shown", "памятка.pdf", LocalDate.parse("2024-02-10"), 3);
+    c.downloads("shown", "памятка.pdf", LocalDate.parse("2024-01-31"), 50); // before the period
+    c.downloads("withdrawn", "план.docx", LocalDate.parse("2024-02-11"), 4);
     var withdrawn = api.post(Api.page(community, "withdrawn", "unpublish"), fx.adminToken(), null);
     assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
     JsonObject results = get("/evaluation?from=2024-02-01&to=2024-03-01").getJsonObject("results");
     assertThat(results.getLong("views")).isEqualTo(7);
+    assertThat(results.getLong("downloads")).isEqualTo(3);
   }
 
   private static OffsetDateTime[] period(OffsetDateTime from, OffsetDateTime to) {
