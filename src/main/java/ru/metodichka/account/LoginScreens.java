@@ -71,13 +71,15 @@ public final class LoginScreens implements Screens {
         .onFailure(failure -> refused(ctx, failure, login, back));
   }
 
-  /** Wrong credentials or a spent budget: the form again, saying which (and how long to wait). */
+  /**
+   * Wrong credentials, a disabled account or a spent budget: the form again, saying which (and how
+   * long to wait); anything else (local login turned off: 403 local_login_disabled) is an error
+   * page.
+   */
   private void refused(RoutingContext ctx, Throwable failure, String login, String back) {
-    if (failure instanceof AppError error && error.status() == 403) {
-      ctx.fail(failure);
-    } else if (failure instanceof AppError error && error.status() == 401) {
+    if (failure instanceof AppError error && error.status() == 401) {
       show(ctx, 401, login, back, "login.failed");
-    } else if (failure instanceof AppError error && error.status() == 403) {
+    } else if (failure instanceof AppError error && error.code().equals("account_disabled")) {
       show(ctx, 403, login, back, "login.disabled");
     } else if (failure instanceof AppError error && error.status() == 429) {
       long seconds = error.extras().getLong(AppError.RETRY_AFTER);
