@@ -67,8 +67,8 @@ class StartRaceIT {
     assertThat(started).hasSize(NODES);
     assertThat(count("SELECT count(*) FROM communities")).isEqualTo(3);
     assertThat(count("SELECT count(*) FROM users"))
-        .as("admin, the nine demo people and the two experts")
-        .isEqualTo(12);
+        .as("admin, the nine demo people, the two experts and a disabled former teacher")
+        .isEqualTo(13);
     assertThat(count("SELECT count(*) FROM app_state WHERE key = 'demo_seeded'")).isEqualTo(1);
     assertThat(log.list)
         .as("the node that waited says the demo is there, nothing about a broken run")

@@ -196,7 +196,10 @@ public final class SafeHtml {
                   || action.equals("/reports")
                       && !form.parents().select("details.report-form").isEmpty()
                   || action.equals(page + "/files/hide") && form.hasClass("inline")
-                  || action.endsWith("/attachments") && form.id().equals("upload-form");
+                  || action.endsWith("/attachments") && form.id().equals("upload-form")
+                  // Watching the page (notifications).
+                  || (action.equals("/watch") || action.equals("/unwatch"))
+                      && form.hasClass("inline");
           case "get" ->
               action.equals("/search") && form.attr("role").equals("search")
                   || action.equals(page + "/diff") && form.id().equals("compare");
