@@ -159,6 +159,7 @@ public final class EvaluationService {
                 assessed,
                 results,
                 views,
+                downloads,
                 citing,
                 comments,
                 composites))
