@@ -6,6 +6,10 @@ import static ru.metodichka.evaluation.Backdated.at;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -114,6 +118,94 @@ class EvaluationRollupsIT {
     JsonObject results = get("/evaluation?from=2024-02-01&to=2024-03-01").getJsonObject("results");
     assertThat(results.getLong("views")).isEqualTo(7);
     assertThat(results.getLong("downloads")).isEqualTo(3);
+  }
+
+  @Test
+  void statementsOfManyRowsKeepTheDerivedCountsEqualToTheRecords(TestApp app, Fixtures fx)
+      throws SQLException {
+    String other = fx.community();
+    var author = fx.user("Многостраничный");
+    fx.join(other, author, "member");
+    for (String slug : List.of("one", "two")) {
+      var saved =
+          api.put(
+              Api.page(other, slug),
+              author.token(),
+              new JsonObject().put("title", slug).put("markdown", "Текст").put("kind", "article"));
+      assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+    }
+    try (Connection db = app.jdbc();
+        Statement sql = db.createStatement()) {
+      String ids = "SELECT id FROM communities WHERE slug = '" + other + "'";
+      // One statement: 300 rows over three months and two kinds (several per bucket).
+      sql.execute(
+          """
+          INSERT INTO contributions (user_id, community_id, kind, created_at)
+          SELECT u.id, c.id, CASE WHEN g %% 3 = 0 THEN 'plan_item' ELSE 'revision' END,
+                 timestamptz '2024-01-20 12:00+03' + g * interval '6 hours'
+            FROM generate_series(1, 300) g, users u, communities c
+           WHERE u.login = '%s' AND c.id = (%s)
+          """
+              .formatted(author.login(), ids));
+      // Views inserted for both pages over ten days, then added to in one upsert that both
+      // updates existing days and inserts new ones.
+      String views =
+          """
+          INSERT INTO page_views (page_id, day, views)
+          SELECT p.id, date '2024-02-01' + d, %d + d FROM pages p CROSS JOIN generate_series(%d, %d) d
+           WHERE p.community_id = (%s)
+          ON CONFLICT (page_id, day) DO UPDATE SET views = page_views.views + EXCLUDED.views
+          """;
+      sql.execute(views.formatted(1, 0, 9, ids));
+      sql.execute(views.formatted(5, 5, 14, ids));
+      assertThat(
+              scalar(
+                  sql, "SELECT sum(n) FROM contribution_months WHERE community_id = (" + ids + ")"))
+          .as("the 300 rows and the two saves' own")
+          .isEqualTo(
+              scalar(sql, "SELECT count(*) FROM contributions WHERE community_id = (" + ids + ")"))
+          .isGreaterThanOrEqualTo(300);
+      assertThat(
+              scalar(
+                  sql,
+                  """
+                  SELECT count(*) FROM (
+                    SELECT user_id, date_trunc('month', created_at AT TIME ZONE 'Europe/Moscow')
+                             AT TIME ZONE 'Europe/Moscow' AS month, kind, count(*) AS n
+                      FROM contributions WHERE community_id = (%1$s) GROUP BY 1, 2, 3
+                    EXCEPT
+                    SELECT user_id, month, kind, n FROM contribution_months
+                     WHERE community_id = (%1$s)) differing
+                  """
+                      .formatted(ids)))
+          .isZero();
+      assertThat(
+              scalar(
+                  sql,
+                  """
+                  SELECT count(*) FROM (
+                    SELECT v.day, sum(v.views) FROM page_views v JOIN pages p ON p.id = v.page_id
+                     WHERE p.community_id = (%1$s) GROUP BY 1
+                    EXCEPT
+                    SELECT day, views FROM community_view_days WHERE community_id = (%1$s)) differing
+                  """
+                      .formatted(ids)))
+          .isZero();
+      // Each page: the first statement adds 1+d for days 0–9 (55), the second 5+d for days 5–14
+      // (145), half of it to days already there.
+      assertThat(
+              scalar(
+                  sql,
+                  "SELECT sum(views) FROM community_view_days WHERE community_id = (" + ids + ")"))
+          .isEqualTo(2 * (55 + 145));
+    }
+  }
+
+  private static long scalar(Statement sql, String query) throws SQLException {
+    try (ResultSet row = sql.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
+    }
   }
 
   private static OffsetDateTime[] period(OffsetDateTime from, OffsetDateTime to) {
