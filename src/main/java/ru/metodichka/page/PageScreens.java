@@ -64,6 +64,16 @@ public final class PageScreens implements Screens {
     this.publicUrl = publicUrl;
   }
 
+  /**
+   * The anonymous page view from memory, before every other screen's routes: only an address that
+   * {@link #view} answered (and cached) is answered here, so which screen owns an address is still
+   * decided by the order of {@link #mount}; anything else goes on to the routes in that order.
+   */
+  @Override
+  public void mountFirst(Router router) {
+    router.get(PAGE).handler(this::fromMemory);
+  }
+
   @Override
   public void mount(Router router) {
     router.get(PAGE).handler(this::view);
@@ -104,16 +114,21 @@ public final class PageScreens implements Screens {
                     (actor, c, slug) -> reviews.returnForWork(actor, c, slug, form(ctx, "note"))));
   }
 
+  private void fromMemory(RoutingContext ctx) {
+    PageViewCache.Key key = cacheKey(ctx, CurrentUser.of(ctx));
+    PageViewCache.Entry cached = key == null ? null : cache.get(key);
+    if (cached == null) {
+      ctx.next();
+      return;
+    }
+    // Served from memory, but still a view (the rendering path counts it in PageReader).
+    views.viewed(cached.pageId());
+    ctx.response().putHeader("Content-Type", HTML).end(cached.html());
+  }
+
   private void view(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx);
     PageViewCache.Key key = cacheKey(ctx, actor);
-    PageViewCache.Entry cached = key == null ? null : cache.get(key);
-    if (cached != null) {
-      // Served from memory, but still a view (the rendering path counts it in PageReader).
-      views.viewed(cached.pageId());
-      ctx.response().putHeader("Content-Type", HTML).end(cached.html());
-      return;
-    }
     long generation = cache.generation();
     reader
         .view(actor, ctx.pathParam("community"), ctx.pathParam("slug"))

@@ -123,6 +123,21 @@ class PageViewCacheIT {
     assertThat(forVisitor.select("a[href$=/edit]")).isEmpty();
   }
 
+  @Test
+  void anAddressAnotherScreenOwnsIsNeverAnsweredFromThePagesInMemory(Fixtures fx) {
+    var team = fx.team();
+    // A valid slug that is also the community's public calendar: the calendar's route comes
+    // first, and a page view from memory (tried before every screen) must not take it over.
+    publishedPage(fx, team, "meetings.ics", "Страница с именем календаря.");
+    WebSession visitor = new WebSession(fx.api());
+    for (int i = 0; i < 3; i++) {
+      var answer = visitor.get(path(team, "meetings.ics"));
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.headers().get("Content-Type")).startsWith("text/calendar");
+      assertThat(answer.text()).startsWith("BEGIN:VCALENDAR");
+    }
+  }
+
   private static void publishedPage(Fixtures fx, Fixtures.Team team, String slug, String markdown) {
     String title = Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
     fx.save(team.community(), slug, team.member().token(), title, markdown, 0);
