@@ -69,7 +69,7 @@ import ru.metodichka.evaluation.EvaluationRoutes;
 import ru.metodichka.evaluation.EvaluationScreens;
 import ru.metodichka.evaluation.EvaluationService;
 import ru.metodichka.expert.ExpertAdminScreens;
-import ru.metodichka.expert.ExpertNavHandler;
+import ru.metodichka.expert.ExpertLink;
 import ru.metodichka.expert.ExpertReviews;
 import ru.metodichka.expert.ExpertRoutes;
 import ru.metodichka.expert.ExpertScreens;
@@ -83,7 +83,7 @@ import ru.metodichka.meeting.MeetingReader;
 import ru.metodichka.meeting.MeetingRoutes;
 import ru.metodichka.meeting.MeetingScreens;
 import ru.metodichka.meeting.MeetingService;
-import ru.metodichka.moderation.AttentionHandler;
+import ru.metodichka.moderation.AttentionCount;
 import ru.metodichka.moderation.ModerationScreens;
 import ru.metodichka.moderation.ReportQueueScreens;
 import ru.metodichka.moderation.ReviewQueue;
@@ -94,7 +94,7 @@ import ru.metodichka.notification.MailOutbox;
 import ru.metodichka.notification.NotificationRoutes;
 import ru.metodichka.notification.NotificationScreens;
 import ru.metodichka.notification.NotificationService;
-import ru.metodichka.notification.UnreadHandler;
+import ru.metodichka.notification.UnreadCount;
 import ru.metodichka.notification.UnsubscribeTokens;
 import ru.metodichka.notification.WatchService;
 import ru.metodichka.notification.mail.SmtpMailer;
@@ -545,9 +545,9 @@ public final class Application implements AutoCloseable {
         templates,
         new DatabaseHealth(pool),
         List.of(
-            new AttentionHandler(parts.joinRequests(), reviewQueue),
-            new ExpertNavHandler(parts.experts()),
-            new UnreadHandler(inbox)),
+            new AttentionCount(parts.joinRequests(), reviewQueue),
+            new ExpertLink(parts.experts()),
+            new UnreadCount(inbox)),
         List.of(
             new SessionRoutes(auth, clientAddress, signIn),
             new UserRoutes(parts.users()),

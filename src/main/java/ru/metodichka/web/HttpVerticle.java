@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -52,16 +51,15 @@ public final class HttpVerticle extends VerticleBase {
     // Everything else is a screen: forms parsed (a long page is one big field), the user found
     // (the error page for a malformed query shows who is logged in), the query string checked
     // before a route with path parameters decodes it, and every POST checked for its CSRF token
-    // before a screen sees it.
-    // One route for all of them (a route's path is matched once for all its handlers).
-    Route everyScreen =
-        router
-            .routeWithRegex("^/(?!api/).*")
-            .handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()))
-            .handler(parts.auth())
-            .handler(QueryStrings::check)
-            .handler(parts.csrf()::check);
-    parts.beforeScreens().forEach(everyScreen::handler);
+    // before a screen sees it; then what the header tells a logged-in user. One route for all of
+    // them: a route's path is matched once for all its handlers.
+    router
+        .routeWithRegex("^/(?!api/).*")
+        .handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()))
+        .handler(parts.auth())
+        .handler(QueryStrings::check)
+        .handler(parts.csrf()::check)
+        .handler(new HeaderFacts(parts.header()));
     router.get("/lang/:lang").handler(this::switchLanguage);
     parts.screens().forEach(screens -> screens.mountFirst(router));
     parts.screens().forEach(screens -> screens.mount(router));
