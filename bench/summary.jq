@@ -16,7 +16,7 @@ def stats: {median: median, min: min, max: max, values: .};
   };
 {
   date: $date,
-  machine: {cores: $cores, cpu: $cpu},
+  machine: {cores: $cores, cpu: $cpu, load: $load},
   quick: $quick, rounds: $rounds, durationSeconds: $duration,
   pages: $pages, pageViewPath: $page,
   figures: {
@@ -25,9 +25,17 @@ def stats: {median: median, min: min, max: max, values: .};
     ratio: ([of("pageView")[] as $p | of("ceiling")[] | select(.round == $p.round)
              | $p.rps / .rps] | stats),
     apiRead: load("apiRead"),
+    search1: load("search1"),
     search: load("search"),
+    corpusSearch1: load("corpusSearch1"),
+    corpusSearch: load("corpusSearch"),
     save: (load("save") + {statuses: [of("save")[] | .statuses]}),
     saveToSearchable: {p50: figure("saveToSearchable"; "p50"), max: figure("saveToSearchable"; "max")},
+    twoNodesSave: (load("twoNodesSave") + {statuses: [of("twoNodesSave")[] | .statuses]}),
+    twoNodesView: load("twoNodesView"),
+    twoNodesSearch: load("twoNodesSearch"),
+    staleSearch: {p50: figure("staleSearch"; "p50"), max: figure("staleSearch"; "max")},
+    staleView: {p50: figure("staleView"; "p50"), max: figure("staleView"; "max")},
     reindexPagesPerSecond: figure("reindex"; "pagesPerSecond"),
     startupMs: figure("startup"; "ms"),
     firstStartMs: figure("firstStart"; "ms"),

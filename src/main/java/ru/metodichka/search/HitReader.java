@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -39,6 +41,11 @@ final class HitReader {
 
   private final Analyzer analyzer = SearchAnalyzers.perField();
 
+  /** The merged field infos of the last reader searched (they change only with the reader). */
+  private volatile ReaderFields lastReader;
+
+  private record ReaderFields(IndexReader reader, FieldInfos fieldInfos) {}
+
   List<SearchResult.Hit> read(IndexSearcher searcher, Query query, ScoreDoc[] docs)
       throws IOException {
     if (docs.length == 0) {
@@ -48,7 +55,8 @@ final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
     }
-    HitHighlighter highlighter = new HitHighlighter(searcher, analyzer, SHOWN);
+    HitHighlighter highlighter =
+        new HitHighlighter(searcher, analyzer, SHOWN, fieldInfos(searcher.getIndexReader()));
     Map<String, String[]> marked =
         highlighter.highlightFields(
             new String[] {TITLE, BODY, IndexedFields.FILES}, query, ids, new int[] {1, 2, 1});
@@ -71,6 +79,15 @@ final class HitReader {
       hits.add(hit(doc, titleHtml, snippet, docs[i].score));
     }
     return hits;
+  }
+
+  private FieldInfos fieldInfos(IndexReader reader) {
+    ReaderFields last = lastReader;
+    if (last == null || last.reader() != reader) {
+      last = new ReaderFields(reader, FieldInfos.getMergedFieldInfos(reader));
+      lastReader = last;
+    }
+    return last.fieldInfos();
   }
 
   /** Hits without highlighting (autocomplete, similar pages). */
