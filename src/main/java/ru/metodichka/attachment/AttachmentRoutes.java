@@ -1,8 +1,6 @@
 package ru.metodichka.attachment;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpServerFileUpload;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Supplier;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
@@ -33,7 +31,7 @@ public final class AttachmentRoutes implements ApiRoutes {
   private static final String ONE = LIST + "/:name";
 
   /** Room for the multipart framing around a file of the largest size. */
-  private static final long FRAMING = 64 * 1024;
+  static final long FRAMING = 64 * 1024;
 
   static final String DOWNLOAD_CSP = "sandbox; default-src 'none'; img-src 'self'";
 
@@ -59,6 +57,7 @@ public final class AttachmentRoutes implements ApiRoutes {
                     .map(list -> items(ctx, list)));
     api.get(ONE).handler(ctx -> download(ctx, null));
     api.get(ONE + "/versions/:number").handler(ctx -> download(ctx, number(ctx)));
+    api.get(ONE + "/preview").handler(this::preview);
     api.post(ONE + "/hide").consumes("application/json").respond(this::hide);
     api.get(ONE + "/text")
         .respond(
@@ -78,23 +77,17 @@ public final class AttachmentRoutes implements ApiRoutes {
   }
 
   private void upload(RoutingContext ctx) {
-    long declared = contentLength(ctx.request());
+    long declared = StreamedBodies.contentLength(ctx.request());
     service
         .editable(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
-        .onFailure(
-            e -> {
-              closeAfter(ctx);
-              ctx.fail(e);
-            })
+        .onFailure(e -> StreamedBodies.fail(ctx, e))
         .onSuccess(
             page -> {
-              String type = ctx.request().getHeader("Content-Type");
-              if (type == null
-                  || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-                closeAfter(ctx);
+              if (!StreamedBodies.multipart(ctx)) {
+                StreamedBodies.closeAfter(ctx);
                 ctx.fail(415);
               } else if (declared > service.maxBytes() + FRAMING) {
-                tooLarge(ctx);
+                StreamedBodies.tooLarge(ctx);
               } else {
                 receive(ctx, page);
               }
@@ -103,13 +96,8 @@ public final class AttachmentRoutes implements ApiRoutes {
 
   /** Stores the first file part of the multipart body (streamed, see {@link StreamedBodies}). */
   private void receive(RoutingContext ctx, VisiblePage page) {
-    Future<HttpServerFileUpload> file = StreamedBodies.firstFile(ctx);
-    if (!file.isComplete()) {
-      // The router holds the request paused: let the body come to its first file part (which
-      // pauses it again until the content has somewhere to go).
-      ctx.request().resume();
-    }
-    file.recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
+    StreamedBodies.firstFileArriving(ctx)
+        .recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
         .compose(
             upload -> {
               String asked = ctx.queryParams().get("name");
@@ -123,40 +111,15 @@ public final class AttachmentRoutes implements ApiRoutes {
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Location", url(ctx, a.name()))
                     .end(json(ctx, a).encode()))
-        .onFailure(
-            e -> {
-              if (e instanceof BlobStore.TooLarge) {
-                tooLarge(ctx);
-              } else if (!ctx.response().ended() && !ctx.failed()) {
-                closeAfter(ctx);
-                ctx.fail(e);
-              }
-            });
+        .onFailure(e -> failed(ctx, e));
   }
 
-  /** The rest of a body not read is not waited for: the connection closes after the answer. */
-  private static void closeAfter(RoutingContext ctx) {
-    if (!ctx.request().isEnded()) {
-      ctx.response().putHeader("Connection", "close");
-      ctx.response().endHandler(v -> ctx.request().connection().close());
-    }
-  }
-
-  /** 413, and the connection closed: the rest of an oversized body is not read. */
-  private static void tooLarge(RoutingContext ctx) {
-    if (ctx.response().ended() || ctx.failed()) {
-      return;
-    }
-    closeAfter(ctx);
-    ctx.fail(413);
-  }
-
-  private static long contentLength(HttpServerRequest request) {
-    try {
-      String length = request.getHeader("Content-Length");
-      return length == null ? -1 : Long.parseLong(length.strip());
-    } catch (NumberFormatException e) {
-      return -1;
+  /** A refused upload: 413 beyond the limit, else the failure's own status. */
+  static void failed(RoutingContext ctx, Throwable e) {
+    if (e instanceof BlobStore.TooLarge) {
+      StreamedBodies.tooLarge(ctx);
+    } else {
+      StreamedBodies.fail(ctx, e);
     }
   }
 
@@ -178,32 +141,80 @@ public final class AttachmentRoutes implements ApiRoutes {
                 ctx.fail(e);
                 return;
               }
-              HttpServerResponse response = ctx.response();
-              String etag = "\"" + v.sha256() + "\"";
-              response
-                  .putHeader("ETag", etag)
-                  .putHeader("Cache-Control", "private, no-cache")
-                  .putHeader("X-Content-Type-Options", "nosniff")
-                  .putHeader("Content-Security-Policy", DOWNLOAD_CSP);
-              if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
-                response.setStatusCode(304).end();
-                return;
+              if (!notModified(ctx, v.sha256())) {
+                send(ctx, a.name(), blob(v), () -> service.send(a, v, ctx.response()));
               }
-              response
-                  .putHeader("Content-Type", ContentTypes.served(v.mediaType()))
-                  .putHeader("Content-Length", Long.toString(v.size()))
-                  .putHeader("Content-Encoding", "identity")
-                  .putHeader(
-                      "Content-Disposition",
-                      disposition(ContentTypes.inline(v.mediaType()), a.name()));
-              service
-                  .send(a, v, response)
-                  .onFailure(
-                      e -> {
-                        if (!response.ended()) {
-                          response.reset();
-                        }
-                      });
+            });
+  }
+
+  /**
+   * What a page shows of an image file (its latest version): the image, or its preview when wider
+   * than a page. Not counted as a download: reading the page is not taking the file.
+   */
+  private void preview(RoutingContext ctx) {
+    service
+        .find(
+            CurrentUser.of(ctx),
+            ctx.pathParam("community"),
+            ctx.pathParam("slug"),
+            ctx.pathParam("name"))
+        .compose(found -> shown(ctx, found.attachment().name(), blob(found.attachment().latest())))
+        .onFailure(ctx::fail);
+  }
+
+  /** Sends the preview of {@code image} (the image itself when it needs none). */
+  Future<Void> shown(RoutingContext ctx, String name, StoredBlob image) {
+    return service
+        .previews()
+        .of(image, name)
+        .map(
+            preview -> {
+              if (!notModified(ctx, preview.sha256())) {
+                send(ctx, name, preview, () -> service.blobs().send(preview.id(), ctx.response()));
+              }
+              return null;
+            });
+  }
+
+  static StoredBlob blob(AttachmentVersion v) {
+    return new StoredBlob(v.blobId(), v.sha256(), v.size(), v.mediaType(), v.width(), v.height());
+  }
+
+  /**
+   * The headers every served content gets (its hash as the ETag; revalidated on every use, as the
+   * name may get a new version and the page may leave its reader's sight); a 304 when the client
+   * has this content already.
+   */
+  static boolean notModified(RoutingContext ctx, String sha256) {
+    String etag = "\"" + sha256 + "\"";
+    ctx.response()
+        .putHeader("ETag", etag)
+        .putHeader("Cache-Control", "private, no-cache")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Content-Security-Policy", DOWNLOAD_CSP);
+    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+      ctx.response().setStatusCode(304).end();
+      return true;
+    }
+    return false;
+  }
+
+  /** Sends a content under a name: its sniffed type, inline only for what cannot run. */
+  static void send(
+      RoutingContext ctx, String name, StoredBlob blob, Supplier<Future<Void>> sending) {
+    HttpServerResponse response = ctx.response();
+    response
+        .putHeader("Content-Type", ContentTypes.served(blob.mediaType()))
+        .putHeader("Content-Length", Long.toString(blob.size()))
+        .putHeader("Content-Encoding", "identity")
+        .putHeader("Content-Disposition", disposition(ContentTypes.inline(blob.mediaType()), name));
+    sending
+        .get()
+        .onFailure(
+            e -> {
+              if (!response.ended()) {
+                response.reset();
+              }
             });
   }
 
@@ -274,9 +285,12 @@ public final class AttachmentRoutes implements ApiRoutes {
               .put("uploadedBy", v.uploadedBy())
               .put("uploadedAt", Rows.time(v.uploadedAt())));
     }
+    String url = url(ctx, a.name());
+    boolean shown = Images.shown(latest.mediaType(), latest.width(), latest.height());
     return new JsonObject()
         .put("name", a.name())
-        .put("url", url(ctx, a.name()))
+        .put("url", url)
+        .put("preview", shown ? url + "/preview" : null)
         .put("version", latest.number())
         .put("size", latest.size())
         .put("mediaType", latest.mediaType())
