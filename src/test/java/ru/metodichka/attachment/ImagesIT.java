@@ -147,7 +147,7 @@ class ImagesIT {
         "малая",
         member(),
         "Малая",
-        "![Значок](<attachment:значок урока.png>) ![План](attachment:план.txt)\n",
+        "![Значок](attachment:значок%20урока.png) ![План](attachment:план.txt)\n",
         0);
     Uploads.upload(api, member(), team.community(), "малая", "значок урока.png", small);
     Uploads.upload(api, member(), team.community(), "малая", "план.txt", Uploads.utf8("План"));
