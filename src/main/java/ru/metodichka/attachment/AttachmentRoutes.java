@@ -24,7 +24,8 @@ import ru.metodichka.web.StreamedBodies;
  * attachments.max-bytes}, and the upload is cut there with a 413); downloads are served so that
  * nothing in a file can run on the site: the type sniffed from the content, {@code
  * Content-Disposition: attachment} for anything but raster images and plain text, {@code nosniff}
- * and a sandboxing Content-Security-Policy.
+ * and a sandboxing Content-Security-Policy. {@code …/{name}/preview} is what a page shows of an
+ * image ({@link Previews}), served the same way and not counted as a download.
  */
 public final class AttachmentRoutes implements ApiRoutes {
   private static final String LIST = "/communities/:community/pages/:slug/attachments";
@@ -158,12 +159,15 @@ public final class AttachmentRoutes implements ApiRoutes {
             ctx.pathParam("community"),
             ctx.pathParam("slug"),
             ctx.pathParam("name"))
-        .compose(found -> shown(ctx, found.attachment().name(), blob(found.attachment().latest())))
+        .compose(
+            found ->
+                shown(ctx, service, found.attachment().name(), blob(found.attachment().latest())))
         .onFailure(ctx::fail);
   }
 
   /** Sends the preview of {@code image} (the image itself when it needs none). */
-  Future<Void> shown(RoutingContext ctx, String name, StoredBlob image) {
+  static Future<Void> shown(
+      RoutingContext ctx, AttachmentService service, String name, StoredBlob image) {
     return service
         .previews()
         .of(image, name)

@@ -38,6 +38,9 @@ public final class AttachmentService {
   private final Clock clock;
   private volatile Runnable textQueued = () -> {};
 
+  /**
+   * @param images where image previews are made (a small pool: each decode holds an image)
+   */
   public AttachmentService(
       Pool pool,
       PageReader pages,

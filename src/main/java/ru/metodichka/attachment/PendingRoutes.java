@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
+import ru.metodichka.error.AppError;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 import ru.metodichka.web.StreamedBodies;
@@ -24,12 +25,10 @@ public final class PendingRoutes implements ApiRoutes {
   private static final String ONE = SET + "/:token/:name";
   private final PendingFiles pending;
   private final AttachmentService attachments;
-  private final AttachmentRoutes files;
 
   public PendingRoutes(PendingFiles pending, AttachmentService attachments) {
     this.pending = pending;
     this.attachments = attachments;
-    this.files = new AttachmentRoutes(attachments);
   }
 
   @Override
@@ -66,10 +65,7 @@ public final class PendingRoutes implements ApiRoutes {
 
   private void receive(RoutingContext ctx, Access access) {
     StreamedBodies.firstFileArriving(ctx)
-        .recover(
-            e ->
-                Future.failedFuture(
-                    ru.metodichka.error.AppError.invalid("file", "attachment_file_missing")))
+        .recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
         .compose(
             upload -> {
               String asked = ctx.queryParams().get("name");
@@ -120,7 +116,9 @@ public final class PendingRoutes implements ApiRoutes {
   }
 
   private void preview(RoutingContext ctx) {
-    find(ctx).compose(kept -> files.shown(ctx, kept.name(), kept.blob())).onFailure(ctx::fail);
+    find(ctx)
+        .compose(kept -> AttachmentRoutes.shown(ctx, attachments, kept.name(), kept.blob()))
+        .onFailure(ctx::fail);
   }
 
   private Future<JsonObject> attach(RoutingContext ctx) {

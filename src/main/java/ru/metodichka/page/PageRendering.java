@@ -23,10 +23,12 @@ import ru.metodichka.render.WikiLinkResolver.Resolution;
  * links lead does — pages appear, and a link may only lead to a page its reader may see ({@link
  * Visibility}) — so the cache is keyed by the revision and its links' targets for this reader: the
  * same revision may render differently for a member and a visitor, and never leaks one's links to
- * the other. A cache miss renders on the Markdown workers, never on an event loop: a render may
- * take up to the renderer's time budget. What the renderer returns is cached, its as-written
- * fallback for a text too slow to render too, so a hostile page costs its budget once, not on every
- * view.
+ * the other. The same holds for the page's files its text shows ({@code attachment:…}, {@link
+ * PageFiles}): a text that refers to files at all is keyed by them too, as its reader may see them,
+ * so an upload, a new version of another size or a hidden file renders anew. A cache miss renders
+ * on the Markdown workers, never on an event loop: a render may take up to the renderer's time
+ * budget. What the renderer returns is cached, its as-written fallback for a text too slow to
+ * render too, so a hostile page costs its budget once, not on every view.
  */
 public final class PageRendering {
   private static final long CACHE_CHARS = 32L * 1024 * 1024;
