@@ -584,12 +584,16 @@
   }
 
   function current() {
+    var pending = document.getElementById("pending-files");
     return {
       title: fields.title.value,
       kind: fields.kind.value,
       markdown: fields.markdown.value,
       summary: fields.summary.value,
-      baseRevision: fields.baseRevision.value
+      baseRevision: fields.baseRevision.value,
+      // The token of files kept for the page until its save (editor-files.js): a restored draft
+      // still brings them.
+      pendingFiles: pending ? pending.value : ""
     };
   }
 
@@ -631,6 +635,10 @@
       // The draft's own base: the server merges it with whatever was saved since.
       if (draft.baseRevision) {
         fields.baseRevision.value = draft.baseRevision;
+      }
+      var pending = document.getElementById("pending-files");
+      if (pending && draft.pendingFiles && !pending.value) {
+        pending.value = draft.pendingFiles;
       }
       notice.hidden = true;
       fields.markdown.focus();
