@@ -1,7 +1,6 @@
 package ru.metodichka.attachment;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -9,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Supplier;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
@@ -22,10 +20,10 @@ import ru.metodichka.web.StreamedBodies;
  * {@code /api/communities/{c}/pages/{slug}/attachments}: files of a page. The upload is a multipart
  * body streamed into PostgreSQL past the body handler (its size limit is {@code
  * attachments.max-bytes}, and the upload is cut there with a 413); downloads are served so that
- * nothing in a file can run on the site: the type sniffed from the content, {@code
- * Content-Disposition: attachment} for anything but raster images and plain text, {@code nosniff}
- * and a sandboxing Content-Security-Policy. {@code …/{name}/preview} is what a page shows of an
- * image ({@link Previews}), served the same way and not counted as a download.
+ * nothing in a file can run on the site ({@link ServedFiles}): the type sniffed from the content,
+ * {@code Content-Disposition: attachment} for anything but raster images and plain text, {@code
+ * nosniff} and a sandboxing Content-Security-Policy. {@code …/{name}/preview} is what a page shows
+ * of an image ({@link Previews}), served the same way and not counted as a download.
  */
 public final class AttachmentRoutes implements ApiRoutes {
   private static final String LIST = "/communities/:community/pages/:slug/attachments";
@@ -33,8 +31,6 @@ public final class AttachmentRoutes implements ApiRoutes {
 
   /** Room for the multipart framing around a file of the largest size. */
   static final long FRAMING = 64 * 1024;
-
-  static final String DOWNLOAD_CSP = "sandbox; default-src 'none'; img-src 'self'";
 
   private final AttachmentService service;
 
@@ -142,8 +138,8 @@ public final class AttachmentRoutes implements ApiRoutes {
                 ctx.fail(e);
                 return;
               }
-              if (!notModified(ctx, v.sha256())) {
-                send(ctx, a.name(), blob(v), () -> service.send(a, v, ctx.response()));
+              if (!ServedFiles.notModified(ctx, v.sha256())) {
+                ServedFiles.send(ctx, a.name(), blob(v), () -> service.send(a, v, ctx.response()));
               }
             });
   }
@@ -161,76 +157,9 @@ public final class AttachmentRoutes implements ApiRoutes {
             ctx.pathParam("name"))
         .compose(
             found ->
-                shown(ctx, service, found.attachment().name(), blob(found.attachment().latest())))
+                ServedFiles.shown(
+                    ctx, service, found.attachment().name(), blob(found.attachment().latest())))
         .onFailure(ctx::fail);
-  }
-
-  /** Sends the preview of {@code image} (the image itself when it needs none). */
-  static Future<Void> shown(
-      RoutingContext ctx, AttachmentService service, String name, StoredBlob image) {
-    return service
-        .previews()
-        .of(image, name)
-        .map(
-            preview -> {
-              if (!notModified(ctx, preview.sha256())) {
-                send(ctx, name, preview, () -> service.blobs().send(preview.id(), ctx.response()));
-              }
-              return null;
-            });
-  }
-
-  static StoredBlob blob(AttachmentVersion v) {
-    return new StoredBlob(v.blobId(), v.sha256(), v.size(), v.mediaType(), v.width(), v.height());
-  }
-
-  /**
-   * The headers every served content gets (its hash as the ETag; revalidated on every use, as the
-   * name may get a new version and the page may leave its reader's sight); a 304 when the client
-   * has this content already.
-   */
-  static boolean notModified(RoutingContext ctx, String sha256) {
-    String etag = "\"" + sha256 + "\"";
-    ctx.response()
-        .putHeader("ETag", etag)
-        .putHeader("Cache-Control", "private, no-cache")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Content-Security-Policy", DOWNLOAD_CSP);
-    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
-      ctx.response().setStatusCode(304).end();
-      return true;
-    }
-    return false;
-  }
-
-  /** Sends a content under a name: its sniffed type, inline only for what cannot run. */
-  static void send(
-      RoutingContext ctx, String name, StoredBlob blob, Supplier<Future<Void>> sending) {
-    HttpServerResponse response = ctx.response();
-    response
-        .putHeader("Content-Type", ContentTypes.served(blob.mediaType()))
-        .putHeader("Content-Length", Long.toString(blob.size()))
-        .putHeader("Content-Encoding", "identity")
-        .putHeader("Content-Disposition", disposition(ContentTypes.inline(blob.mediaType()), name));
-    sending
-        .get()
-        .onFailure(
-            e -> {
-              if (!response.ended()) {
-                response.reset();
-              }
-            });
-  }
-
-  /** RFC 6266: an ASCII fallback name and the real one in UTF-8. */
-  static String disposition(boolean inline, String name) {
-    String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
-    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    return (inline ? "inline" : "attachment")
-        + "; filename=\""
-        + ascii
-        + "\"; filename*=UTF-8''"
-        + encoded;
   }
 
   private Future<JsonObject> hide(RoutingContext ctx) {
@@ -261,6 +190,10 @@ public final class AttachmentRoutes implements ApiRoutes {
     JsonArray items = new JsonArray();
     list.forEach(a -> items.add(json(ctx, a)));
     return new JsonObject().put("items", items);
+  }
+
+  static StoredBlob blob(AttachmentVersion v) {
+    return new StoredBlob(v.blobId(), v.sha256(), v.size(), v.mediaType(), v.width(), v.height());
   }
 
   static String url(RoutingContext ctx, String name) {

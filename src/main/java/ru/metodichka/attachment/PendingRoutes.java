@@ -105,8 +105,8 @@ public final class PendingRoutes implements ApiRoutes {
         .onFailure(ctx::fail)
         .onSuccess(
             kept -> {
-              if (!AttachmentRoutes.notModified(ctx, kept.blob().sha256())) {
-                AttachmentRoutes.send(
+              if (!ServedFiles.notModified(ctx, kept.blob().sha256())) {
+                ServedFiles.send(
                     ctx,
                     kept.name(),
                     kept.blob(),
@@ -117,7 +117,7 @@ public final class PendingRoutes implements ApiRoutes {
 
   private void preview(RoutingContext ctx) {
     find(ctx)
-        .compose(kept -> AttachmentRoutes.shown(ctx, attachments, kept.name(), kept.blob()))
+        .compose(kept -> ServedFiles.shown(ctx, attachments, kept.name(), kept.blob()))
         .onFailure(ctx::fail);
   }
 
