@@ -32,6 +32,9 @@
   };
   var draftKey = DRAFT_PREFIX + form.getAttribute("data-draft-key");
 
+  // For editor-files.js: images go into the visual document while it is shown.
+  window.MetodichkaEditor = { visual: function () { return visual; } };
+
   setUpToolbar();
   setUpModes();
   setUpPreview();
@@ -315,9 +318,22 @@
       .then(function () { switching = false; });
   }
 
+  /**
+   * What the preview API renders: the text, the page whose files it may show, and the files kept
+   * for the page until it is saved (editor-files.js).
+   */
+  function previewRequest(markdown) {
+    var pending = document.getElementById("pending-files");
+    return {
+      markdown: markdown,
+      page: form.getAttribute("data-page") || "",
+      pending: pending ? pending.value : ""
+    };
+  }
+
   /** The server's preview of some Markdown: the page as it would be saved. */
   function renderHtml(markdown) {
-    return postJson(form.getAttribute("data-preview-url"), { markdown: markdown })
+    return postJson(form.getAttribute("data-preview-url"), previewRequest(markdown))
       .then(function (response) {
         if (!response.ok) {
           throw new Error("preview failed: " + response.status);
@@ -337,7 +353,11 @@
         area.value = visual.markdown();
         area.dispatchEvent(new Event("input", { bubbles: true }));
       },
-      onLinkShortcut: function () { visualFormat("link"); }
+      onLinkShortcut: function () { visualFormat("link"); },
+      // Pasted and dropped images are sent as the Markdown mode sends them (editor-files.js).
+      upload: window.MetodichkaFiles && window.MetodichkaFiles.upload,
+      imageAddress: window.MetodichkaFiles && window.MetodichkaFiles.address,
+      uploading: window.MetodichkaFiles && window.MetodichkaFiles.uploading
     }).then(function (editor) {
       visual = editor;
       area.hidden = true;
@@ -417,7 +437,7 @@
       }
       var mine = ++sequence;
       status.textContent = form.getAttribute("data-msg-loading");
-      return postJson(form.getAttribute("data-preview-url"), { markdown: markdown })
+      return postJson(form.getAttribute("data-preview-url"), previewRequest(markdown))
         .then(function (response) {
           if (!response.ok) {
             throw new Error("preview failed: " + response.status);
@@ -564,12 +584,16 @@
   }
 
   function current() {
+    var pending = document.getElementById("pending-files");
     return {
       title: fields.title.value,
       kind: fields.kind.value,
       markdown: fields.markdown.value,
       summary: fields.summary.value,
-      baseRevision: fields.baseRevision.value
+      baseRevision: fields.baseRevision.value,
+      // The token of files kept for the page until its save (editor-files.js): a restored draft
+      // still brings them.
+      pendingFiles: pending ? pending.value : ""
     };
   }
 
@@ -611,6 +635,10 @@
       // The draft's own base: the server merges it with whatever was saved since.
       if (draft.baseRevision) {
         fields.baseRevision.value = draft.baseRevision;
+      }
+      var pending = document.getElementById("pending-files");
+      if (pending && draft.pendingFiles && !pending.value) {
+        pending.value = draft.pendingFiles;
       }
       notice.hidden = true;
       fields.markdown.focus();

@@ -1,6 +1,8 @@
-// «Импорт из Word»: the chosen .docx goes to the API as the request's body, its Markdown is shown
-// as the page would render it (the editor's preview API) with the warnings, and «Открыть в
-// редакторе» posts title and text to the new-page editor. Nothing is saved until the editor saves.
+// «Импорт из Word»: the chosen .docx goes to the API as a multipart file, its Markdown is shown
+// as the page would render it (the editor's preview API, with the document's pictures, which the
+// server keeps for the page under a token) with the warnings, and «Открыть в редакторе» posts
+// title, text and token to the new-page editor. Nothing is saved until the editor saves; saving
+// attaches the pictures to the page.
 (function () {
   "use strict";
   var box = document.getElementById("word-import");
@@ -41,6 +43,7 @@
   function show(imported, html) {
     document.getElementById("import-title").value = imported.title;
     document.getElementById("import-markdown").value = imported.markdown;
+    document.getElementById("import-pending").value = imported.pending || "";
     document.getElementById("import-preview").innerHTML = html; // sanitised by the server
     var list = document.getElementById("import-warnings");
     list.textContent = "";
@@ -61,18 +64,14 @@
     }
     status.textContent = box.getAttribute("data-working");
     result.hidden = true;
-    api("/import?name=" + encodeURIComponent(file.name), {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-      },
-      body: file
-    })
+    var body = new FormData();
+    body.append("file", file, file.name);
+    api("/import", { method: "POST", headers: {}, body: body })
       .then(function (imported) {
         return api("/preview", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ markdown: imported.markdown })
+          body: JSON.stringify({ markdown: imported.markdown, pending: imported.pending || "" })
         }).then(function (preview) {
           show(imported, preview.html);
         });

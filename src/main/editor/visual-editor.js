@@ -19,6 +19,7 @@ import {
   commonmark,
   createCodeBlockCommand,
   headingSchema,
+  imageSchema,
   remarkPreserveEmptyLinePlugin,
   syncHeadingIdPlugin,
   toggleEmphasisCommand,
@@ -32,6 +33,8 @@ import {
 import { gfm, insertTableCommand, tableCellSchema, tableHeaderSchema } from "@milkdown/kit/preset/gfm";
 import { history } from "@milkdown/kit/plugin/history";
 import { listener, listenerCtx } from "@milkdown/kit/plugin/listener";
+import { upload, uploadConfig } from "@milkdown/kit/plugin/upload";
+import { Decoration } from "@milkdown/kit/prose/view";
 import { $node, $remark, $prose, callCommand } from "@milkdown/kit/utils";
 import { keymap } from "@milkdown/kit/prose/keymap";
 import "@milkdown/kit/prose/view/style/prosemirror.css";
@@ -157,6 +160,31 @@ ourSchemas.set(headingSchema, headingSchema.extendSchema((prev) => (ctx) => {
   };
 }));
 
+// Images of the page's own files ("attachment:схема.png") are shown from the address the editor
+// gives (their preview); the document keeps the reference as written.
+let imageAddress = (src) => src;
+
+ourSchemas.set(imageSchema, imageSchema.extendSchema((prev) => (ctx) => {
+  const base = prev(ctx);
+  return {
+    ...base,
+    parseDOM: [
+      {
+        tag: "img[src]",
+        getAttrs: (dom) => ({
+          src: dom.getAttribute("data-src") || dom.getAttribute("src") || "",
+          alt: dom.getAttribute("alt") || "",
+          title: dom.getAttribute("title") || "",
+        }),
+      },
+    ],
+    toDOM: (node) => {
+      const [tag, attrs] = base.toDOM(node);
+      return [tag, { ...attrs, src: imageAddress(node.attrs.src), "data-src": node.attrs.src }];
+    },
+  };
+}));
+
 // Milkdown's "preserve empty line" removes every "<br>" from the Markdown it reads (a line break
 // in a table cell, for one) and writes empty paragraphs as "<br />": neither keeps the page as is.
 const preserveEmptyLine = new Set([
@@ -197,11 +225,46 @@ function configureStringify(ctx) {
 // ---- The editor ----
 
 /**
+ * Files pasted or dropped into the document: each sent by opts.upload(file) → Promise of {src, alt,
+ * image} (src "attachment:name"); an image becomes an image node, another file a link. While they
+ * are sent, a mark says so (opts.uploading).
+ */
+function configureUpload(ctx, opts) {
+  ctx.update(uploadConfig.key, (prev) => ({
+    ...prev,
+    uploader: async (files, schema) => {
+      const nodes = [];
+      for (const file of Array.from(files)) {
+        const sent = await opts.upload(file);
+        if (!sent) {
+          continue;
+        }
+        if (sent.image) {
+          nodes.push(schema.nodes.image.createAndFill({ src: sent.src, alt: sent.alt }));
+        } else {
+          nodes.push(schema.text(sent.alt, [schema.marks.link.create({ href: sent.src })]));
+        }
+      }
+      return nodes;
+    },
+    uploadWidgetFactory: (pos, spec) => {
+      const mark = document.createElement("span");
+      mark.className = "upload-widget";
+      mark.textContent = opts.uploading || "…";
+      return Decoration.widget(pos, mark, spec);
+    },
+  }));
+}
+
+/**
  * Mounts a visual editor for the Markdown in {@code root}. Options: onChange(markdown) after each
- * change of the document; shortcuts: {link(), wikiLink()} for Ctrl+K and Ctrl+Shift+K.
+ * change of the document; shortcuts: {link(), wikiLink()} for Ctrl+K and Ctrl+Shift+K;
+ * imageAddress(src) where an image is shown from; upload(file) for pasted and dropped files (see
+ * configureUpload; without it they are not taken).
  */
 async function mount(root, markdown, options) {
   const opts = options || {};
+  imageAddress = opts.imageAddress || ((src) => src);
   const shortcuts = $prose(() =>
     keymap({
       "Mod-k": () => {
@@ -232,13 +295,17 @@ async function mount(root, markdown, options) {
           opts.onChange();
         }
       });
+      if (opts.upload) {
+        configureUpload(ctx, opts);
+      }
     })
     .use(remarkWikiLinks)
     .use(wikiLinkNode)
     .use(presets)
     .use(history)
     .use(listener)
-    .use(shortcuts);
+    .use(shortcuts)
+    .use(opts.upload ? upload : []);
   await editor.create();
   const view = () => editor.ctx.get(editorViewCtx);
   const initial = view().state.doc;
@@ -284,6 +351,13 @@ async function mount(root, markdown, options) {
         ? state.tr.insert(from, state.schema.text(text || href, [mark]))
         : state.tr.addMark(from, to, mark);
       v.dispatch(tr.scrollIntoView());
+      v.focus();
+    },
+    /** Inserts the image of a page's file at the caret: src "attachment:name". */
+    image(src, alt) {
+      const v = view();
+      const node = v.state.schema.nodes.image.create({ src, alt: alt || "" });
+      v.dispatch(v.state.tr.replaceSelectionWith(node, false).scrollIntoView());
       v.focus();
     },
     /** Inserts a wiki link [[title]] at the caret (replacing the selection). */

@@ -32,6 +32,9 @@ import ru.metodichka.admin.AdminScreens;
 import ru.metodichka.attachment.AttachmentRoutes;
 import ru.metodichka.attachment.AttachmentScreens;
 import ru.metodichka.attachment.AttachmentService;
+import ru.metodichka.attachment.EmbeddedFiles;
+import ru.metodichka.attachment.PendingFiles;
+import ru.metodichka.attachment.PendingRoutes;
 import ru.metodichka.attachment.TextExtractor;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.auth.PasswordHasher;
@@ -434,7 +437,7 @@ public final class Application implements AutoCloseable {
             parts.communities(),
             new PageRendering(parts.renderer(), parts.markdown(), parts.viewCache()),
             parts.views());
-    var files = attachments(config, parts.pool(), reader);
+    var files = attachments(config, parts.vertx(), parts.pool(), reader);
     files.onTextQueued(parts.extractor()::wake);
     Promise<Void> done = Promise.promise();
     parts
@@ -443,14 +446,17 @@ public final class Application implements AutoCloseable {
     done.future().await();
   }
 
-  private static AttachmentService attachments(AppConfig config, Pool pool, PageReader reader) {
+  private static AttachmentService attachments(
+      AppConfig config, Vertx vertx, Pool pool, PageReader reader) {
+    // Image previews: each decode holds an image (subsampled, tens of megabytes at most), so two.
     return new AttachmentService(
         pool,
         reader,
         new ContributionRepository(),
         config.attachments().maxBytes(),
         config.timeZone(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        vertx.createSharedWorkerExecutor("metodichka-images", 2));
   }
 
   /** The web layer: every screen and API route with the services it uses. */
@@ -463,8 +469,14 @@ public final class Application implements AutoCloseable {
     var templates = new Templates(csrf, config.timeZone());
     var publicUrl = new PublicUrl(config.http().publicUrl());
     var communities = parts.communities();
-    var rendering = new PageRendering(parts.renderer(), parts.markdown(), parts.viewCache());
+    // Pages show their own image files (![подпись](attachment:схема.png)).
+    var rendering =
+        new PageRendering(
+            parts.renderer(), parts.markdown(), parts.viewCache(), new EmbeddedFiles());
     var reader = new PageReader(pool, communities, rendering, parts.views());
+    var attachments = attachments(config, vertx, pool, reader);
+    attachments.onTextQueued(parts.extractor()::wake);
+    var pending = new PendingFiles(pool, communities, attachments);
     var history = new HistoryReader(pool, reader, parts.reviews(), parts.lifecycle());
     var checklist =
         new PublishChecklist(
@@ -495,7 +507,8 @@ public final class Application implements AutoCloseable {
             communities,
             reader,
             rendering,
-            vertx.createSharedWorkerExecutor("metodichka-preview", 2));
+            vertx.createSharedWorkerExecutor("metodichka-preview", 2),
+            pending);
     var search =
         new SearchService(
             pool,
@@ -558,7 +571,7 @@ public final class Application implements AutoCloseable {
     // holds the page views' or the previews' workers); exports on the documents' workers.
     var conversions =
         new WordConversions(
-            pool, communities, vertx.createSharedWorkerExecutor("metodichka-word", 2));
+            pool, communities, vertx.createSharedWorkerExecutor("metodichka-word", 2), pending);
     var pageExports =
         new PageExports(
             reader,
@@ -567,8 +580,6 @@ public final class Application implements AutoCloseable {
             config.centreName(),
             config.timeZone(),
             Clock.systemUTC());
-    var attachments = attachments(config, pool, reader);
-    attachments.onTextQueued(parts.extractor()::wake);
     return new WebParts(
         new AuthHandler(auth),
         csrf,
@@ -599,8 +610,10 @@ public final class Application implements AutoCloseable {
             new ReportRoutes(reports),
             new MeetingRoutes(meetingReader, parts.meetings(), config.timeZone()),
             new IdentityRoutes(oidc),
-            new WordRoutes(conversions, pageExports, publicUrl),
+            new WordRoutes(
+                conversions, pageExports, publicUrl, config.attachments().importMaxBytes()),
             new AttachmentRoutes(attachments),
+            new PendingRoutes(pending, attachments),
             new NotificationRoutes(watches, inbox)),
         List.of(
             // Before the login screens: its POST /logout takes the sessions the provider started.

@@ -6,15 +6,16 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.metodichka.attachment.PendingFiles;
 import ru.metodichka.auth.AuthService;
 import ru.metodichka.db.AppStateRepository;
 import ru.metodichka.page.PageService;
 
 /**
  * Deletes what has served its purpose: sessions dead for a week, login failure counters and stored
- * answers to idempotent saves older than a day. Never touches history. Runs hourly, on one server
- * of a deployment: each server looks every few minutes, and the first to claim the hour's round
- * ({@link AppStateRepository#claim}) does it.
+ * answers to idempotent saves older than a day, files kept a week for a page never saved. Never
+ * touches history. Runs hourly, on one server of a deployment: each server looks every few minutes,
+ * and the first to claim the hour's round ({@link AppStateRepository#claim}) does it.
  */
 public final class Housekeeping {
   private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -51,6 +52,7 @@ public final class Housekeeping {
   public Future<Integer> run() {
     return auth.purgeExpired()
         .compose(sessions -> pages.purgeIdempotencyKeys().map(keys -> sessions + keys))
+        .compose(rows -> PendingFiles.purge(pool).map(kept -> rows + kept))
         .onSuccess(n -> LOG.debug("Housekeeping removed {} rows", n))
         .onFailure(e -> LOG.warn("Housekeeping failed: {}", e.toString()));
   }

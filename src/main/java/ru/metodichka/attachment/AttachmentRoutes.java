@@ -1,9 +1,6 @@
 package ru.metodichka.attachment;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpServerFileUpload;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
@@ -24,18 +20,17 @@ import ru.metodichka.web.StreamedBodies;
  * {@code /api/communities/{c}/pages/{slug}/attachments}: files of a page. The upload is a multipart
  * body streamed into PostgreSQL past the body handler (its size limit is {@code
  * attachments.max-bytes}, and the upload is cut there with a 413); downloads are served so that
- * nothing in a file can run on the site: the type sniffed from the content, {@code
- * Content-Disposition: attachment} for anything but raster images and plain text, {@code nosniff}
- * and a sandboxing Content-Security-Policy.
+ * nothing in a file can run on the site ({@link ServedFiles}): the type sniffed from the content,
+ * {@code Content-Disposition: attachment} for anything but raster images and plain text, {@code
+ * nosniff} and a sandboxing Content-Security-Policy. {@code …/{name}/preview} is what a page shows
+ * of an image ({@link Previews}), served the same way and not counted as a download.
  */
 public final class AttachmentRoutes implements ApiRoutes {
   private static final String LIST = "/communities/:community/pages/:slug/attachments";
   private static final String ONE = LIST + "/:name";
 
   /** Room for the multipart framing around a file of the largest size. */
-  private static final long FRAMING = 64 * 1024;
-
-  static final String DOWNLOAD_CSP = "sandbox; default-src 'none'; img-src 'self'";
+  static final long FRAMING = 64 * 1024;
 
   private final AttachmentService service;
 
@@ -59,6 +54,7 @@ public final class AttachmentRoutes implements ApiRoutes {
                     .map(list -> items(ctx, list)));
     api.get(ONE).handler(ctx -> download(ctx, null));
     api.get(ONE + "/versions/:number").handler(ctx -> download(ctx, number(ctx)));
+    api.get(ONE + "/preview").handler(this::preview);
     api.post(ONE + "/hide").consumes("application/json").respond(this::hide);
     api.get(ONE + "/text")
         .respond(
@@ -78,23 +74,17 @@ public final class AttachmentRoutes implements ApiRoutes {
   }
 
   private void upload(RoutingContext ctx) {
-    long declared = contentLength(ctx.request());
+    long declared = StreamedBodies.contentLength(ctx.request());
     service
         .editable(CurrentUser.of(ctx), ctx.pathParam("community"), ctx.pathParam("slug"))
-        .onFailure(
-            e -> {
-              closeAfter(ctx);
-              ctx.fail(e);
-            })
+        .onFailure(e -> StreamedBodies.fail(ctx, e))
         .onSuccess(
             page -> {
-              String type = ctx.request().getHeader("Content-Type");
-              if (type == null
-                  || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-                closeAfter(ctx);
+              if (!StreamedBodies.multipart(ctx)) {
+                StreamedBodies.closeAfter(ctx);
                 ctx.fail(415);
               } else if (declared > service.maxBytes() + FRAMING) {
-                tooLarge(ctx);
+                StreamedBodies.tooLarge(ctx);
               } else {
                 receive(ctx, page);
               }
@@ -103,13 +93,8 @@ public final class AttachmentRoutes implements ApiRoutes {
 
   /** Stores the first file part of the multipart body (streamed, see {@link StreamedBodies}). */
   private void receive(RoutingContext ctx, VisiblePage page) {
-    Future<HttpServerFileUpload> file = StreamedBodies.firstFile(ctx);
-    if (!file.isComplete()) {
-      // The router holds the request paused: let the body come to its first file part (which
-      // pauses it again until the content has somewhere to go).
-      ctx.request().resume();
-    }
-    file.recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
+    StreamedBodies.firstFileArriving(ctx)
+        .recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
         .compose(
             upload -> {
               String asked = ctx.queryParams().get("name");
@@ -123,40 +108,15 @@ public final class AttachmentRoutes implements ApiRoutes {
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Location", url(ctx, a.name()))
                     .end(json(ctx, a).encode()))
-        .onFailure(
-            e -> {
-              if (e instanceof BlobStore.TooLarge) {
-                tooLarge(ctx);
-              } else if (!ctx.response().ended() && !ctx.failed()) {
-                closeAfter(ctx);
-                ctx.fail(e);
-              }
-            });
+        .onFailure(e -> failed(ctx, e));
   }
 
-  /** The rest of a body not read is not waited for: the connection closes after the answer. */
-  private static void closeAfter(RoutingContext ctx) {
-    if (!ctx.request().isEnded()) {
-      ctx.response().putHeader("Connection", "close");
-      ctx.response().endHandler(v -> ctx.request().connection().close());
-    }
-  }
-
-  /** 413, and the connection closed: the rest of an oversized body is not read. */
-  private static void tooLarge(RoutingContext ctx) {
-    if (ctx.response().ended() || ctx.failed()) {
-      return;
-    }
-    closeAfter(ctx);
-    ctx.fail(413);
-  }
-
-  private static long contentLength(HttpServerRequest request) {
-    try {
-      String length = request.getHeader("Content-Length");
-      return length == null ? -1 : Long.parseLong(length.strip());
-    } catch (NumberFormatException e) {
-      return -1;
+  /** A refused upload: 413 beyond the limit, else the failure's own status. */
+  static void failed(RoutingContext ctx, Throwable e) {
+    if (e instanceof BlobStore.TooLarge) {
+      StreamedBodies.tooLarge(ctx);
+    } else {
+      StreamedBodies.fail(ctx, e);
     }
   }
 
@@ -178,44 +138,28 @@ public final class AttachmentRoutes implements ApiRoutes {
                 ctx.fail(e);
                 return;
               }
-              HttpServerResponse response = ctx.response();
-              String etag = "\"" + v.sha256() + "\"";
-              response
-                  .putHeader("ETag", etag)
-                  .putHeader("Cache-Control", "private, no-cache")
-                  .putHeader("X-Content-Type-Options", "nosniff")
-                  .putHeader("Content-Security-Policy", DOWNLOAD_CSP);
-              if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
-                response.setStatusCode(304).end();
-                return;
+              if (!ServedFiles.notModified(ctx, v.sha256())) {
+                ServedFiles.send(ctx, a.name(), blob(v), () -> service.send(a, v, ctx.response()));
               }
-              response
-                  .putHeader("Content-Type", ContentTypes.served(v.mediaType()))
-                  .putHeader("Content-Length", Long.toString(v.size()))
-                  .putHeader("Content-Encoding", "identity")
-                  .putHeader(
-                      "Content-Disposition",
-                      disposition(ContentTypes.inline(v.mediaType()), a.name()));
-              service
-                  .send(a, v, response)
-                  .onFailure(
-                      e -> {
-                        if (!response.ended()) {
-                          response.reset();
-                        }
-                      });
             });
   }
 
-  /** RFC 6266: an ASCII fallback name and the real one in UTF-8. */
-  static String disposition(boolean inline, String name) {
-    String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
-    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    return (inline ? "inline" : "attachment")
-        + "; filename=\""
-        + ascii
-        + "\"; filename*=UTF-8''"
-        + encoded;
+  /**
+   * What a page shows of an image file (its latest version): the image, or its preview when wider
+   * than a page. Not counted as a download: reading the page is not taking the file.
+   */
+  private void preview(RoutingContext ctx) {
+    service
+        .find(
+            CurrentUser.of(ctx),
+            ctx.pathParam("community"),
+            ctx.pathParam("slug"),
+            ctx.pathParam("name"))
+        .compose(
+            found ->
+                ServedFiles.shown(
+                    ctx, service, found.attachment().name(), blob(found.attachment().latest())))
+        .onFailure(ctx::fail);
   }
 
   private Future<JsonObject> hide(RoutingContext ctx) {
@@ -248,6 +192,10 @@ public final class AttachmentRoutes implements ApiRoutes {
     return new JsonObject().put("items", items);
   }
 
+  static StoredBlob blob(AttachmentVersion v) {
+    return new StoredBlob(v.blobId(), v.sha256(), v.size(), v.mediaType(), v.width(), v.height());
+  }
+
   static String url(RoutingContext ctx, String name) {
     return "/api/communities/"
         + encode(ctx.pathParam("community"))
@@ -274,9 +222,12 @@ public final class AttachmentRoutes implements ApiRoutes {
               .put("uploadedBy", v.uploadedBy())
               .put("uploadedAt", Rows.time(v.uploadedAt())));
     }
+    String url = url(ctx, a.name());
+    boolean shown = Images.shown(latest.mediaType(), latest.width(), latest.height());
     return new JsonObject()
         .put("name", a.name())
-        .put("url", url(ctx, a.name()))
+        .put("url", url)
+        .put("preview", shown ? url + "/preview" : null)
         .put("version", latest.number())
         .put("size", latest.size())
         .put("mediaType", latest.mediaType())

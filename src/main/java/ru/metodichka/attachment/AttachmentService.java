@@ -1,6 +1,7 @@
 package ru.metodichka.attachment;
 
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
@@ -29,6 +30,7 @@ public final class AttachmentService {
   private final Pool pool;
   private final PageReader pages;
   private final BlobStore blobs;
+  private final Previews previews;
   private final AttachmentRepository repository;
   private final ContributionRepository contributions;
   private final long maxBytes;
@@ -36,17 +38,22 @@ public final class AttachmentService {
   private final Clock clock;
   private volatile Runnable textQueued = () -> {};
 
+  /**
+   * @param images where image previews are made (a small pool: each decode holds an image)
+   */
   public AttachmentService(
       Pool pool,
       PageReader pages,
       ContributionRepository contributions,
       long maxBytes,
       ZoneId zone,
-      Clock clock) {
+      Clock clock,
+      WorkerExecutor images) {
     this.pool = pool;
     this.pages = pages;
     this.repository = new AttachmentRepository();
     this.blobs = new BlobStore(pool, repository);
+    this.previews = new Previews(pool, blobs, images);
     this.contributions = contributions;
     this.maxBytes = maxBytes;
     this.zone = zone;
@@ -59,6 +66,11 @@ public final class AttachmentService {
 
   BlobStore blobs() {
     return blobs;
+  }
+
+  /** What pages show of image files. */
+  Previews previews() {
+    return previews;
   }
 
   /** Called after an upload queued a text to extract (wakes this server's extractor). */
@@ -109,35 +121,45 @@ public final class AttachmentService {
   }
 
   private Future<Attachment> store(VisiblePage page, String name, StoredBlob blob) {
+    return pool.withTransaction(
+            tx -> add(tx, page, name, blob).compose(v -> one(tx, page, name, true)))
+        .onSuccess(a -> textQueued(List.of(blob)));
+  }
+
+  /**
+   * Inside a transaction: {@code blob} becomes the next version of the page's file {@code name},
+   * its text queued for extraction, the page's search documents marked for renewal, and the upload
+   * recorded in the contribution ledger for the page's actor. Call {@link #textQueued} after the
+   * commit.
+   */
+  Future<Void> add(SqlClient tx, VisiblePage page, String name, StoredBlob blob) {
     CurrentUser actor = page.access().user();
     long pageId = page.page().id();
     boolean extract = ContentTypes.extractable(blob.mediaType());
-    return pool.withTransaction(
-            tx ->
-                repository
-                    .lockOrCreate(tx, pageId, name)
-                    .compose(id -> repository.addVersion(tx, id, blob.id(), actor.id()))
-                    .compose(n -> extract ? repository.queueText(tx, blob.sha256()) : done())
-                    .compose(v -> repository.pageChanged(tx, pageId))
-                    .compose(
-                        v ->
-                            contributions.record(
-                                tx,
-                                new ContributionRepository.Contribution(
-                                    actor.id(),
-                                    page.community().id(),
-                                    pageId,
-                                    null,
-                                    ContributionKind.UPLOAD,
-                                    0,
-                                    0)))
-                    .compose(v -> one(tx, page, name, true)))
-        .onSuccess(
-            a -> {
-              if (extract) {
-                textQueued.run();
-              }
-            });
+    return repository
+        .lockOrCreate(tx, pageId, name)
+        .compose(id -> repository.addVersion(tx, id, blob.id(), actor.id()))
+        .compose(n -> extract ? repository.queueText(tx, blob.sha256()) : done())
+        .compose(v -> repository.pageChanged(tx, pageId))
+        .compose(
+            v ->
+                contributions.record(
+                    tx,
+                    new ContributionRepository.Contribution(
+                        actor.id(),
+                        page.community().id(),
+                        pageId,
+                        null,
+                        ContributionKind.UPLOAD,
+                        0,
+                        0)));
+  }
+
+  /** Wakes this server's extractor when any of the stored contents has text to extract. */
+  void textQueued(List<StoredBlob> stored) {
+    if (stored.stream().anyMatch(b -> ContentTypes.extractable(b.mediaType()))) {
+      textQueued.run();
+    }
   }
 
   /** The page's attachments as {@code actor} may see them (moderators: hidden ones too). */

@@ -82,6 +82,24 @@ final class BlobStore {
                     : response.write(bytes).compose(v -> sendFrom(blobId, n + 1, response)));
   }
 
+  /**
+   * A blob's whole content in memory, read a chunk at a time: for images about to be resized, which
+   * their decoder reads whole anyway (bounded by the upload limit).
+   */
+  Future<Buffer> read(long blobId) {
+    return readFrom(blobId, 0, Buffer.buffer());
+  }
+
+  private Future<Buffer> readFrom(long blobId, int n, Buffer into) {
+    return repository
+        .readChunk(pool, blobId, n)
+        .compose(
+            bytes ->
+                bytes == null
+                    ? Future.succeededFuture(into)
+                    : readFrom(blobId, n + 1, into.appendBuffer(bytes)));
+  }
+
   /** Reads the blob's chunks in order, handing each to {@code sink} (blocking: not on a loop). */
   void copy(long blobId, java.io.OutputStream sink) throws java.io.IOException {
     for (int n = 0; ; n++) {

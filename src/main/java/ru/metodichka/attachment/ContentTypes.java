@@ -23,8 +23,11 @@ public final class ContentTypes {
   /** Raster images a browser shows inline and a page may embed. */
   static final Set<String> IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
-  /** Images the JDK decodes (WebP: stored and served, no preview, no dimensions). */
-  static final Set<String> DECODABLE = Set.of("image/png", "image/jpeg", "image/gif");
+  /**
+   * Images whose size is read and whose previews are made: the JDK's readers, and TwelveMonkeys'
+   * for WebP.
+   */
+  static final Set<String> DECODABLE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
   /** Documents whose text is extracted and searched. */
   static final Set<String> EXTRACTABLE =

@@ -17,7 +17,7 @@ final class Images {
 
   private Images() {}
 
-  /** {width, height} read from the header of a PNG, JPEG or GIF; {null, null} otherwise. */
+  /** {width, height} read from the header of a PNG, JPEG, GIF or WebP; {null, null} otherwise. */
   static Integer[] dimensions(String type, byte[] head) {
     if (!ContentTypes.DECODABLE.contains(type)) {
       return new Integer[] {null, null};
@@ -44,6 +44,14 @@ final class Images {
     return blob.width() != null
         && blob.height() != null
         && (long) blob.width() * blob.height() > MAX_PIXELS;
+  }
+
+  /**
+   * Whether a file is an image a page may show: a raster type whose size was read from its header
+   * and is small enough to decode. Anything else a page links to instead.
+   */
+  static boolean shown(String type, Integer width, Integer height) {
+    return ContentTypes.DECODABLE.contains(type) && decodable(width, height);
   }
 
   /** Whether an image of these dimensions may be decoded (for a preview, or at all). */

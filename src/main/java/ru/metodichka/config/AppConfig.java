@@ -61,13 +61,15 @@ public record AppConfig(
    * @param extractTimeout how long one extraction may take before it is killed
    * @param extractWorkers extractions this server runs at once (0: none)
    * @param textMaxChars characters of extracted text kept
+   * @param importMaxBytes the largest Word document imported into the editor (pictures included)
    */
   public record Attachments(
       long maxBytes,
       int extractMemoryMb,
       Duration extractTimeout,
       int extractWorkers,
-      int textMaxChars) {}
+      int textMaxChars,
+      long importMaxBytes) {}
 
   /**
    * The SMTP server of notification e-mails.

@@ -82,6 +82,10 @@ public record ConfigKey(String name, String defaultValue, String description) {
               "52428800",
               "Largest file uploaded to a page, bytes (413 above; the upload is cut there)"),
           new ConfigKey(
+              "attachments.import-max-bytes",
+              "52428800",
+              "Largest Word document (.docx) imported into the editor, bytes (413 above)"),
+          new ConfigKey(
               "attachments.extract-memory-mb",
               "256",
               "Heap of the child JVM that extracts the text of one file (-Xmx), MB"),

@@ -119,7 +119,8 @@ public final class ConfigLoader {
             intIn(v, "attachments.extract-memory-mb", 32, 8192),
             Duration.ofSeconds(intIn(v, "attachments.extract-timeout-seconds", 1, 3600)),
             intIn(v, "attachments.extract-workers", 0, 16),
-            intIn(v, "attachments.text-max-chars", 1000, 50_000_000)),
+            intIn(v, "attachments.text-max-chars", 1000, 50_000_000),
+            intIn(v, "attachments.import-max-bytes", 1024, Integer.MAX_VALUE)),
         smtp(v));
   }
 

@@ -5,11 +5,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -23,8 +28,11 @@ import ru.metodichka.page.PageReader;
 /**
  * The demo's files: a Word memo on a reading-literacy page and a PDF sample on the project passport
  * page, made at seed time (POI, PDFBox), uploaded by each page's first author. Their words
- * («антиципация», «гербарий») find the pages in search once their text is extracted. A page that
- * has files already gets none (running the demo again adds nothing twice).
+ * («антиципация», «гербарий») find the pages in search once their text is extracted. Two pictures
+ * (Java2D) that pages show in their text ({@code ![…](attachment:…)}): a growth chart on the garden
+ * project (a draft in review: its picture is the insiders' only) and the self-assessment ladder on
+ * a published article, wide enough to be shown by their previews. A page that has files already
+ * gets none (running the demo again adds nothing twice).
  */
 public final class DemoFiles {
   /** One file to attach. */
@@ -54,7 +62,68 @@ public final class DemoFiles {
             "proekty-nachalnaya-shkola",
             "паспорт-проекта",
             "Образец паспорта проекта.pdf",
-            Buffer.buffer(passport())));
+            Buffer.buffer(passport())),
+        new DemoFile(
+            "proekty-nachalnaya-shkola",
+            "огород-на-подоконнике",
+            "рост-растений.png",
+            Buffer.buffer(growthChart())),
+        new DemoFile(
+            "proekty-nachalnaya-shkola",
+            "оценивание-проектов",
+            "лесенка-самооценки.png",
+            Buffer.buffer(ladder())));
+  }
+
+  /** Three bars (onion, dill, peas) of a three-week growth, on a ruled ground. */
+  private static byte[] growthChart() {
+    BufferedImage image = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = canvas(image);
+    g.setColor(new Color(0xDDE3EA));
+    for (int y = 100; y <= 800; y += 100) {
+      g.fillRect(100, y, 1400, 3);
+    }
+    int[] heights = {380, 270, 620};
+    Color[] colours = {new Color(0x7CB342), new Color(0x43A047), new Color(0x1E88E5)};
+    for (int i = 0; i < 3; i++) {
+      g.setColor(colours[i]);
+      g.fillRoundRect(250 + i * 420, 800 - heights[i], 260, heights[i], 24, 24);
+    }
+    return png(image, g);
+  }
+
+  /** Three steps rising to the right, a star on the top one. */
+  private static byte[] ladder() {
+    BufferedImage image = new BufferedImage(1800, 700, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = canvas(image);
+    Color[] colours = {new Color(0xFFB74D), new Color(0xFF8A65), new Color(0xE57373)};
+    for (int i = 0; i < 3; i++) {
+      g.setColor(colours[i]);
+      g.fillRect(200 + i * 480, 560 - i * 180, 480, 80 + i * 180);
+    }
+    g.setColor(new Color(0xFDD835));
+    int[] xs = {1400, 1425, 1480, 1435, 1450, 1400, 1350, 1365, 1320, 1375};
+    int[] ys = {80, 135, 140, 175, 230, 200, 230, 175, 140, 135};
+    g.fillPolygon(xs, ys, xs.length);
+    return png(image, g);
+  }
+
+  private static Graphics2D canvas(BufferedImage image) {
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    return g;
+  }
+
+  private static byte[] png(BufferedImage image, Graphics2D g) {
+    g.dispose();
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -146,11 +146,7 @@ public final class PageReader {
   /** One revision of a visible page, with its HTML as its reader sees the links. */
   public Future<RenderedRevision> rendered(VisiblePage v, int number) {
     return revision(v, number)
-        .compose(
-            r ->
-                rendering
-                    .html(pool, v.community(), r, v.access().user())
-                    .map(html -> new RenderedRevision(r, html)));
+        .compose(r -> rendering.html(pool, v, r).map(html -> new RenderedRevision(r, html)));
   }
 
   /** The revision the reader reads of this page ({@link Visibility#shownRevision}). */

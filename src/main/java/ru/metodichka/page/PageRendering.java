@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.Community;
+import ru.metodichka.render.AttachmentResolver;
 import ru.metodichka.render.MarkdownRenderer;
 import ru.metodichka.render.WikiLink;
 import ru.metodichka.render.WikiLinkResolver;
@@ -22,10 +23,12 @@ import ru.metodichka.render.WikiLinkResolver.Resolution;
  * links lead does — pages appear, and a link may only lead to a page its reader may see ({@link
  * Visibility}) — so the cache is keyed by the revision and its links' targets for this reader: the
  * same revision may render differently for a member and a visitor, and never leaks one's links to
- * the other. A cache miss renders on the Markdown workers, never on an event loop: a render may
- * take up to the renderer's time budget. What the renderer returns is cached, its as-written
- * fallback for a text too slow to render too, so a hostile page costs its budget once, not on every
- * view.
+ * the other. The same holds for the page's files its text shows ({@code attachment:…}, {@link
+ * PageFiles}): a text that refers to files at all is keyed by them too, as its reader may see them,
+ * so an upload, a new version of another size or a hidden file renders anew. A cache miss renders
+ * on the Markdown workers, never on an event loop: a render may take up to the renderer's time
+ * budget. What the renderer returns is cached, its as-written fallback for a text too slow to
+ * render too, so a hostile page costs its budget once, not on every view.
  */
 public final class PageRendering {
   private static final long CACHE_CHARS = 32L * 1024 * 1024;
@@ -52,12 +55,26 @@ public final class PageRendering {
       Caffeine.newBuilder().maximumSize(100_000).build();
 
   private final PageViewCache publicPages;
+  private final PageFiles files;
 
+  /** A rendering whose texts show no files (every {@code attachment:} reference is missing). */
   public PageRendering(
       MarkdownRenderer renderer, WorkerExecutor workers, PageViewCache publicPages) {
+    this(renderer, workers, publicPages, PageFiles.NONE);
+  }
+
+  /**
+   * @param files the files a page's text may show ({@code ![подпись](attachment:схема.png)})
+   */
+  public PageRendering(
+      MarkdownRenderer renderer,
+      WorkerExecutor workers,
+      PageViewCache publicPages,
+      PageFiles files) {
     this.renderer = renderer;
     this.workers = workers;
     this.publicPages = publicPages;
+    this.files = files;
   }
 
   /**
@@ -67,20 +84,53 @@ public final class PageRendering {
    */
   public Future<String> preview(
       SqlClient sql, Access access, String markdown, WorkerExecutor previews) {
+    return preview(sql, access, null, null, markdown, previews);
+  }
+
+  /**
+   * The editor's preview of a page's text: as {@link #preview(SqlClient, Access, String,
+   * WorkerExecutor)}, its files those of {@code page} (null for a new page) and of the editor's
+   * {@code pending} files (null for none; see {@link PageFiles#of}).
+   */
+  public Future<String> preview(
+      SqlClient sql,
+      Access access,
+      Page page,
+      String pending,
+      String markdown,
+      WorkerExecutor previews) {
     Community community = access.community();
+    Future<PageFiles.Embeds> embeds =
+        AttachmentResolver.mayReferToFiles(markdown)
+            ? files.of(sql, access, page, pending)
+            : Future.succeededFuture(PageFiles.Embeds.NONE);
     return previews
         .executeBlocking(
             () -> LinkTarget.distinct(renderer.wikiLinks(markdown), community.slug()), false)
         .compose(targets -> links.resolveTargets(sql, targets, access.user()))
         .compose(
             resolved ->
-                previews.executeBlocking(
-                    () -> renderer.render(markdown, resolver(community, resolved)), false));
+                embeds.compose(
+                    shown ->
+                        previews.executeBlocking(
+                            () ->
+                                renderer.render(
+                                    markdown, resolver(community, resolved), shown.resolver()),
+                            false)));
   }
 
-  /** The revision's HTML with its wiki links as {@code reader} may follow them. */
-  Future<String> html(SqlClient sql, Community community, Revision revision, CurrentUser reader) {
-    return resolve(sql, revision, reader).compose(resolved -> html(community, revision, resolved));
+  /**
+   * The revision's HTML with its wiki links as the page's reader may follow them, and its files as
+   * they may see them.
+   */
+  Future<String> html(SqlClient sql, VisiblePage page, Revision revision) {
+    Future<PageFiles.Embeds> embeds =
+        AttachmentResolver.mayReferToFiles(revision.markdown())
+            ? files.of(sql, page.access(), page.page(), null)
+            : Future.succeededFuture(PageFiles.Embeds.NONE);
+    return resolve(sql, revision, page.access().user())
+        .compose(
+            resolved -> embeds.compose(shown -> html(page.community(), revision, resolved, shown)));
   }
 
   private Future<Map<LinkTarget.Key, LinkTarget.Resolved>> resolve(
@@ -101,8 +151,11 @@ public final class PageRendering {
   }
 
   private Future<String> html(
-      Community community, Revision revision, Map<LinkTarget.Key, LinkTarget.Resolved> resolved) {
-    String key = revision.id() + "|" + new TreeMap<>(keyed(resolved));
+      Community community,
+      Revision revision,
+      Map<LinkTarget.Key, LinkTarget.Resolved> resolved,
+      PageFiles.Embeds shown) {
+    String key = revision.id() + "|" + new TreeMap<>(keyed(resolved)) + "|" + shown.key();
     String cached = cache.getIfPresent(key);
     if (cached != null) {
       return Future.succeededFuture(cached);
@@ -111,7 +164,10 @@ public final class PageRendering {
     return workers.executeBlocking(
         () ->
             cache.get(
-                key, k -> renderer.render(revision.markdown(), resolver(community, resolved))),
+                key,
+                k ->
+                    renderer.render(
+                        revision.markdown(), resolver(community, resolved), shown.resolver())),
         false);
   }
 

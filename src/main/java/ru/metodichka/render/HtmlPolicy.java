@@ -127,9 +127,13 @@ final class HtmlPolicy {
         // Text alternatives for readers who cannot see the image.
         .allowAttributes("alt", "title")
         .onElements("img")
-        // Hand-written image sizes, in pixels.
+        // Hand-written image sizes, in pixels (and those of a page's own images).
         .allowAttributes("width", "height")
         .matching(NUMBER)
+        .onElements("img")
+        // A page's own images load as the reader scrolls to them.
+        .allowAttributes("loading")
+        .matching(true, "lazy")
         .onElements("img");
   }
 
@@ -140,7 +144,14 @@ final class HtmlPolicy {
   private static void allowOwnClasses(HtmlPolicyBuilder policy) {
     policy
         .allowAttributes("class")
-        .matching(true, "wikilink", "wikilink wikilink-missing", "footnote-ref", "footnote-backref")
+        .matching(
+            true,
+            "wikilink",
+            "wikilink wikilink-missing",
+            "footnote-ref",
+            "footnote-backref",
+            "attachment-image",
+            "attachment-file")
         .onElements("a")
         .allowAttributes("class")
         .matching(CODE_CLASS)
@@ -155,7 +166,7 @@ final class HtmlPolicy {
         .matching(true, "footnotes")
         .onElements("div")
         .allowAttributes("class")
-        .matching(true, "wikilink-missing")
+        .matching(true, "wikilink-missing", "attachment-missing")
         .onElements("span");
   }
 

@@ -59,6 +59,7 @@ public final class MarkdownRenderer {
             // Ours take precedence over the core and extension renderers of the same nodes.
             .nodeRendererFactory(unused -> new WikiLinkNodeRenderer())
             .nodeRendererFactory(unused -> new TextNodeRenderer())
+            .nodeRendererFactory(unused -> new AttachmentNodeRenderer())
             .build();
   }
 
@@ -70,10 +71,20 @@ public final class MarkdownRenderer {
    * @param resolver decides each wiki link's address and whether its page exists
    */
   public String render(String markdown, WikiLinkResolver resolver) {
+    return render(markdown, resolver, AttachmentResolver.NONE);
+  }
+
+  /**
+   * Renders and sanitises a page's text, its references to its files ({@code
+   * ![подпись](attachment:схема.png)}) resolved by {@code files}; see {@link #render(String,
+   * WikiLinkResolver)}.
+   */
+  public String render(String markdown, WikiLinkResolver resolver, AttachmentResolver files) {
     Objects.requireNonNull(markdown, "markdown");
     Objects.requireNonNull(resolver, "resolver");
+    Objects.requireNonNull(files, "files");
     try {
-      return HtmlPolicy.sanitize(renderer.render(parse(markdown, resolver)));
+      return HtmlPolicy.sanitize(renderer.render(parse(markdown, resolver, files)));
     } catch (StackOverflowError e) {
       // flexmark recurses per nesting level and some of its regular expressions per character:
       // about a thousand '>' or two thousand '*' in a row exhaust a default thread stack. Nothing
@@ -92,7 +103,7 @@ public final class MarkdownRenderer {
 
   /** flexmark's HTML before the sanitizer, for tests that tell apart what each stage does. */
   String unsanitized(String markdown, WikiLinkResolver resolver) {
-    return renderer.render(parse(markdown, resolver));
+    return renderer.render(parse(markdown, resolver, AttachmentResolver.NONE));
   }
 
   /** The text as written, escaped, in a {@code <pre>}: what a page shows when it cannot render. */
@@ -126,11 +137,12 @@ public final class MarkdownRenderer {
     return List.copyOf(links);
   }
 
-  private Document parse(String markdown, WikiLinkResolver resolver) {
+  private Document parse(String markdown, WikiLinkResolver resolver, AttachmentResolver files) {
     Document document = parser.parse(TimedText.of(markdown, budget));
     FootnoteOrder.fix(document);
-    // The resolver travels with this document only, so concurrent renders never share one.
+    // The resolvers travel with this document only, so concurrent renders never share one.
     document.set(WikiLinkNodeRenderer.RESOLVER, resolver);
+    document.set(AttachmentNodeRenderer.RESOLVER, files);
     return document;
   }
 

@@ -1,5 +1,6 @@
 package ru.metodichka.wordio;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.IRunElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -21,6 +25,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps;
+import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTAnchor;
+import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdnRef;
 
 /**
@@ -28,7 +36,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdnRef;
  * in document order. Headings come from the paragraph styles (by their built-in names, which a
  * Russian Word keeps in English: «heading 1»), lists from the numbering (level and format), tables
  * cell by cell, hyperlinks, bold and italic runs. Footnote references are left as markers that
- * {@link WordImport} turns into Markdown footnotes; pictures are collected with their names.
+ * {@link WordImport} turns into Markdown footnotes; pictures are collected (each once, however
+ * often it is shown) and marked where they stand, for {@link WordImport} to refer to as files.
  * Whatever has no Markdown form (text boxes, charts, equations) is named in the warnings.
  */
 final class DocxToHtml {
@@ -36,21 +45,38 @@ final class DocxToHtml {
   static final char NOTE_OPEN = '\uE000';
 
   static final char NOTE_CLOSE = '\uE001';
+
+  /** Marks where a picture stood (its number in {@code shown}); {@link WordImport} writes it. */
+  static final char PICTURE_OPEN = '\uE002';
+
+  static final char PICTURE_CLOSE = '\uE003';
+
+  private static final java.util.regex.Pattern FILE_NAME =
+      java.util.regex.Pattern.compile("(?i)\\S+\\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|webp|svg)");
   private final XWPFDocument doc;
   private final StringBuilder html = new StringBuilder();
   private final List<String> warnings = new ArrayList<>();
   private final List<WordImage> images = new ArrayList<>();
+  private final Map<String, Integer> pictureNumbers = new LinkedHashMap<>();
+  private final List<Shown> shown = new ArrayList<>();
   private final Map<String, String> notes = new LinkedHashMap<>();
   private final List<ListNesting.Item> listRun = new ArrayList<>();
   private String title = "";
 
-  /** The document as HTML, its title, footnotes (number → text), pictures and warnings. */
+  /**
+   * The document as HTML, its title, footnotes (number → text), pictures (each once), where they
+   * are shown (a mark's number is its place in {@code shown}) and warnings.
+   */
   record Result(
       String title,
       String html,
       Map<String, String> notes,
       List<WordImage> images,
+      List<Shown> shown,
       List<String> warnings) {}
+
+  /** A place a picture is shown: which picture, and its text alternative there ("" for none). */
+  record Shown(int image, String description) {}
 
   private DocxToHtml(XWPFDocument doc) {
     this.doc = doc;
@@ -59,12 +85,34 @@ final class DocxToHtml {
   /** Reads a .docx; throws IOException (or POI's runtime errors) for anything that is not one. */
   static Result read(InputStream in) throws IOException {
     try (XWPFDocument doc = new XWPFDocument(in)) {
-      DocxToHtml walker = new DocxToHtml(doc);
-      walker.body(doc.getBodyElements());
-      walker.footnotes();
-      return new Result(
-          walker.title, walker.html.toString(), walker.notes, walker.images, walker.warnings);
+      return walk(doc);
     }
+  }
+
+  /**
+   * Reads a .docx from a file: its parts are inflated as they are read (POI's zip-bomb guards
+   * apply), so a large document's pictures are not all held at once before the walk.
+   */
+  static Result read(File file) throws IOException {
+    try (OPCPackage pkg = OPCPackage.open(file, PackageAccess.READ);
+        XWPFDocument doc = new XWPFDocument(pkg)) {
+      return walk(doc);
+    } catch (InvalidFormatException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static Result walk(XWPFDocument doc) {
+    DocxToHtml walker = new DocxToHtml(doc);
+    walker.body(doc.getBodyElements());
+    walker.footnotes();
+    return new Result(
+        walker.title,
+        walker.html.toString(),
+        walker.notes,
+        walker.images,
+        walker.shown,
+        walker.warnings);
   }
 
   private void body(List<IBodyElement> elements) {
@@ -99,8 +147,8 @@ final class DocxToHtml {
     }
     String style = styleName(p);
     if (style.equals("title") || style.startsWith("heading ")) {
-      // A heading's own bold and size are its style's: its text alone.
-      inline = Entities.escape(p.getText().strip());
+      // A heading's own bold and size are its style's: its text alone (and its pictures).
+      inline = pictureMarks(inline) + Entities.escape(p.getText().strip());
     }
     if (style.equals("title")) {
       if (title.isEmpty()) {
@@ -159,12 +207,22 @@ final class DocxToHtml {
   }
 
   private String run(XWPFRun run) {
+    StringBuilder pictures = new StringBuilder();
     for (XWPFPicture picture : run.getEmbeddedPictures()) {
       var data = picture.getPictureData();
       if (data != null) {
-        String name = data.getFileName();
-        images.add(new WordImage(name, data.getPackagePart().getContentType(), data.getData()));
-        warnings.add("Рисунок «" + name + "» не вставлен в текст: добавьте его вложением");
+        // A picture used twice is one file, shown twice.
+        String part = data.getPackagePart().getPartName().getName();
+        Integer number = pictureNumbers.get(part);
+        if (number == null) {
+          number = images.size();
+          pictureNumbers.put(part, number);
+          images.add(
+              new WordImage(
+                  data.getFileName(), data.getPackagePart().getContentType(), data.getData()));
+        }
+        pictures.append(PICTURE_OPEN).append(shown.size()).append(PICTURE_CLOSE);
+        shown.add(new Shown(number, description(run, picture)));
       }
     }
     // POI writes a footnote reference as "[footnoteRef:N]" in the run's text: the marker says it.
@@ -174,7 +232,7 @@ final class DocxToHtml {
       text.append(NOTE_OPEN).append(ref.getId()).append(NOTE_CLOSE);
     }
     if (text.isEmpty() || text.toString().isBlank()) {
-      return text.toString();
+      return text + pictures.toString();
     }
     String result = text.toString();
     if (run.isItalic()) {
@@ -183,7 +241,55 @@ final class DocxToHtml {
     if (run.isBold()) {
       result = "<strong>" + result + "</strong>";
     }
-    return result;
+    // A picture sits in a run of its own in what Word writes; in one with text (as POI adds
+    // them), after the text.
+    return result + pictures;
+  }
+
+  /** Just the picture marks of some inline HTML. */
+  private static String pictureMarks(String inline) {
+    StringBuilder marks = new StringBuilder();
+    int open = inline.indexOf(PICTURE_OPEN);
+    while (open >= 0) {
+      int close = inline.indexOf(PICTURE_CLOSE, open);
+      if (close < 0) {
+        break;
+      }
+      marks.append(inline, open, close + 1);
+      open = inline.indexOf(PICTURE_OPEN, close);
+    }
+    return marks.toString();
+  }
+
+  /**
+   * The picture's text alternative as Word keeps it («Замещающий текст»: the drawing's {@code
+   * docPr/@descr}, or the picture's own), or "".
+   */
+  private static String description(XWPFRun run, XWPFPicture picture) {
+    String description = "";
+    for (CTDrawing drawing : run.getCTR().getDrawingList()) {
+      for (CTInline inline : drawing.getInlineList()) {
+        description = descr(inline.getDocPr(), description);
+      }
+      for (CTAnchor anchor : drawing.getAnchorList()) {
+        description = descr(anchor.getDocPr(), description);
+      }
+    }
+    String own = picture.getDescription();
+    if (description.isBlank() && own != null) {
+      description = own;
+    }
+    description = description.replaceAll("\\s+", " ").strip();
+    // POI, and some converters, put the picture's file name there: no description at all.
+    return FILE_NAME.matcher(description).matches() ? "" : description;
+  }
+
+  /** The first description found in a run's drawings. */
+  private static String descr(CTNonVisualDrawingProps props, String found) {
+    if (!found.isEmpty() || props == null || props.getDescr() == null) {
+      return found;
+    }
+    return props.getDescr();
   }
 
   private void flushList() {

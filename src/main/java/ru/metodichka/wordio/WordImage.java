@@ -1,8 +1,13 @@
 package ru.metodichka.wordio;
 
 /**
- * A picture found in an imported Word document: its name in the document's package (e.g. {@code
- * image1.png}), its content type as the package declares it (to be sniffed again before serving),
- * and its bytes. Not stored by the import: attachments store them.
+ * A picture found in an imported Word document: the name it is kept under as a file of the page
+ * (made from the document's name, e.g. {@code План-урока-1.png}; {@link WordImport} names it), its
+ * content type as the package declares it (sniffed again when stored), and its bytes. A picture
+ * shown several times in the document is one file.
  */
-public record WordImage(String name, String contentType, byte[] data) {}
+public record WordImage(String name, String contentType, byte[] data) {
+  WordImage named(String newName) {
+    return new WordImage(newName, contentType, data);
+  }
+}

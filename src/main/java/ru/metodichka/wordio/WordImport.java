@@ -2,13 +2,16 @@ package ru.metodichka.wordio;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import ru.metodichka.attachment.FileNames;
 import ru.metodichka.error.AppError;
+import ru.metodichka.render.AttachmentResolver;
 
 /**
  * A Word document as the text of a new page: {@link DocxToHtml} then {@link HtmlToMarkdown}, its
@@ -22,6 +25,22 @@ public final class WordImport {
   static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
   private static final Pattern NOTE =
       Pattern.compile(DocxToHtml.NOTE_OPEN + "(-?\\d+)" + DocxToHtml.NOTE_CLOSE);
+  private static final Pattern PICTURE =
+      Pattern.compile(DocxToHtml.PICTURE_OPEN + "(\\d+)" + DocxToHtml.PICTURE_CLOSE);
+  private static final Map<String, String> EXTENSIONS =
+      Map.of(
+          "image/png", "png",
+          "image/jpeg", "jpg",
+          "image/gif", "gif",
+          "image/webp", "webp",
+          "image/bmp", "bmp",
+          "image/tiff", "tif",
+          "image/x-emf", "emf",
+          "image/x-wmf", "wmf",
+          "image/svg+xml", "svg");
+
+  /** Of the document's name, this much names its pictures (the rest is cut). */
+  private static final int NAME_BASE = 60;
 
   static {
     // POI's guards against zip bombs, tightened: entries inflating more than 100 times their
@@ -38,19 +57,103 @@ public final class WordImport {
 
   /** Converts a .docx; 422 {@code file} when it cannot be read as one. */
   public static Imported convert(byte[] docx, String fileName) {
-    DocxToHtml.Result read;
     try {
-      read = DocxToHtml.read(new ByteArrayInputStream(docx));
+      return convert(DocxToHtml.read(new ByteArrayInputStream(docx)), fileName);
     } catch (IOException | RuntimeException e) {
-      // POI says "zip bomb", "DOCTYPE is disallowed", "not a valid OOXML"... the reader gets one
-      // answer: the file is not a Word document this server reads.
-      throw AppError.invalid("file", "not_docx");
+      throw notDocx();
     }
+  }
+
+  /** Converts a .docx kept in a file (read from the file as needed, not whole into memory). */
+  public static Imported convert(Path docx, String fileName) {
+    try {
+      return convert(DocxToHtml.read(docx.toFile()), fileName);
+    } catch (IOException | RuntimeException e) {
+      throw notDocx();
+    }
+  }
+
+  /**
+   * POI says "zip bomb", "DOCTYPE is disallowed", "not a valid OOXML"... the reader gets one
+   * answer: the file is not a Word document this server reads.
+   */
+  private static AppError notDocx() {
+    return AppError.invalid("file", "not_docx");
+  }
+
+  private static Imported convert(DocxToHtml.Result read, String fileName) {
     String markdown = HtmlToMarkdown.convert(read.html());
     markdown = footnotes(markdown, read.notes());
+    List<WordImage> images = named(read.images(), fileName);
+    markdown = pictures(markdown, images, read.shown());
     String title = read.title().isBlank() ? titleFromName(fileName) : read.title();
     List<String> warnings = new ArrayList<>(read.warnings());
-    return new Imported(title, markdown, read.images(), List.copyOf(warnings));
+    for (WordImage image : images) {
+      if (!SHOWN.contains(image.contentType())) {
+        warnings.add(
+            "Рисунок «"
+                + image.name()
+                + "» в формате, который браузеры не показывают: он"
+                + " сохранится файлом страницы, на странице будет ссылка на него");
+      }
+    }
+    return new Imported(title, markdown, images, List.copyOf(warnings));
+  }
+
+  /** Picture types a page shows as images; the others are linked as files. */
+  private static final java.util.Set<String> SHOWN =
+      java.util.Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+  /**
+   * The pictures named as files of the page: the document's name (its words joined by dashes), a
+   * number, the extension of their type ({@code План-урока-1.png}).
+   */
+  static List<WordImage> named(List<WordImage> images, String fileName) {
+    String base =
+        titleFromName(fileName).replaceAll("[^\\p{L}\\p{N}_.]+", "-").replaceAll("^-+|-+$", "");
+    base = base.isEmpty() ? "рисунок" : base;
+    if (base.codePointCount(0, base.length()) > NAME_BASE) {
+      base = base.substring(0, base.offsetByCodePoints(0, NAME_BASE));
+    }
+    List<WordImage> named = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      WordImage image = images.get(i);
+      String ext = EXTENSIONS.getOrDefault(image.contentType(), extension(image.name()));
+      named.add(image.named(FileNames.sanitize(base + "-" + (i + 1) + "." + ext)));
+    }
+    return named;
+  }
+
+  private static String extension(String name) {
+    String ext = FileNames.extension(name == null ? "" : name);
+    return ext.matches("[a-z0-9]{1,5}") ? ext : "bin";
+  }
+
+  /** Each picture's mark becomes an image of the page's file: {@code ![…](attachment:…)}. */
+  private static String pictures(
+      String markdown, List<WordImage> images, List<DocxToHtml.Shown> shown) {
+    Matcher m = PICTURE.matcher(markdown);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int n = Integer.parseInt(m.group(1));
+      String image = "";
+      if (n < shown.size()) {
+        WordImage picture = images.get(shown.get(n).image());
+        image =
+            "!["
+                + alt(shown.get(n).description())
+                + "]("
+                + AttachmentResolver.destination(picture.name())
+                + ")";
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(image));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String alt(String text) {
+    return text.replaceAll("[\\\\\\[\\]]", "\\\\$0").replaceAll("\\s+", " ").strip();
   }
 
   private static String footnotes(String markdown, Map<String, String> notes) {

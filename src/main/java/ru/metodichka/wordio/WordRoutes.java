@@ -1,17 +1,19 @@
 package ru.metodichka.wordio;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 import ru.metodichka.web.PublicUrl;
+import ru.metodichka.web.StreamedBodies;
 
 /**
  * Word in and out through the API: {@code POST /communities/{c}/import} (a .docx, as the request's
@@ -22,19 +24,34 @@ import ru.metodichka.web.PublicUrl;
  */
 public final class WordRoutes implements ApiRoutes {
   private static final String PAGE = "/communities/:community/pages/:slug";
+
+  /** Room for the multipart framing around a document of the largest size. */
+  private static final long FRAMING = 64 * 1024;
+
   private final WordConversions conversions;
   private final PageExports exports;
   private final PublicUrl publicUrl;
+  private final long maxBytes;
 
-  public WordRoutes(WordConversions conversions, PageExports exports, PublicUrl publicUrl) {
+  /**
+   * @param maxBytes the largest document imported ({@code attachments.import-max-bytes})
+   */
+  public WordRoutes(
+      WordConversions conversions, PageExports exports, PublicUrl publicUrl, long maxBytes) {
     this.conversions = conversions;
     this.exports = exports;
     this.publicUrl = publicUrl;
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public List<String> streamedBodies() {
+    return List.of("^/api/communities/[^/]+/import$");
   }
 
   @Override
   public void mount(Router api) {
-    api.post("/communities/:community/import").respond(this::importDocx);
+    api.post("/communities/:community/import").handler(this::importDocx);
     api.post("/convert/html").consumes("application/json").respond(this::convertHtml);
     api.get(PAGE + "/export.docx")
         .handler(ctx -> ExportResponse.send(ctx, exports, publicUrl, PageExports.Format.DOCX));
@@ -42,38 +59,89 @@ public final class WordRoutes implements ApiRoutes {
         .handler(ctx -> ExportResponse.send(ctx, exports, publicUrl, PageExports.Format.PDF));
   }
 
-  private Future<JsonObject> importDocx(RoutingContext ctx) {
-    CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
+  /**
+   * A .docx as a page's title and Markdown. Who may import is settled before the body is read; the
+   * body (a multipart file part, or the document itself with {@code ?name=}) is then written to a
+   * temporary file, at most {@code attachments.import-max-bytes} (413 beyond, the connection
+   * closed). {@code ?pending=}: keep the pictures with the editor's other files kept for the page.
+   */
+  private void importDocx(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx);
     String community = ctx.pathParam("community");
-    // Who may import is settled before the body is looked at.
-    return conversions
+    long declared = StreamedBodies.contentLength(ctx.request());
+    conversions
         .community(actor, community)
-        .compose(c -> docx(ctx))
-        .compose(
-            file -> conversions.importDocx(actor, community, file.bytes().getBytes(), file.name()))
-        .map(WordRoutes::imported);
+        .onFailure(e -> StreamedBodies.fail(ctx, e))
+        .onSuccess(
+            c -> {
+              if (declared > maxBytes + FRAMING) {
+                StreamedBodies.tooLarge(ctx);
+              } else {
+                receive(ctx, actor, community);
+              }
+            });
   }
 
-  /** The uploaded document and its name: a multipart file, or the body itself ({@code ?name=}). */
-  private static Future<Upload> docx(RoutingContext ctx) {
-    if (!ctx.fileUploads().isEmpty()) {
-      FileUpload upload = ctx.fileUploads().getFirst();
-      return ctx.vertx()
-          .fileSystem()
-          .readFile(upload.uploadedFileName())
-          .map(bytes -> new Upload(upload.fileName(), bytes));
-    }
-    Buffer body = ctx.body().buffer();
-    if (body == null || body.length() == 0) {
-      return Future.failedFuture(AppError.invalid("file", "required"));
+  private void receive(RoutingContext ctx, CurrentUser actor, String community) {
+    Vertx vertx = ctx.vertx();
+    String token = blankToNull(ctx.queryParams().get("pending"));
+    upload(ctx)
+        .compose(
+            upload ->
+                conversions
+                    .importDocx(actor, community, upload.path(), upload.name(), token)
+                    .onComplete(done -> DocxUpload.delete(vertx, upload.path())))
+        .onSuccess(
+            imported ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(imported(imported).encode()))
+        .onFailure(
+            e -> {
+              if (e instanceof DocxUpload.TooLarge) {
+                StreamedBodies.tooLarge(ctx);
+              } else {
+                StreamedBodies.fail(ctx, e);
+              }
+            });
+  }
+
+  /** The document saved to a temporary file, and its name. */
+  private Future<Upload> upload(RoutingContext ctx) {
+    if (StreamedBodies.multipart(ctx)) {
+      return StreamedBodies.firstFileArriving(ctx)
+          .recover(e -> Future.failedFuture(AppError.invalid("file", "required")))
+          .compose(
+              file ->
+                  DocxUpload.save(ctx.vertx(), file, maxBytes)
+                      .map(path -> new Upload(file.filename(), path)));
     }
     String name = ctx.request().getParam("name");
-    return Future.succeededFuture(new Upload(name == null ? "" : name, body));
+    return DocxUpload.save(ctx.vertx(), ctx.request(), maxBytes)
+        .compose(path -> nonEmpty(ctx.vertx(), path))
+        .map(path -> new Upload(name == null ? "" : name, path));
   }
 
-  private record Upload(String name, Buffer bytes) {}
+  private static Future<Path> nonEmpty(Vertx vertx, Path path) {
+    return vertx
+        .fileSystem()
+        .props(path.toString())
+        .compose(
+            props ->
+                props.size() > 0
+                    ? Future.succeededFuture(path)
+                    : DocxUpload.delete(vertx, path)
+                        .compose(v -> Future.failedFuture(AppError.invalid("file", "required"))));
+  }
 
-  static JsonObject imported(WordImport.Imported imported) {
+  private record Upload(String name, Path path) {}
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  static JsonObject imported(WordConversions.Imported result) {
+    WordImport.Imported imported = result.document();
     JsonArray images = new JsonArray();
     imported
         .images()
@@ -88,7 +156,8 @@ public final class WordRoutes implements ApiRoutes {
         .put("title", imported.title())
         .put("markdown", imported.markdown())
         .put("warnings", new JsonArray(imported.warnings()))
-        .put("images", images);
+        .put("images", images)
+        .put("pending", result.pending());
   }
 
   private Future<JsonObject> convertHtml(RoutingContext ctx) {

@@ -41,7 +41,117 @@ class AttachmentAuthorizationIT {
     for (String slug : new String[] {"открытая", "черновик"}) {
       var up = Uploads.upload(api, member, community, slug, "файл.txt", Uploads.utf8("текст"));
       assertThat(up.status()).as(up.toString()).isEqualTo(201);
+      var image =
+          Uploads.upload(api, member, community, slug, "схема.png", Pictures.png(1600, 800, false));
+      assertThat(image.status()).as(image.toString()).isEqualTo(201);
     }
+  }
+
+  @Test
+  void anImageShowsOnAPageAsThePageDoes() {
+    for (Audience audience : Audience.values()) {
+      String token = audiences.token(audience);
+      assertThat(
+              api.get(Uploads.file(community, "открытая", "схема.png", "preview"), token).status())
+          .as(audience.name())
+          .isEqualTo(200);
+      assertThat(
+              api.get(Uploads.file(community, "черновик", "схема.png", "preview"), token).status())
+          .as(audience.name())
+          .isEqualTo(audience.insider() ? 200 : 404);
+    }
+  }
+
+  private String pending(String... rest) {
+    StringBuilder path =
+        new StringBuilder("/api").append(Api.path("communities", community, "pending-files"));
+    for (String segment : rest) {
+      path.append(Api.path(segment));
+    }
+    return path.toString();
+  }
+
+  private Api.Response keep(String token, String pendingToken) {
+    return api.send(
+        io.vertx.core.http.HttpMethod.POST,
+        pending() + (pendingToken == null ? "" : "?token=" + pendingToken),
+        token,
+        Uploads.body("рисунок.png", Pictures.png(20, 20, false)),
+        "multipart/form-data; boundary=" + Uploads.BOUNDARY,
+        java.util.Map.of());
+  }
+
+  @Test
+  void onlyThoseWhoMayCreatePagesKeepFilesForOne() {
+    for (Audience audience : Audience.values()) {
+      var kept = keep(audiences.token(audience), null);
+      int expected = audience.insider() ? 201 : Audiences.refused(audience);
+      assertThat(kept.status()).as(audience.name() + " " + kept).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void keptFilesExistOnlyForTheirSender() {
+    var kept = keep(audiences.token(Audience.MEMBER), null);
+    String token = kept.json().getString("token");
+    for (Audience audience : Audience.values()) {
+      String as = audiences.token(audience);
+      boolean sender = audience == Audience.MEMBER;
+      int other = audience.insider() ? 404 : Audiences.refused(audience);
+      assertThat(api.get(pending(token), as).status())
+          .as(audience.name())
+          .isEqualTo(sender ? 200 : other);
+      assertThat(api.get(pending(token, "рисунок.png"), as).status())
+          .as(audience.name())
+          .isEqualTo(sender ? 200 : other);
+      assertThat(api.get(pending(token, "рисунок.png", "preview"), as).status())
+          .as(audience.name())
+          .isEqualTo(sender ? 200 : other);
+      if (!sender) {
+        assertThat(keep(as, token).status())
+            .as(audience.name() + " adds to the member's files")
+            .isEqualTo(audience.insider() ? 404 : Audiences.refused(audience));
+      }
+    }
+  }
+
+  @Test
+  void keptFilesAreAttachedOnlyByTheirSenderToAPageTheyMayEdit() {
+    for (Audience audience : Audience.values()) {
+      String as = audiences.token(audience);
+      // Each audience's own files where it may keep them, else the member's.
+      var mine = keep(audience.insider() ? as : audiences.token(Audience.MEMBER), null);
+      String token = mine.json().getString("token");
+      var attached =
+          api.post(pending(token, "attach"), as, new JsonObject().put("page", "черновик"));
+      if (audience.insider()) {
+        assertThat(attached.status()).as(audience.name() + " " + attached).isEqualTo(200);
+        assertThat(attached.json().getJsonArray("attached")).containsExactly("рисунок.png");
+      } else {
+        // Outsiders do not see the draft at all.
+        assertThat(attached.status()).as(audience.name() + " " + attached).isEqualTo(404);
+      }
+      var onPublished =
+          api.post(pending(token, "attach"), as, new JsonObject().put("page", "открытая"));
+      int expected = audience.insider() ? 200 : Audiences.refused(audience);
+      assertThat(onPublished.status()).as(audience.name() + " " + onPublished).isEqualTo(expected);
+      if (audience.insider()) {
+        // Attached already: nothing is left under the token.
+        assertThat(onPublished.json().getJsonArray("attached")).isEmpty();
+      }
+    }
+    // The member's files stay theirs when someone else names their token.
+    var memberFiles = keep(audiences.token(Audience.MEMBER), null);
+    String token = memberFiles.json().getString("token");
+    var byModerator =
+        api.post(
+            pending(token, "attach"),
+            audiences.token(Audience.MODERATOR),
+            new JsonObject().put("page", "открытая"));
+    assertThat(byModerator.json().getJsonArray("attached")).isEmpty();
+    assertThat(
+            api.get(pending(token), audiences.token(Audience.MEMBER)).json().getJsonArray("items"))
+        .hasSize(1);
   }
 
   @Test

@@ -159,6 +159,12 @@ class OpenApiContractIT {
           "GET /api/communities/{community}/pages/{slug}/attachments/{name}",
           "GET /api/communities/{community}/pages/{slug}/attachments/{name}/versions/{number}",
           "GET /api/communities/{community}/pages/{slug}/attachments/{name}/text",
+          "GET /api/communities/{community}/pages/{slug}/attachments/{name}/preview",
+          "POST /api/communities/{community}/pending-files",
+          "GET /api/communities/{community}/pending-files/{token}",
+          "GET /api/communities/{community}/pending-files/{token}/{name}",
+          "GET /api/communities/{community}/pending-files/{token}/{name}/preview",
+          "POST /api/communities/{community}/pending-files/{token}/attach",
           "POST /api/communities/{community}/pages/{slug}/attachments/{name}/hide",
           "PUT /api/watch",
           "DELETE /api/watch",
@@ -218,6 +224,7 @@ class OpenApiContractIT {
           Map.entry("getExpertComposite", "?from=2025-09-01&to=2026-09-01"),
           Map.entry("setEvaluationPublicity", "{\"public\":true}"),
           Map.entry("hideAttachment", "{\"hidden\":true}"),
+          Map.entry("attachPendingFiles", "{\"page\":\"т\"}"),
           Map.entry(
               "createMeeting",
               "{\"title\":\"Т\",\"startsAt\":\"2030-10-01T10:00\",\"endsAt\":\"2030-10-01T11:00\","
@@ -1473,7 +1480,7 @@ class OpenApiContractIT {
   }
 
   @Test
-  void wordInAndOut(Fixtures fx) {
+  void wordInAndOut(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
     Api api = fx.api();
     Fixtures.Team team = fx.team();
     String member = team.member().token();
@@ -1508,13 +1515,7 @@ class OpenApiContractIT {
     contract.expect(
         "importWordDocument",
         413,
-        api.send(
-            HttpMethod.POST,
-            importing,
-            member,
-            Buffer.buffer(new byte[2_200_000]),
-            docx,
-            Map.of()));
+        tooLargeUpload(app.app().port(), importing, member, "----contract"));
     JsonObject html = new JsonObject().put("html", "<h2>Цели</h2><ul><li>одна</li></ul>");
     JsonObject md =
         contract.expect("convertHtml", 200, api.post("/api/convert/html", member, html));
@@ -1748,6 +1749,126 @@ class OpenApiContractIT {
         "hideAttachment",
         409,
         api.post(hide, team.moderator().token(), new JsonObject().put("hidden", false)));
+  }
+
+  @Test
+  void imagesAndFilesKeptForAPage(Fixtures fx, ru.metodichka.TestApp app) throws Exception {
+    Api api = fx.api();
+    Fixtures.Team team = fx.team();
+    String member = team.member().token();
+    String stranger = fx.user("Посторонний с картинкой").token();
+    fx.save(team.community(), "рисунки", member, "Рисунки", "![](attachment:круг.png)\n", 0);
+    api.post(Api.page(team.community(), "рисунки", "publish"), team.moderator().token(), null);
+    String boundary = "----contract";
+    String type = "multipart/form-data; boundary=" + boundary;
+    Buffer png = multipart(boundary, "круг.png", ru.metodichka.wordio.WordDocs.png(1600, 800));
+    String list = Api.page(team.community(), "рисунки", "attachments");
+    api.send(HttpMethod.POST, list, member, png, type, Map.of());
+    String preview = list + Api.path("круг.png", "preview");
+    contract.expect("getAttachmentPreview", 200, api.get(preview, member));
+    contract.expect(
+        "getAttachmentPreview",
+        304,
+        api.send(
+            HttpMethod.GET,
+            preview,
+            member,
+            null,
+            null,
+            Map.of("If-None-Match", api.get(preview, member).headers().get("ETag"))));
+    contract.expect(
+        "getAttachmentPreview", 404, api.get(list + Api.path("нет.png", "preview"), member));
+
+    String pending = "/api" + Api.path("communities", team.community(), "pending-files");
+    JsonObject kept =
+        contract.expect(
+            "keepPendingFile",
+            201,
+            api.send(HttpMethod.POST, pending, member, png, type, Map.of()));
+    String token = kept.getString("token");
+    contract.expect(
+        "keepPendingFile", 403, api.send(HttpMethod.POST, pending, stranger, png, type, Map.of()));
+    contract.expect(
+        "keepPendingFile",
+        404,
+        api.send(
+            HttpMethod.POST,
+            pending + "?token=" + token,
+            team.moderator().token(),
+            png,
+            type,
+            Map.of()));
+    contract.expect(
+        "keepPendingFile",
+        415,
+        api.send(HttpMethod.POST, pending, member, Buffer.buffer("{}"), JSON, Map.of()));
+    Buffer noFile =
+        Buffer.buffer(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nx\r\n--"
+                + boundary
+                + "--\r\n");
+    contract.expect(
+        "keepPendingFile", 422, api.send(HttpMethod.POST, pending, member, noFile, type, Map.of()));
+    contract.expect(
+        "keepPendingFile", 413, tooLargeUpload(app.app().port(), pending, member, boundary));
+
+    String set = pending + Api.path(token);
+    contract.expect("listPendingFiles", 200, api.get(set, member));
+    contract.expect("listPendingFiles", 403, api.get(set, stranger));
+    contract.expect("listPendingFiles", 404, api.get(set, team.moderator().token()));
+    String one = set + Api.path("круг.png");
+    contract.expect("downloadPendingFile", 200, api.get(one, member));
+    String etag = api.get(one, member).headers().get("ETag");
+    contract.expect(
+        "downloadPendingFile",
+        304,
+        api.send(HttpMethod.GET, one, member, null, null, Map.of("If-None-Match", etag)));
+    contract.expect("downloadPendingFile", 403, api.get(one, stranger));
+    contract.expect("downloadPendingFile", 404, api.get(set + Api.path("нет.png"), member));
+    contract.expect("getPendingFilePreview", 200, api.get(one + "/preview", member));
+    String previewTag = api.get(one + "/preview", member).headers().get("ETag");
+    contract.expect(
+        "getPendingFilePreview",
+        304,
+        api.send(
+            HttpMethod.GET,
+            one + "/preview",
+            member,
+            null,
+            null,
+            Map.of("If-None-Match", previewTag)));
+    contract.expect("getPendingFilePreview", 403, api.get(one + "/preview", stranger));
+    contract.expect(
+        "getPendingFilePreview", 404, api.get(one + "/preview", team.moderator().token()));
+
+    String attach = set + "/attach";
+    contract.expect(
+        "attachPendingFiles", 422, api.post(attach, member, new JsonObject().put("page", "")));
+    contract.expect(
+        "attachPendingFiles",
+        403,
+        api.post(attach, stranger, new JsonObject().put("page", "рисунки")));
+    contract.expect(
+        "attachPendingFiles",
+        404,
+        api.post(attach, member, new JsonObject().put("page", "нет-такой")));
+    contract.expect(
+        "attachPendingFiles",
+        200,
+        api.post(attach, member, new JsonObject().put("page", "рисунки")));
+  }
+
+  private static Buffer multipart(String boundary, String name, byte[] content) {
+    Buffer body = Buffer.buffer();
+    body.appendString("--" + boundary + "\r\n");
+    body.appendString(
+        "Content-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n", "UTF-8");
+    body.appendString("Content-Type: application/octet-stream\r\n\r\n");
+    body.appendBytes(content);
+    body.appendString("\r\n--" + boundary + "--\r\n");
+    return body;
   }
 
   /**

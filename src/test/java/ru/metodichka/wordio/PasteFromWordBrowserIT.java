@@ -95,4 +95,73 @@ class PasteFromWordBrowserIT {
     assertThat(browser.value("#markdown")).contains("1. Разминка", "[^1]: По учебнику");
     Files.deleteIfExists(docx);
   }
+
+  @Test
+  void aWordDocumentsPictureIsPreviewedAndShownOnTheSavedPage(TestApp app, Fixtures fixtures)
+      throws IOException {
+    var team = fixtures.team();
+    Path docx = Files.createTempFile("рисунок-", ".docx");
+    Files.write(docx, WordDocs.lessonWithPicture(1600, 800));
+    Browser browser = browsers.open(app.app().port());
+    browser.login(team.member().login(), Fixtures.PASSWORD);
+    browser.go("/c/" + team.community() + "/import");
+    browser.find("#docx").sendKeys(docx.toString());
+    browser.waitForText("#import-preview", "Разделите круг");
+    loaded(browser, "#import-preview img");
+    browser.click("#import-edit");
+    browser.find("#markdown");
+    assertThat(browser.value("#markdown")).contains("![Схема долей](attachment:");
+    assertThat(browser.value("#pending-files")).isNotBlank();
+    browser.click("#save");
+    browser.waitForText("h1", "Урок с рисунком");
+    loaded(browser, ".page-body img");
+    assertThat(browser.find(".page-body img").getDomAttribute("alt")).isEqualTo("Схема долей");
+    Files.deleteIfExists(docx);
+  }
+
+  @Test
+  void aWordDocumentIsImportedIntoAnExistingPageFromItsEditor(TestApp app, Fixtures fixtures)
+      throws IOException {
+    var team = fixtures.team();
+    fixtures.save(
+        team.community(), "занятие", team.member().token(), "Занятие", "Вступление.\n", 0);
+    Path docx = Files.createTempFile("занятие-", ".docx");
+    Files.write(docx, WordDocs.lessonWithPicture(300, 200));
+    Browser browser = browsers.open(app.app().port());
+    browser.login(team.member().login(), Fixtures.PASSWORD);
+    browser.go("/c/" + team.community() + "/занятие/edit");
+    browser.find("#file-tools:not([hidden])");
+    // The caret at the end; the chooser's input shown, as the button would open it.
+    browser.script(
+        "const a = document.getElementById('markdown');"
+            + " a.setSelectionRange(a.value.length, a.value.length);"
+            + " document.getElementById('import-docx').hidden = false;");
+    browser.find("#import-docx").sendKeys(docx.toString());
+    Eventually.until(
+        "the document inserted",
+        Duration.ofSeconds(20),
+        () -> browser.value("#markdown").contains("Разделите круг"));
+    assertThat(browser.value("#markdown")).startsWith("Вступление.\n");
+    assertThat(browser.value("#title")).isEqualTo("Занятие");
+    loaded(browser, "#preview-output img");
+    browser.click("#save");
+    browser.waitForText("h1", "Занятие");
+    loaded(browser, ".page-body img");
+    assertThat(browser.text(".page-body")).contains("Вступление.", "Разделите круг");
+    Files.deleteIfExists(docx);
+  }
+
+  private static void loaded(Browser browser, String css) {
+    Eventually.until(
+        "the picture " + css + " loaded",
+        Duration.ofSeconds(20),
+        () ->
+            ((Number)
+                        browser.script(
+                            "const i = document.querySelector(arguments[0]);"
+                                + " return i !== null && i.complete ? i.naturalWidth : 0;",
+                            css))
+                    .intValue()
+                > 0);
+  }
 }

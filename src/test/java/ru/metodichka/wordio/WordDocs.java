@@ -115,6 +115,62 @@ public final class WordDocs {
     p.createRun().setText(text);
   }
 
+  /**
+   * A lesson plan with a picture (a {@code width} × {@code height} PNG, its alternative text «Схема
+   * долей») between its heading and its text.
+   */
+  public static byte[] lessonWithPicture(int width, int height) {
+    try (XWPFDocument doc = new XWPFDocument()) {
+      heading(doc, "Heading1", "Урок с рисунком");
+      picture(doc.createParagraph().createRun(), png(width, height), "схема.png", "Схема долей");
+      doc.createParagraph().createRun().setText("Разделите круг на четыре доли.");
+      return bytes(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A PNG of the size: a white ground with a blue circle and a red stripe (not one colour). */
+  public static byte[] png(int width, int height) {
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    g.setColor(java.awt.Color.BLUE);
+    g.fillOval(width / 4, height / 4, width / 2, height / 2);
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(0, 0, Math.max(1, width / 10), height);
+    g.dispose();
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds a PNG picture to a run, with Word's alternative text («Замещающий текст»). */
+  public static void picture(XWPFRun run, byte[] png, String name, String description) {
+    try {
+      var picture =
+          run.addPicture(
+              new java.io.ByteArrayInputStream(png),
+              org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+              name,
+              org.apache.poi.util.Units.toEMU(100),
+              org.apache.poi.util.Units.toEMU(100));
+      if (!description.isEmpty()) {
+        // Where Word keeps it: the drawing's properties.
+        run.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr().setDescr(description);
+      }
+      picture.getCTPicture();
+    } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static byte[] bytes(XWPFDocument doc) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     doc.write(out);

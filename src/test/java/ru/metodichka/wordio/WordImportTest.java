@@ -45,28 +45,60 @@ class WordImportTest {
   }
 
   @Test
-  void picturesAreListedWithAWarningEach() throws Exception {
+  void picturesBecomeImagesOfFilesNamedAfterTheDocumentWhereTheyStand() throws Exception {
+    byte[] png = WordDocs.png(4, 4);
     byte[] docx;
     try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
-      var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
-      var png = new ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(image, "png", png);
       var run = doc.createParagraph().createRun();
       run.setText("Схема:");
-      run.addPicture(
-          new ByteArrayInputStream(png.toByteArray()),
-          org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
-          "схема.png",
-          40_000,
-          40_000);
+      WordDocs.picture(run, png, "схема.png", "Круг, разделённый на четыре доли");
+      doc.createParagraph().createRun().setText("Та же схема ещё раз:");
+      WordDocs.picture(doc.createParagraph().createRun(), png, "схема.png", "");
       docx = WordDocs.bytes(doc);
     }
-    WordImport.Imported imported = WordImport.convert(docx, "Схема урока.docx");
-    assertThat(imported.title()).isEqualTo("Схема урока");
-    assertThat(imported.images()).hasSize(1);
-    assertThat(imported.images().getFirst().contentType()).isEqualTo("image/png");
-    assertThat(imported.warnings()).singleElement().asString().contains("не вставлен");
-    assertThat(imported.markdown()).isEqualTo("Схема:\n");
+    WordImport.Imported imported = WordImport.convert(docx, "Схема урока (5 класс).docx");
+    assertThat(imported.title()).isEqualTo("Схема урока (5 класс)");
+    assertThat(imported.images())
+        .singleElement()
+        .satisfies(
+            image -> {
+              assertThat(image.name()).isEqualTo("Схема-урока-5-класс-1.png");
+              assertThat(image.contentType()).isEqualTo("image/png");
+              assertThat(image.data()).isEqualTo(png);
+            });
+    assertThat(imported.warnings()).isEmpty();
+    assertThat(imported.markdown())
+        .isEqualTo(
+            """
+            Схема:![Круг, разделённый на четыре доли](attachment:Схема-урока-5-класс-1.png)
+
+            Та же схема ещё раз:
+
+            ![](attachment:Схема-урока-5-класс-1.png)
+            """);
+  }
+
+  @Test
+  void aPictureBrowsersCannotShowIsKeptAsAFileWithAWarning() throws Exception {
+    byte[] docx;
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+      doc.createParagraph()
+          .createRun()
+          .addPicture(
+              new ByteArrayInputStream(new byte[] {1, 0, 0, 0, 0x20, 0, 0, 0}),
+              org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_EMF,
+              "чертёж.emf",
+              40_000,
+              40_000);
+      docx = WordDocs.bytes(doc);
+    }
+    WordImport.Imported imported = WordImport.convert(docx, "план.docx");
+    assertThat(imported.images())
+        .singleElement()
+        .extracting(WordImage::name)
+        .isEqualTo("план-1.emf");
+    assertThat(imported.markdown()).contains("(attachment:план-1.emf)");
+    assertThat(imported.warnings()).singleElement().asString().contains("план-1.emf", "ссылка");
   }
 
   @Test

@@ -21,6 +21,8 @@ import ru.metodichka.page.SaveRequest;
  * @param isNew true on {@code /c/{c}/new}, where the slug is a field and there is no page yet
  * @param resolvesConflictWith on the conflict screen, the revision the author's text conflicted
  *     with: saving the form settles that conflict and the revision is marked so; 0 elsewhere
+ * @param pendingFiles the token of files kept for the page until its save (a Word document's
+ *     pictures, images pasted into a new page), attached when it is saved; "" for none
  */
 public record EditorForm(
     String community,
@@ -34,7 +36,8 @@ public record EditorForm(
     Metadata metadata,
     int baseRevision,
     String idempotencyKey,
-    int resolvesConflictWith) {
+    int resolvesConflictWith,
+    String pendingFiles) {
 
   /** The form for a page as it is now. */
   static EditorForm of(EditorService.Opened page) {
@@ -51,7 +54,8 @@ public record EditorForm(
         r.metadata(),
         r.number(),
         freshKey(),
-        0);
+        0,
+        "");
   }
 
   /** The empty form of a new page in a community, with a suggested title. */
@@ -68,7 +72,8 @@ public record EditorForm(
         Metadata.EMPTY,
         0,
         freshKey(),
-        0);
+        0,
+        "");
   }
 
   /** The form as posted; every field kept as typed so that nothing is lost on a re-render. */
@@ -99,7 +104,8 @@ public record EditorForm(
         MetadataForm.posted(ctx),
         base,
         field(ctx, "idempotencyKey"),
-        resolves);
+        resolves,
+        field(ctx, "pendingFiles").strip());
   }
 
   /** The slug the page is saved under: as typed, or made from the title when left empty. */
@@ -149,7 +155,8 @@ public record EditorForm(
             summary,
             metadata.toJson().encode(),
             "" + baseRevision,
-            "" + resolvesConflictWith);
+            "" + resolvesConflictWith,
+            pendingFiles);
     return all.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -166,7 +173,8 @@ public record EditorForm(
         metadata,
         baseRevision,
         idempotencyKey,
-        resolvesConflictWith);
+        resolvesConflictWith,
+        pendingFiles);
   }
 
   /**
@@ -186,7 +194,8 @@ public record EditorForm(
         metadata,
         revision,
         freshKey(),
-        revision);
+        revision,
+        pendingFiles);
   }
 
   /** A fresh idempotency key for another form on the same screen. */
@@ -197,6 +206,11 @@ public record EditorForm(
   /** Where the form posts. */
   public String action() {
     return isNew ? "/c/" + community + "/new" : "/c/" + community + "/" + slug + "/edit";
+  }
+
+  /** The address of the page's files (none for a new page: its files wait, see pendingFiles). */
+  public String filesApi() {
+    return isNew ? "" : "/api/communities/" + community + "/pages/" + slug + "/attachments";
   }
 
   /** The key editor.js keeps the browser draft under. */

@@ -22,7 +22,11 @@ public final class EditorRoutes implements ApiRoutes {
     api.post("/communities/:community/preview").consumes("application/json").respond(this::preview);
   }
 
-  /** Markdown in, the page's sanitised HTML out (members only). */
+  /**
+   * Markdown in, the page's sanitised HTML out (members only); {@code page}: the slug of the page
+   * being edited, whose files the text may show, and {@code pending}: the token of the editor's
+   * files kept until the save.
+   */
   private Future<JsonObject> preview(RoutingContext ctx) {
     CurrentUser actor = CurrentUser.of(ctx).requireLoggedIn();
     JsonInput in = JsonInput.of(ctx);
@@ -30,9 +34,11 @@ public final class EditorRoutes implements ApiRoutes {
     if (markdown == null && !in.hasError("markdown")) {
       in.reject("markdown", "required");
     }
+    String page = in.optionalText("page", 300, "");
+    String pending = in.optionalText("pending", 100, "");
     in.validate();
     return editor
-        .preview(actor, ctx.pathParam("community"), markdown)
+        .preview(actor, ctx.pathParam("community"), page, pending, markdown)
         .map(html -> new JsonObject().put("html", html));
   }
 }

@@ -1,5 +1,6 @@
 package ru.metodichka.page.editor;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
 import ru.metodichka.error.Problems;
@@ -28,6 +31,7 @@ import ru.metodichka.web.Ui;
  * overlaps gets the {@link ConflictScreen}, and whatever goes wrong the author's text comes back.
  */
 public final class EditorScreens implements Screens {
+  private static final Logger LOG = LoggerFactory.getLogger(EditorScreens.class);
   private static final String EDIT = "/c/:community/:slug/edit";
   private static final String NEW = "/c/:community/new";
   private final Templates templates;
@@ -71,7 +75,12 @@ public final class EditorScreens implements Screens {
     EditorForm form = EditorForm.posted(ctx, isNew);
     if ("preview".equals(ctx.request().getFormAttribute("action"))) {
       editor
-          .preview(actor, form.community(), form.markdown())
+          .preview(
+              actor,
+              form.community(),
+              form.isNew() ? null : form.slug(),
+              form.pendingFiles(),
+              form.markdown())
           .onSuccess(html -> again(ctx, 200, form, new Extras("", List.of(), html)))
           .onFailure(ctx::fail);
       return;
@@ -89,6 +98,7 @@ public final class EditorScreens implements Screens {
       // choices, brings the conflict screen back, saying what is missing.
       service
           .save(actor, form.community(), slug, form.request(null), key(ctx, form, resolution))
+          .compose(result -> withPending(actor, form, slug, result))
           .onSuccess(result -> saved(ctx, form.community(), slug, result, false))
           .onFailure(
               failure ->
@@ -103,8 +113,33 @@ public final class EditorScreens implements Screens {
             slug,
             form.request(resolution.resolution()),
             key(ctx, form, resolution))
+        .compose(result -> withPending(actor, form, slug, result))
         .onSuccess(result -> saved(ctx, form.community(), slug, result, resolves))
         .onFailure(failure -> refused(ctx, actor, form, slug, failure, List.of()));
+  }
+
+  /**
+   * The files the editor kept for the page become its own once it is saved (a separate transaction:
+   * the page exists now, and a failure leaves them kept, the page saved). A failure is logged; the
+   * page then shows «нет файла» where they go, and the files can be sent again.
+   */
+  private Future<SaveResult> withPending(
+      CurrentUser actor, EditorForm form, String slug, SaveResult result) {
+    if (form.pendingFiles().isBlank()) {
+      return Future.succeededFuture(result);
+    }
+    return editor
+        .attachPending(actor, form.community(), slug, form.pendingFiles())
+        .map(names -> result)
+        .otherwise(
+            failure -> {
+              LOG.warn(
+                  "Files kept for {}/{} not attached after the save: {}",
+                  form.community(),
+                  slug,
+                  failure.toString());
+              return result;
+            });
   }
 
   /** 303 to the page, which says once what happened (a reload does not post again). */

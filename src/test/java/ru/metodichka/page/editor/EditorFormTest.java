@@ -13,7 +13,7 @@ class EditorFormTest {
 
   private static EditorForm newPage(String title, String slug) {
     return new EditorForm(
-        "math", "", slug, true, title, "article", "Текст\n", "", Metadata.EMPTY, 0, "k", 0);
+        "math", "", slug, true, title, "article", "Текст\n", "", Metadata.EMPTY, 0, "k", 0, "");
   }
 
   @Test
