@@ -107,7 +107,9 @@ command -v psql >/dev/null || install_debian_package postgresql-client
 
 JAR="$BUILD_DIR/metodichka.jar"
 BARE_CLASS="$BUILD_DIR/test-classes/ru/metodichka/bench/BareServer.class"
-if [[ ! -f "$JAR" || ! -f "$BARE_CLASS" ]] \
+# A jar without its dependencies (left by a build with -Dshade.skip=true) is built again too.
+with_dependencies() { [[ -n $("$JAVA_HOME/bin/jar" tf "$JAR" io/vertx/core/Vertx.class) ]]; }
+if [[ ! -f "$JAR" || ! -f "$BARE_CLASS" ]] || ! with_dependencies \
     || [[ -n $(find "$ROOT/src" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit) ]]; then
   say "Building the jar (mvn package -DskipTests)…"
   (cd "$ROOT" && mvn -q package -DskipTests -Dbuild.dir="$BUILD_DIR") || die "The build failed."
