@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -119,6 +121,43 @@ final class Documents {
     end.update("IEND".getBytes(StandardCharsets.US_ASCII));
     png.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt((int) end.getValue());
     return png.array();
+  }
+
+  /**
+   * A real decompression bomb: a valid PNG of {@code side} × {@code side} one-bit pixels, all
+   * black, whose image data deflates to almost nothing (20,000 → 400 megapixels in about 50 KB; as
+   * a decoded image, more than a gigabyte). Written row by row: nothing large is held here.
+   */
+  static byte[] pngBomb(int side) {
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    try (var deflate = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION))) {
+      byte[] row = new byte[1 + (side + 7) / 8]; // filter type 0, then the pixels
+      for (int y = 0; y < side; y++) {
+        deflate.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ByteBuffer header = ByteBuffer.allocate(13);
+    header.putInt(side).putInt(side).put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0);
+    header.put((byte) 0);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(png, "IHDR", header.array());
+    chunk(png, "IDAT", idat.toByteArray());
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    png.writeBytes(name);
+    png.writeBytes(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   static final String DOC_HEAD =
