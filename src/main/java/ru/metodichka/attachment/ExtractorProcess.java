@@ -100,6 +100,10 @@ final class ExtractorProcess implements AutoCloseable {
     command.add("-Xmx" + memoryMb + "m");
     command.add("-XX:+UseSerialGC");
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // The quick compiler only: over the first thousand files (then the child is replaced) the
+    // optimising compiler cost twice the CPU it saved (measured on the corpus documents: 12.6 s
+    // against 24.4 s of CPU for 840 files), on two cores shared with the server.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Djava.awt.headless=true");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

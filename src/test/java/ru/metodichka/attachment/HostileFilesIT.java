@@ -66,7 +66,7 @@ class HostileFilesIT {
 
   @Test
   void anEntityBombInADocxIsNotExpanded() {
-    upload("смех.docx", Documents.docxWithXml(entityBomb("первый")));
+    upload("смех.docx", Documents.docxWithXml(Documents.entityBomb("первый")));
     String status = readWhileExtracting("смех.docx");
     assertThat(status).isIn(ENDED);
     assertThat(text("смех.docx")).doesNotContain("lollollollollollol");
@@ -74,7 +74,7 @@ class HostileFilesIT {
 
   @Test
   void anExternalEntityInADocxReadsNoLocalFile() {
-    upload("xxe.docx", Documents.docxWithXml(externalEntity("first")));
+    upload("xxe.docx", Documents.docxWithXml(Documents.externalEntity("first")));
     String status = readWhileExtracting("xxe.docx");
     assertThat(status).isIn(ENDED);
     assertThat(text("xxe.docx")).doesNotContain("root:");
@@ -163,8 +163,8 @@ class HostileFilesIT {
   void theServerAnswersWithinItsNormalLatencyWhileHostileFilesAreProcessed() {
     String[] names = {"бомба-2.docx", "смех-2.docx", "xxe-2.docx", "огромный-2.pdf", "js-2.pdf"};
     upload(names[0], Documents.zipBombDocx(301));
-    upload(names[1], Documents.docxWithXml(entityBomb("второй")));
-    upload(names[2], Documents.docxWithXml(externalEntity("second")));
+    upload(names[1], Documents.docxWithXml(Documents.entityBomb("второй")));
+    upload(names[2], Documents.docxWithXml(Documents.externalEntity("second")));
     upload(names[3], Documents.pdf(10_000, "Another page of a very long document", null));
     upload(names[4], Documents.pdf(1, "Other harmless words", "app.alert('again');"));
     upload("обычный.docx", Documents.docx("Обычный файл после опасных."));
@@ -276,34 +276,6 @@ class HostileFilesIT {
     assertThat(statusLine).startsWith("HTTP/1.1 413");
     assertThat(sent).isLessThan(400L << 20);
     assertThat(api.get(Api.page(team.community(), "опасное"), session).status()).isEqualTo(200);
-  }
-
-  /** A billion laughs in a document.xml, its text starting with {@code word}. */
-  private static String entityBomb(String word) {
-    StringBuilder doctype = new StringBuilder("<!DOCTYPE w:document [<!ENTITY l0 \"lol\">");
-    for (int i = 1; i <= 9; i++) {
-      doctype.append("<!ENTITY l").append(i).append(" \"");
-      doctype.append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
-    }
-    doctype.append("]>");
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + doctype
-        + Documents.DOC_HEAD.substring(Documents.DOC_HEAD.indexOf("<w:document"))
-        + "<w:p><w:r><w:t>"
-        + word
-        + " &l9;</w:t></w:r></w:p>"
-        + Documents.DOC_TAIL;
-  }
-
-  /** A document.xml whose text names a local file as an external entity. */
-  private static String externalEntity(String word) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-        + Documents.DOC_HEAD.substring(Documents.DOC_HEAD.indexOf("<w:document"))
-        + "<w:p><w:r><w:t>"
-        + word
-        + " before &xxe; after</w:t></w:r></w:p>"
-        + Documents.DOC_TAIL;
   }
 
   private static void chunk(OutputStream out, byte[] bytes) throws IOException {
