@@ -5,35 +5,45 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.metodichka.attachment.ExtractorProcess.Outcome;
 
 /**
- * The text inside stored documents, read by Apache Tika in a child JVM ({@link ExtractMain}) with a
- * heap cap ({@code attachments.extract-memory-mb}) and a time limit ({@code
+ * The text inside stored documents, read by Apache Tika in long-lived child JVMs ({@link
+ * ExtractorProcess} running {@link ExtractMain}) with a heap cap ({@code
+ * attachments.extract-memory-mb}) and a time limit per file ({@code
  * attachments.extract-timeout-seconds}), so that no file can take the server down. The queue is
  * {@code attachment_texts} in PostgreSQL: each of this server's workers (threads of their own,
- * {@code attachments.extract-workers}) takes a pending row, or a running one whose lease ran out
- * (its server died mid-way), marks it running, copies the content to a temporary file and runs the
- * child on it. The outcome is recorded — done with the text, failed with the error, timeout when
- * the child was killed at the limit or ran out of memory — and the pages that hold the content are
- * queued for reindexing ({@code search_changes}), which every server's indexer catches. A row is
- * tried at most {@value #MAX_ATTEMPTS} times.
+ * {@code attachments.extract-workers}, each with a child of its own) takes a pending row, or a
+ * running one whose lease ran out (its server died mid-way), marks it running, copies the content
+ * to a temporary file and hands it to its child. The outcome is recorded — done with the text,
+ * failed with the error, timeout when the child was killed at the limit, too-large when it ran out
+ * of memory — and the pages that hold the content are queued for reindexing ({@code
+ * search_changes}), which every server's indexer catches. A child that died or was killed is
+ * replaced by a fresh one for the next file; a child is also replaced after {@value
+ * #FILES_PER_CHILD} files, and stopped after {@link #IDLE_CHILD} without work (started again with
+ * the next file). A row is tried at most {@value #MAX_ATTEMPTS} times.
  */
 public final class TextExtractor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
   static final int MAX_ATTEMPTS = 3;
   private static final long IDLE_MS = 2000;
-  private static final int ERROR_CHARS = 2000;
+
+  /** Whatever the parsers keep between files (caches, leaks) starts afresh now and then. */
+  static final int FILES_PER_CHILD = 1000;
+
+  /** An idle child gives its memory back. */
+  static final Duration IDLE_CHILD = Duration.ofMinutes(10);
 
   private static final String TAKE =
       """
@@ -64,12 +74,25 @@ public final class TextExtractor implements AutoCloseable {
       SELECT count(*), pg_notify('search_changes', '') FROM pages
       """;
 
+  /**
+   * A row taken when no child could start, or whose child the server's stop ended: left for a later
+   * try (its attempt counted).
+   */
+  private static final String RELEASE =
+      """
+      UPDATE attachment_texts SET status = 'pending', lease_until = NULL,
+             updated_at = clock_timestamp()
+       WHERE sha256 = $1 AND status = 'running'
+      """;
+
   private final Pool pool;
   private final BlobStore blobs;
   private final int memoryMb;
   private final Duration timeout;
   private final int maxChars;
   private final ExecutorService workers;
+  private final ScheduledExecutorService timer;
+  private final Set<ExtractorProcess> children = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private volatile boolean closed;
 
@@ -80,12 +103,15 @@ public final class TextExtractor implements AutoCloseable {
     this.memoryMb = memoryMb;
     this.timeout = timeout;
     this.maxChars = maxChars;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("metodichka-extract-timer").daemon(true).factory());
     this.workers =
         Executors.newFixedThreadPool(
             Math.max(workers, 1),
             Thread.ofPlatform().name("metodichka-extract-", 0).daemon(true).factory());
     for (int i = 0; i < workers; i++) {
-      this.workers.execute(this::work);
+      this.workers.execute(new Worker()::run);
     }
   }
 
@@ -108,49 +134,113 @@ public final class TextExtractor implements AutoCloseable {
     }
   }
 
-  private void work() {
-    while (!closed) {
-      boolean worked;
+  /** One worker thread and its child: takes rows while there are any, then waits for a wake. */
+  private final class Worker {
+    private ExtractorProcess child;
+    private long idleSince = System.nanoTime();
+
+    void run() {
       try {
-        worked = next();
-      } catch (RuntimeException e) {
-        if (closed) {
-          return;
-        }
-        LOG.warn("Text extraction round failed: {}", e.toString());
-        worked = false;
-      }
-      if (!worked) {
-        synchronized (wake) {
+        while (!closed) {
+          boolean worked;
           try {
-            wake.wait(IDLE_MS);
-          } catch (InterruptedException e) {
-            return;
+            worked = next();
+          } catch (RuntimeException e) {
+            if (closed) {
+              return;
+            }
+            LOG.warn("Text extraction round failed: {}", e.toString());
+            worked = false;
+          }
+          if (worked) {
+            idleSince = System.nanoTime();
+          } else {
+            stopWhenIdle();
+            if (!waitForWork()) {
+              return;
+            }
           }
         }
+      } finally {
+        retire();
       }
     }
-  }
 
-  /** Takes and extracts one queued text; false when there was none. */
-  private boolean next() {
-    long lease = timeout.toSeconds() * 2 + 60;
-    var rows = pool.preparedQuery(TAKE).execute(Tuple.of(lease)).await();
-    if (rows.size() == 0) {
-      return false;
+    /** Takes and extracts one queued text; false when there was none. */
+    private boolean next() {
+      long lease = timeout.toSeconds() * 2 + 60;
+      var rows = pool.preparedQuery(TAKE).execute(Tuple.of(lease)).await();
+      if (rows.size() == 0) {
+        return false;
+      }
+      Row row = rows.iterator().next();
+      String sha256 = row.getString("sha256");
+      int attempts = row.getInteger("attempts");
+      Long blobId = row.getLong("blob_id");
+      if (blobId == null) {
+        finish(sha256, new Outcome("failed", null, "the content is not stored"));
+      } else if (attempts > MAX_ATTEMPTS) {
+        finish(sha256, new Outcome("failed", null, "gave up after " + MAX_ATTEMPTS + " attempts"));
+      } else if (!ready()) {
+        pool.preparedQuery(RELEASE).execute(Tuple.of(sha256)).await();
+        return false;
+      } else {
+        Outcome outcome = extract(child, blobId);
+        if (closed) {
+          // The server is stopping and killed the child: not the file's fault.
+          pool.preparedQuery(RELEASE).execute(Tuple.of(sha256)).await();
+          return false;
+        }
+        finish(sha256, outcome);
+      }
+      return true;
     }
-    Row row = rows.iterator().next();
-    String sha256 = row.getString("sha256");
-    int attempts = row.getInteger("attempts");
-    Long blobId = row.getLong("blob_id");
-    if (blobId == null) {
-      finish(sha256, new Outcome("failed", null, "the content is not stored"));
-    } else if (attempts > MAX_ATTEMPTS) {
-      finish(sha256, new Outcome("failed", null, "gave up after " + MAX_ATTEMPTS + " attempts"));
-    } else {
-      finish(sha256, extract(blobId));
+
+    /** A child ready for the next file: this one, or a fresh one; false when none could start. */
+    private boolean ready() {
+      if (child != null && !child.spent() && child.extracted() < FILES_PER_CHILD) {
+        return true;
+      }
+      retire();
+      try {
+        child = ExtractorProcess.start(memoryMb, timer);
+      } catch (IOException e) {
+        LOG.warn("The text extractor could not start: {}", e.getMessage());
+        return false;
+      }
+      children.add(child);
+      if (closed) {
+        retire();
+        return false;
+      }
+      return true;
     }
-    return true;
+
+    private void stopWhenIdle() {
+      if (child != null && System.nanoTime() - idleSince > IDLE_CHILD.toNanos()) {
+        retire();
+      }
+    }
+
+    private void retire() {
+      if (child != null) {
+        child.close();
+        children.remove(child);
+        child = null;
+      }
+    }
+
+    /** Waits for a wake or a while; false when interrupted (closing). */
+    private boolean waitForWork() {
+      synchronized (wake) {
+        try {
+          wake.wait(IDLE_MS);
+          return true;
+        } catch (InterruptedException e) {
+          return false;
+        }
+      }
+    }
   }
 
   private void finish(String sha256, Outcome outcome) {
@@ -164,96 +254,25 @@ public final class TextExtractor implements AutoCloseable {
         outcome.error() == null ? "" : " (" + outcome.error() + ")");
   }
 
-  /** What one extraction came to. */
-  record Outcome(String status, String text, String error) {}
-
-  /** Copies the content to a temporary file and runs the child JVM on it. */
-  Outcome extract(long blobId) {
-    Path dir = null;
+  /** Copies the content to a temporary file and has {@code child} read it. */
+  Outcome extract(ExtractorProcess child, long blobId) {
+    Path file = null;
     try {
-      dir = Files.createTempDirectory("metodichka-extract");
-      Path file = dir.resolve("file");
+      file = Files.createTempFile("metodichka-extract-", ".bin");
       try (OutputStream out = Files.newOutputStream(file)) {
         blobs.copy(blobId, out);
       }
-      return run(file, dir);
+      return child.extract(file, maxChars, timeout);
     } catch (IOException e) {
-      return new Outcome("failed", null, cut(e.toString()));
+      return new Outcome("failed", null, ExtractorProcess.cut(e.toString()));
     } finally {
-      if (dir != null) {
-        delete(dir);
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // left for the system's temporary files cleaner
+        }
       }
-    }
-  }
-
-  /** Runs {@link ExtractMain} on {@code file} with the caps; blocking. */
-  Outcome run(Path file, Path dir) throws IOException {
-    Path out = dir.resolve("text");
-    Path err = dir.resolve("error");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + memoryMb + "m");
-    command.add("-XX:+UseSerialGC");
-    command.add("-XX:+ExitOnOutOfMemoryError");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Djava.awt.headless=true");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(ExtractMain.class.getName());
-    command.add(file.toString());
-    command.add(Integer.toString(maxChars));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().remove("JDK_JAVA_OPTIONS");
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
-    Process process = builder.start();
-    boolean ended;
-    try {
-      ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      return new Outcome("failed", null, "interrupted");
-    }
-    if (!ended) {
-      process.destroyForcibly();
-      return new Outcome("timeout", null, "killed after " + timeout.toSeconds() + " s");
-    }
-    String errors = cut(Files.readString(err, StandardCharsets.UTF_8).strip());
-    if (process.exitValue() != 0) {
-      boolean memory = errors.contains("OutOfMemoryError") || errors.contains("Java heap space");
-      return memory
-          ? new Outcome("too-large", null, "out of memory (" + memoryMb + " MB): " + errors)
-          : new Outcome("failed", null, errors.isEmpty() ? "exit " + process.exitValue() : errors);
-    }
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    if (text.length() > maxChars) {
-      text = text.substring(0, maxChars);
-    }
-    // PostgreSQL text cannot hold NUL.
-    return new Outcome("done", text.replace("\u0000", "").strip(), null);
-  }
-
-  private static String cut(String text) {
-    return text.length() <= ERROR_CHARS ? text : text.substring(0, ERROR_CHARS);
-  }
-
-  private static void delete(Path dir) {
-    try (var files = Files.list(dir)) {
-      files.forEach(
-          f -> {
-            try {
-              Files.deleteIfExists(f);
-            } catch (IOException e) {
-              // left for the system's temporary files cleaner
-            }
-          });
-      Files.deleteIfExists(dir);
-    } catch (IOException e) {
-      // as above
     }
   }
 
@@ -267,5 +286,8 @@ public final class TextExtractor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // A worker still waiting on its child (a long file) leaves it to this.
+    children.forEach(ExtractorProcess::close);
+    timer.shutdownNow();
   }
 }

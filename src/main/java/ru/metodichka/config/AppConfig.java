@@ -57,9 +57,9 @@ public record AppConfig(
    * Files attached to pages (README: "Files").
    *
    * @param maxBytes the largest upload
-   * @param extractMemoryMb the heap of the child JVM that extracts a file's text
+   * @param extractMemoryMb the heap of each child JVM that extracts files' text
    * @param extractTimeout how long one extraction may take before it is killed
-   * @param extractWorkers extractions this server runs at once (0: none)
+   * @param extractWorkers extraction workers on this server, each with its child JVM (0: none)
    * @param textMaxChars characters of extracted text kept
    * @param importMaxBytes the largest Word document imported into the editor (pictures included)
    */

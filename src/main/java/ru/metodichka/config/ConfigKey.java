@@ -88,15 +88,15 @@ public record ConfigKey(String name, String defaultValue, String description) {
           new ConfigKey(
               "attachments.extract-memory-mb",
               "256",
-              "Heap of the child JVM that extracts the text of one file (-Xmx), MB"),
+              "Heap of each long-lived child JVM that extracts files' text (-Xmx), MB"),
           new ConfigKey(
               "attachments.extract-timeout-seconds",
               "60",
-              "Time one text extraction may take before its child JVM is killed"),
+              "Time one file's text extraction may take before its child JVM is killed"),
           new ConfigKey(
               "attachments.extract-workers",
               "1",
-              "Text extractions this server runs at once (0: none here, other servers extract)"),
+              "Extraction workers on this server, each with a child JVM (0: other servers extract)"),
           new ConfigKey(
               "attachments.text-max-chars",
               "1000000",

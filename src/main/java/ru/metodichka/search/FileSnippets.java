@@ -12,7 +12,9 @@ final class FileSnippets {
   private FileSnippets() {}
 
   static String inFile(Document doc, String passageHtml, int max) {
-    String passage = Snippets.trim(passageHtml, max);
+    // The highlighter joins a field's values with NUL: a passage starting at a file's first words
+    // starts with it, which would be shown and would hide which file the passage is from.
+    String passage = Snippets.trim(passageHtml.replace('\u0000', ' ').strip(), max);
     String[] names = doc.getValues(IndexedFields.FILE_NAMES);
     String name = names.length == 0 ? "" : names[0];
     if (names.length > 1) {

@@ -26,15 +26,17 @@ import ru.metodichka.render.Outline;
 /**
  * Pages as a Word document (.docx) with Apache POI, each followed by its citation block. It walks
  * the revision's sanitised HTML — the same the page and the PDF show, wiki links resolved — block
- * by block: headings, paragraphs, lists (nested by indentation, numbered or bulleted), tables,
- * quotes, code, links, bold, italic and code runs. Blocks: call on a worker.
+ * by block: headings, paragraphs, lists (Word's numbered and bulleted lists, nested by level),
+ * tables, quotes, code, links, bold, italic and code runs. Blocks: call on a worker.
  */
 final class DocxWriter {
   private static final int[] HEADING_SIZES = {20, 16, 14, 12, 11, 11};
   private final XWPFDocument doc;
+  private final DocxNumbering numbering;
 
   private DocxWriter(XWPFDocument doc) {
     this.doc = doc;
+    this.numbering = new DocxNumbering(doc);
   }
 
   static byte[] write(List<ExportedPart> parts, ZoneId zone, java.time.LocalDate accessed) {
@@ -107,7 +109,7 @@ final class DocxWriter {
     switch (e.tagName()) {
       case "h1", "h2", "h3", "h4", "h5", "h6" -> heading(e.tagName().charAt(1) - '0', e.text());
       case "p" -> inlines(paragraph(depth), e, Style.PLAIN);
-      case "ul", "ol" -> list(e, depth);
+      case "ul", "ol" -> list(e, 0);
       case "table" -> table(e);
       case "blockquote" -> blocks(e, depth + 1);
       case "pre" -> {
@@ -136,25 +138,39 @@ final class DocxWriter {
     return p;
   }
 
-  private void list(Element list, int depth) {
-    int number = 1;
+  /**
+   * A list as Word's numbered or bulleted paragraphs ({@link DocxNumbering}) at {@code level}, its
+   * nested lists one level deeper.
+   */
+  private void list(Element list, int level) {
     boolean ordered = list.tagName().equals("ol");
+    int at = Math.min(level, DocxNumbering.MAX_LEVEL);
+    BigInteger number = numbering.list(ordered, at, ordered ? start(list) : 1);
     for (Element item : list.children()) {
       if (!item.tagName().equals("li")) {
         continue;
       }
-      XWPFParagraph p = paragraph(depth + 1);
-      p.setIndentationHanging(340);
-      p.createRun().setText(ordered ? number++ + ". " : "• ");
+      XWPFParagraph p = doc.createParagraph();
+      p.setNumID(number);
+      p.setNumILvl(BigInteger.valueOf(at));
       for (Node child : item.childNodes()) {
         if (child instanceof Element e && (e.tagName().equals("ul") || e.tagName().equals("ol"))) {
-          list(e, depth + 1);
+          list(e, level + 1);
         } else if (child instanceof Element e && e.tagName().equals("p")) {
           inlines(p, e, Style.PLAIN);
         } else {
           inline(p, child, Style.PLAIN);
         }
       }
+    }
+  }
+
+  /** The number an ordered list starts at ({@code <ol start="3">}), 1 by default. */
+  private static int start(Element list) {
+    try {
+      return Math.max(0, Integer.parseInt(list.attr("start").strip()));
+    } catch (NumberFormatException e) {
+      return 1;
     }
   }
 

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,12 +19,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
-/** Documents made in tests: ordinary ones, and hostile ones. */
-final class Documents {
+/** Documents made in tests and benchmarks: ordinary ones, and hostile ones. */
+public final class Documents {
   private Documents() {}
 
   /** A Word document with these paragraphs (POI). */
-  static byte[] docx(String... paragraphs) {
+  public static byte[] docx(String... paragraphs) {
     try (XWPFDocument doc = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (String text : paragraphs) {
@@ -35,7 +38,7 @@ final class Documents {
   }
 
   /** A PDF of {@code pages} pages, each with the line {@code text} (PDFBox, Latin letters). */
-  static byte[] pdf(int pages, String text, String javaScript) {
+  public static byte[] pdf(int pages, String text, String javaScript) {
     try (PDDocument doc = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -61,7 +64,7 @@ final class Documents {
   }
 
   /** A .docx whose word/document.xml is {@code documentXml} (written as is). */
-  static byte[] docxWithXml(String documentXml) {
+  public static byte[] docxWithXml(String documentXml) {
     return docxWithXml(documentXml.getBytes(StandardCharsets.UTF_8), 1);
   }
 
@@ -83,7 +86,7 @@ final class Documents {
   }
 
   /** A .docx whose document expands to {@code megabytes} MB of one letter. */
-  static byte[] zipBombDocx(int megabytes) {
+  public static byte[] zipBombDocx(int megabytes) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ZipOutputStream zip = new ZipOutputStream(bytes)) {
       entry(zip, "[Content_Types].xml", CONTENT_TYPES.getBytes(StandardCharsets.UTF_8));
@@ -91,7 +94,7 @@ final class Documents {
       zip.putNextEntry(new ZipEntry("word/document.xml"));
       zip.write((DOC_HEAD + "<w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
       byte[] block = new byte[1 << 20];
-      java.util.Arrays.fill(block, (byte) 'a');
+      Arrays.fill(block, (byte) 'a');
       for (int i = 0; i < megabytes; i++) {
         zip.write(block);
       }
@@ -104,8 +107,36 @@ final class Documents {
     }
   }
 
+  /** A billion laughs in a document.xml, its text starting with {@code word}. */
+  public static String entityBomb(String word) {
+    StringBuilder doctype = new StringBuilder("<!DOCTYPE w:document [<!ENTITY l0 \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      doctype.append("<!ENTITY l").append(i).append(" \"");
+      doctype.append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+    }
+    doctype.append("]>");
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + doctype
+        + DOC_HEAD.substring(DOC_HEAD.indexOf("<w:document"))
+        + "<w:p><w:r><w:t>"
+        + word
+        + " &l9;</w:t></w:r></w:p>"
+        + DOC_TAIL;
+  }
+
+  /** A document.xml whose text names a local file as an external entity. */
+  public static String externalEntity(String word) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+        + DOC_HEAD.substring(DOC_HEAD.indexOf("<w:document"))
+        + "<w:p><w:r><w:t>"
+        + word
+        + " before &xxe; after</w:t></w:r></w:p>"
+        + DOC_TAIL;
+  }
+
   /** A PNG whose header claims {@code width} × {@code height} pixels (and holds no real data). */
-  static byte[] pngHeader(int width, int height) {
+  public static byte[] pngHeader(int width, int height) {
     ByteBuffer ihdr = ByteBuffer.allocate(17);
     ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII));
     ihdr.putInt(width).putInt(height);
@@ -119,6 +150,43 @@ final class Documents {
     end.update("IEND".getBytes(StandardCharsets.US_ASCII));
     png.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt((int) end.getValue());
     return png.array();
+  }
+
+  /**
+   * A real decompression bomb: a valid PNG of {@code side} × {@code side} one-bit pixels, all
+   * black, whose image data deflates to almost nothing (20,000 → 400 megapixels in about 50 KB; as
+   * a decoded image, more than a gigabyte). Written row by row: nothing large is held here.
+   */
+  public static byte[] pngBomb(int side) {
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    try (var deflate = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION))) {
+      byte[] row = new byte[1 + (side + 7) / 8]; // filter type 0, then the pixels
+      for (int y = 0; y < side; y++) {
+        deflate.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ByteBuffer header = ByteBuffer.allocate(13);
+    header.putInt(side).putInt(side).put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0);
+    header.put((byte) 0);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(png, "IHDR", header.array());
+    chunk(png, "IDAT", idat.toByteArray());
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    png.writeBytes(name);
+    png.writeBytes(data);
+    png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   static final String DOC_HEAD =

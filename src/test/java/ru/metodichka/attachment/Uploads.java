@@ -7,16 +7,16 @@ import java.util.Map;
 import ru.metodichka.Api;
 
 /** Multipart uploads of attachments, as a browser's form or script sends them. */
-final class Uploads {
-  static final String BOUNDARY = "----metodichka-test-boundary";
+public final class Uploads {
+  public static final String BOUNDARY = "----metodichka-test-boundary";
 
   private Uploads() {}
 
-  static String list(String community, String slug) {
+  public static String list(String community, String slug) {
     return Api.page(community, slug, "attachments");
   }
 
-  static String file(String community, String slug, String name, String... rest) {
+  public static String file(String community, String slug, String name, String... rest) {
     String[] segments = new String[2 + rest.length];
     segments[0] = "attachments";
     segments[1] = name;
@@ -24,7 +24,7 @@ final class Uploads {
     return Api.page(community, slug, segments);
   }
 
-  static Api.Response upload(
+  public static Api.Response upload(
       Api api, String token, String community, String slug, String name, byte[] content) {
     return api.send(
         HttpMethod.POST,
@@ -35,7 +35,7 @@ final class Uploads {
         Map.of());
   }
 
-  static Buffer body(String name, byte[] content) {
+  public static Buffer body(String name, byte[] content) {
     String escaped = name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     Buffer body = Buffer.buffer();
     body.appendString("--" + BOUNDARY + "\r\n", "UTF-8");
@@ -47,7 +47,7 @@ final class Uploads {
     return body;
   }
 
-  static byte[] utf8(String text) {
+  public static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -2,13 +2,19 @@ package ru.metodichka.wordio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import ru.metodichka.page.Author;
 import ru.metodichka.page.Citation;
@@ -72,9 +78,65 @@ class PageDocumentsTest {
     keep("sample.docx", docx);
     String text = WordAuthorizationIT.docxText(docx);
     assertThat(text)
-        .contains("Урок дробей", "пятого", "1. Разминка", "• Устный счёт", "Минуты")
+        .contains("Урок дробей", "пятого", "Разминка", "Устный счёт", "Минуты")
         .contains("Как цитировать", "Лицензия", "Петродворцового", "версия 4 от 20.11.2026")
         .contains("Иванова А. П. Урок дробей [Электронный ресурс]");
+  }
+
+  @Test
+  void docxListsAreWordsNumberedAndBulletedListsNestedByLevel() throws IOException {
+    String html =
+        """
+        <ol><li>Разминка<ul><li>Устный счёт</li><li>Игра</li></ul></li><li>Новая тема</li></ol>
+        <p>Между списками.</p>
+        <ol start="3"><li>Третий пункт</li><li>Четвёртый пункт</li></ol>
+        <ul><li>Маркер<ol><li>Вложенный номер</li></ol></li></ul>
+        """;
+    byte[] docx =
+        DocxWriter.write(
+            List.of(new ExportedPart(citation(), html)), MOSCOW, LocalDate.of(2026, 12, 6));
+    keep("lists.docx", docx);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      Map<String, XWPFParagraph> items = new HashMap<>();
+      for (XWPFParagraph p : doc.getParagraphs()) {
+        items.put(p.getText(), p);
+      }
+      XWPFParagraph warmUp = items.get("Разминка");
+      XWPFParagraph oral = items.get("Устный счёт");
+      XWPFParagraph game = items.get("Игра");
+      XWPFParagraph next = items.get("Новая тема");
+      XWPFParagraph third = items.get("Третий пункт");
+      XWPFParagraph bullet = items.get("Маркер");
+      XWPFParagraph nested = items.get("Вложенный номер");
+      assertThat(items.get("Между списками.").getNumID()).isNull();
+
+      assertThat(warmUp.getNumFmt()).isEqualTo("decimal");
+      assertThat(warmUp.getNumLevelText()).isEqualTo("%1.");
+      assertThat(warmUp.getNumIlvl()).isEqualTo(BigInteger.ZERO);
+      assertThat(next.getNumID()).isEqualTo(warmUp.getNumID());
+
+      assertThat(oral.getNumFmt()).isEqualTo("bullet");
+      assertThat(oral.getNumLevelText()).isEqualTo("◦");
+      assertThat(oral.getNumIlvl()).isEqualTo(BigInteger.ONE);
+      assertThat(game.getNumID()).isEqualTo(oral.getNumID()).isNotEqualTo(warmUp.getNumID());
+
+      // A list of its own starts afresh: a numbering instance of its own, at its start.
+      assertThat(third.getNumFmt()).isEqualTo("decimal");
+      assertThat(third.getNumID()).isNotEqualTo(warmUp.getNumID());
+      assertThat(startOverride(doc, third)).isEqualTo(3);
+      assertThat(startOverride(doc, warmUp)).isEqualTo(1);
+
+      assertThat(bullet.getNumFmt()).isEqualTo("bullet");
+      assertThat(bullet.getNumLevelText()).isEqualTo("•");
+      assertThat(nested.getNumFmt()).isEqualTo("decimal");
+      assertThat(nested.getNumLevelText()).isEqualTo("%2.");
+      assertThat(nested.getNumIlvl()).isEqualTo(BigInteger.ONE);
+    }
+  }
+
+  private static int startOverride(XWPFDocument doc, XWPFParagraph p) {
+    var num = doc.getNumbering().getNum(p.getNumID()).getCTNum();
+    return num.getLvlOverrideArray(0).getStartOverride().getVal().intValue();
   }
 
   @Test
@@ -86,7 +148,8 @@ class PageDocumentsTest {
     assertThat(again.title()).isEqualTo("Урок дробей");
     assertThat(again.markdown())
         .contains("# Урок дробей\n", "## Ход урока\n", "**пятого**", "*с игрой*")
-        .contains("[сайт](https://example.org)", "| Разминка | 5");
+        .contains("[сайт](https://example.org)", "| Разминка | 5")
+        .containsPattern("1\\. Разминка\n +[-*+] Устный счёт\n(\n)?2\\. Новая тема");
   }
 
   @Test
