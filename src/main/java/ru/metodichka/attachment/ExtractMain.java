@@ -83,7 +83,7 @@ public final class ExtractMain {
       parser.parse(stream, handler, new Metadata(), context);
     } catch (Exception | StackOverflowError e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e) && !full(e)) {
-        return new Answer(FAILED, e.toString());
+        return new Answer(FAILED, ExtractorProcess.cut(e.toString()));
       }
     }
     return new Answer(DONE, text.toString());
