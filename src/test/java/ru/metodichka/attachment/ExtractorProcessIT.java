@@ -88,13 +88,15 @@ class ExtractorProcessIT {
   void aChildKilledMidFileIsRecordedAsFailed() throws Exception {
     Path huge = file("huge2.pdf", Documents.pdf(10_000, "Another very long document", null));
     try (ExtractorProcess child = ExtractorProcess.start(256, timer)) {
+      // Its CPU time once ready (loading Tika took some): busy with the file is beyond that.
+      long ready = cpuMillis(child);
       CompletableFuture<Outcome> outcome =
           CompletableFuture.supplyAsync(() -> child.extract(huge, 1_000_000, LIMIT));
       Eventually.until(
           "the child to be busy with the file",
           Duration.ofSeconds(30),
-          () -> ProcessHandle.of(child.pid()).orElseThrow().info().totalCpuDuration(),
-          cpu -> cpu.isPresent() && cpu.get().toMillis() > 3000);
+          () -> cpuMillis(child),
+          cpu -> cpu > ready + 300);
       ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
       Outcome killed = outcome.get();
       assertThat(killed.status()).isEqualTo("failed");
@@ -124,5 +126,14 @@ class ExtractorProcessIT {
 
   private Path file(String name, byte[] content) throws IOException {
     return Files.write(dir.resolve(name), content);
+  }
+
+  private static long cpuMillis(ExtractorProcess child) {
+    return ProcessHandle.of(child.pid())
+        .orElseThrow()
+        .info()
+        .totalCpuDuration()
+        .map(Duration::toMillis)
+        .orElse(0L);
   }
 }
