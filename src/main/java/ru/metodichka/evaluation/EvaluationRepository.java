@@ -33,10 +33,18 @@ final class EvaluationRepository {
       counted AS (
         SELECT community_id, user_id, kind, n, month FROM contribution_months
          WHERE community_id = ANY($1) AND month >= $4 AND month < $5
+        -- The period's edges outside the whole months, as two ranges of the index: as one range
+        -- with "(created_at < $4 OR created_at >= $5)", the generic plan PostgreSQL settles on
+        -- after five runs of a prepared statement read every row of the period (300 ms for a
+        -- community's year of 500,000 rows instead of 10).
         UNION ALL
         SELECT community_id, user_id, kind, 1, created_at FROM contributions
-         WHERE community_id = ANY($1) AND created_at >= $2 AND created_at < $3
-           AND (created_at < $4 OR created_at >= $5) AND meeting_id IS NULL
+         WHERE community_id = ANY($1) AND created_at >= $2 AND created_at < least($3, $4)
+           AND meeting_id IS NULL
+        UNION ALL
+        SELECT community_id, user_id, kind, 1, created_at FROM contributions
+         WHERE community_id = ANY($1) AND created_at >= greatest($2, $5) AND created_at < $3
+           AND meeting_id IS NULL
         UNION ALL
         SELECT c.community_id, c.user_id, c.kind, 1, c.created_at FROM contributions c
          WHERE c.community_id = ANY($1) AND c.created_at >= $2 AND c.created_at < $3
