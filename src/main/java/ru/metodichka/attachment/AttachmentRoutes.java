@@ -1,13 +1,16 @@
 package ru.metodichka.attachment;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiFunction;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.db.Rows;
 import ru.metodichka.error.AppError;
@@ -93,14 +96,7 @@ public final class AttachmentRoutes implements ApiRoutes {
 
   /** Stores the first file part of the multipart body (streamed, see {@link StreamedBodies}). */
   private void receive(RoutingContext ctx, VisiblePage page) {
-    StreamedBodies.firstFileArriving(ctx)
-        .recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
-        .compose(
-            upload -> {
-              String asked = ctx.queryParams().get("name");
-              String name = asked != null && !asked.isBlank() ? asked : upload.filename();
-              return service.upload(page, name, upload);
-            })
+    firstFile(ctx, (name, upload) -> service.upload(page, name, upload))
         .onSuccess(
             a ->
                 ctx.response()
@@ -109,6 +105,22 @@ public final class AttachmentRoutes implements ApiRoutes {
                     .putHeader("Location", url(ctx, a.name()))
                     .end(json(ctx, a).encode()))
         .onFailure(e -> failed(ctx, e));
+  }
+
+  /**
+   * Stores the first file part of the request's multipart body with {@code store}, under the name
+   * {@code ?name=} gives or else the part's own file name; 422 when the body has no file part.
+   */
+  static <T> Future<T> firstFile(
+      RoutingContext ctx, BiFunction<String, ReadStream<Buffer>, Future<T>> store) {
+    return StreamedBodies.firstFileArriving(ctx)
+        .recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
+        .compose(
+            upload -> {
+              String asked = ctx.queryParams().get("name");
+              return store.apply(
+                  asked != null && !asked.isBlank() ? asked : upload.filename(), upload);
+            });
   }
 
   /** A refused upload: 413 beyond the limit, else the failure's own status. */

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
-import ru.metodichka.error.AppError;
 import ru.metodichka.web.ApiRoutes;
 import ru.metodichka.web.JsonInput;
 import ru.metodichka.web.StreamedBodies;
@@ -64,14 +63,9 @@ public final class PendingRoutes implements ApiRoutes {
   }
 
   private void receive(RoutingContext ctx, Access access) {
-    StreamedBodies.firstFileArriving(ctx)
-        .recover(e -> Future.failedFuture(AppError.invalid("file", "attachment_file_missing")))
-        .compose(
-            upload -> {
-              String asked = ctx.queryParams().get("name");
-              String name = asked != null && !asked.isBlank() ? asked : upload.filename();
-              return pending.keep(access, ctx.queryParams().get("token"), name, upload);
-            })
+    AttachmentRoutes.firstFile(
+            ctx,
+            (name, upload) -> pending.keep(access, ctx.queryParams().get("token"), name, upload))
         .onSuccess(
             kept ->
                 ctx.response()
