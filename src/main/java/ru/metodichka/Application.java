@@ -580,11 +580,24 @@ public final class Application implements AutoCloseable {
             config.centreName(),
             config.timeZone(),
             Clock.systemUTC());
+    var pageScreens =
+        new PageScreens(
+            templates,
+            reader,
+            parts.reviews(),
+            checklist,
+            publicUrl,
+            search.similarPages(),
+            viewCache,
+            parts.views(),
+            config.centreName(),
+            commentScreens.section());
     return new WebParts(
         new AuthHandler(auth),
         csrf,
         templates,
         new DatabaseHealth(pool),
+        publicUrl,
         List.of(
             new AttentionCount(parts.joinRequests(), reviewQueue),
             new ExpertLink(parts.experts()),
@@ -655,17 +668,7 @@ public final class Application implements AutoCloseable {
                 parts.plans(),
                 new PlanDescriptions(pool, rendering, parts.markdown())),
             new AttachmentScreens(templates, reader, attachments),
-            new PageScreens(
-                templates,
-                reader,
-                parts.reviews(),
-                checklist,
-                publicUrl,
-                search.similarPages(),
-                viewCache,
-                parts.views(),
-                config.centreName(),
-                commentScreens.section()),
+            pageScreens,
             new LifecycleScreens(templates, reader, parts.lifecycle(), communities),
             new HistoryScreens(templates, history),
             new RevertScreens(templates, history, pageService),
@@ -683,7 +686,8 @@ public final class Application implements AutoCloseable {
             new ExpertScreens(templates, parts.experts(), parts.expertReviews()),
             new ExpertAdminScreens(templates, parts.experts(), communities),
             new RubricScreens(templates, rubric),
-            new SearchScreens(templates, search, communities)));
+            new SearchScreens(templates, search, communities)),
+        pageScreens);
   }
 
   public static Pool pool(Vertx vertx, ResolvedDatabase database, AppConfig.Db db) {

@@ -14,6 +14,7 @@ import ru.metodichka.community.Community;
 import ru.metodichka.error.AppError;
 import ru.metodichka.render.Outline;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.MemoryCopies;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
@@ -21,7 +22,7 @@ import ru.metodichka.web.Templates;
 import ru.metodichka.web.Ui;
 
 /** A page as people read it ({@code /c/{community}/{slug}}), and its publishing buttons. */
-public final class PageScreens implements Screens {
+public final class PageScreens implements Screens, MemoryCopies {
   private static final String HTML = "text/html; charset=utf-8";
   private static final String PAGE = "/c/:community/:slug";
   // The moderators' review queue, whose forms post to these acts and come back to it.
@@ -65,13 +66,18 @@ public final class PageScreens implements Screens {
   }
 
   /**
-   * The anonymous page view from memory, before every other screen's routes: only an address that
-   * {@link #view} answered (and cached) is answered here, so which screen owns an address is still
-   * decided by the order of {@link #mount}; anything else goes on to the routes in that order.
+   * The anonymous page view from memory ({@link ru.metodichka.web.FromMemory}, before the router):
+   * only an address that {@link #view} answered and kept is answered there.
    */
   @Override
-  public void mountFirst(Router router) {
-    router.get(PAGE).handler(this::fromMemory);
+  public Buffer copy(String site, String uri, String lang) {
+    PageViewCache.Entry cached = cache.get(new PageViewCache.Key(site, uri, lang));
+    if (cached == null) {
+      return null;
+    }
+    // Served from memory, but still a view (the rendering path counts it in PageReader).
+    views.viewed(cached.pageId());
+    return cached.html();
   }
 
   @Override
@@ -112,18 +118,6 @@ public final class PageScreens implements Screens {
                     ctx,
                     "returned",
                     (actor, c, slug) -> reviews.returnForWork(actor, c, slug, form(ctx, "note"))));
-  }
-
-  private void fromMemory(RoutingContext ctx) {
-    PageViewCache.Key key = cacheKey(ctx, CurrentUser.of(ctx));
-    PageViewCache.Entry cached = key == null ? null : cache.get(key);
-    if (cached == null) {
-      ctx.next();
-      return;
-    }
-    // Served from memory, but still a view (the rendering path counts it in PageReader).
-    views.viewed(cached.pageId());
-    ctx.response().putHeader("Content-Type", HTML).end(cached.html());
   }
 
   private void view(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package ru.metodichka.web;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import ru.metodichka.auth.AuthService;
@@ -76,8 +77,24 @@ public final class AuthHandler implements Handler<RoutingContext> {
     return cookie != null ? cookie.getValue() : null;
   }
 
+  /**
+   * Whether the request carries a token to look up (a bearer token or a session cookie): one
+   * without is anonymous whatever else it carries.
+   */
+  static boolean carriesToken(HttpServerRequest request) {
+    if (bearerToken(request) != null) {
+      return true;
+    }
+    Cookie cookie = request.getCookie(COOKIE);
+    return cookie != null && !cookie.getValue().isEmpty();
+  }
+
   private static String bearerToken(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
+    return bearerToken(ctx.request());
+  }
+
+  private static String bearerToken(HttpServerRequest request) {
+    String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return header.substring(BEARER.length()).trim();
     }

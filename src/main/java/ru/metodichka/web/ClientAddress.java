@@ -1,5 +1,6 @@
 package ru.metodichka.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
@@ -33,7 +34,12 @@ public final class ClientAddress {
 
   /** Whether the request's connection comes from one of the trusted proxies. */
   public boolean fromTrustedProxy(RoutingContext ctx) {
-    return !trustedProxies.isEmpty() && trusted(peer(ctx.request().remoteAddress()));
+    return fromTrustedProxy(ctx.request());
+  }
+
+  /** The same for a request no router has seen. */
+  public boolean fromTrustedProxy(HttpServerRequest request) {
+    return !trustedProxies.isEmpty() && trusted(peer(request.remoteAddress()));
   }
 
   /**

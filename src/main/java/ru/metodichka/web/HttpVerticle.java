@@ -20,7 +20,8 @@ import ru.metodichka.config.AppConfig;
 
 /**
  * The HTTP server: one router with the API under {@code /api}, health, static files, and one
- * failure handler. Several instances may run, one per event loop; they share the services.
+ * failure handler, behind the copies kept in memory for anonymous readers ({@link FromMemory}).
+ * Several instances may run, one per event loop; they share the services.
  */
 public final class HttpVerticle extends VerticleBase {
   static final int MAX_REQUEST_LINE = 128 * 1024;
@@ -37,10 +38,8 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler(parts.templates());
-    router
-        .route()
-        .handler(new RequestIds())
-        .handler(new SecurityHeaders(new ClientAddress(config.trustedProxies())));
+    ClientAddress proxies = new ClientAddress(config.trustedProxies());
+    router.route().handler(new RequestIds()).handler(new SecurityHeaders(proxies));
     new HealthRoutes(parts.health()).mount(router);
     router.route("/api/*").subRouter(api());
     router
@@ -61,7 +60,6 @@ public final class HttpVerticle extends VerticleBase {
         .handler(parts.csrf()::check)
         .handler(new HeaderFacts(parts.header()));
     router.get("/lang/:lang").handler(this::switchLanguage);
-    parts.screens().forEach(screens -> screens.mountFirst(router));
     parts.screens().forEach(screens -> screens.mount(router));
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
@@ -78,7 +76,9 @@ public final class HttpVerticle extends VerticleBase {
                 .setMaxFormAttributeSize(-1));
     // Requests Netty cannot parse never reach the router; they get a problem document too.
     server.invalidRequestHandler(new InvalidRequests());
-    return server.requestHandler(router).listen(config.port());
+    return server
+        .requestHandler(new FromMemory(router, parts.copies(), proxies, parts.publicUrl()))
+        .listen(config.port());
   }
 
   private Router api() {

@@ -1,9 +1,11 @@
 package ru.metodichka.web;
 
 import io.vertx.core.http.Cookie;
-import io.vertx.ext.web.LanguageHeader;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Locale;
+import java.util.Locale.LanguageRange;
 import java.util.ResourceBundle;
 
 /**
@@ -19,20 +21,42 @@ public final class Locales {
   private Locales() {}
 
   public static Locale of(RoutingContext ctx) {
-    Cookie picked = ctx.request().getCookie(COOKIE);
+    return of(ctx.request());
+  }
+
+  /**
+   * The same for a request no router has seen ({@link FromMemory}). {@code Accept-Language} is read
+   * with the JDK's parser: ranges by weight, the highest first; a header it cannot parse counts as
+   * none.
+   */
+  public static Locale of(HttpServerRequest request) {
+    Cookie picked = request.getCookie(COOKIE);
     if (picked != null) {
       Locale locale = supported(picked.getValue());
       if (locale != null) {
         return locale;
       }
     }
-    for (LanguageHeader language : ctx.acceptableLanguages()) {
-      Locale locale = supported(language.tag());
-      if (locale != null) {
+    for (LanguageRange range : accepted(request.getHeader("Accept-Language"))) {
+      String tag = range.getRange();
+      int dash = tag.indexOf('-');
+      Locale locale = supported(dash < 0 ? tag : tag.substring(0, dash));
+      if (locale != null && range.getWeight() > 0) {
         return locale;
       }
     }
     return RUSSIAN;
+  }
+
+  private static List<LanguageRange> accepted(String header) {
+    if (header == null || header.isBlank()) {
+      return List.of();
+    }
+    try {
+      return LanguageRange.parse(header);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   /** Russian or English for a language tag, or null for any other language. */

@@ -1,9 +1,9 @@
 package ru.metodichka.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Absolute addresses of this site, for what is read away from it: feeds, the sitemap, robots.txt, a
@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * {@code Host} header, so deployments configure it.
  */
 public final class PublicUrl {
-  /** Host names and addresses as a Host header may carry them: nothing that could end a URL. */
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
 
   private final Optional<String> configured;
 
@@ -23,7 +21,12 @@ public final class PublicUrl {
 
   /** {@code https://host[:port]}, without a trailing slash. */
   public String base(RoutingContext ctx) {
-    return configured.orElseGet(() -> fromRequest(ctx));
+    return base(ctx.request(), SecurityHeaders.isHttps(ctx));
+  }
+
+  /** The same for a request no router has seen; {@code https} as {@link SecurityHeaders} says. */
+  public String base(HttpServerRequest request, boolean https) {
+    return configured.orElseGet(() -> fromRequest(request, https));
   }
 
   /** The absolute address of a path of this site ({@code /c/…}); Cyrillic is percent-encoded. */
@@ -31,11 +34,37 @@ public final class PublicUrl {
     return base(ctx) + Redirect.encoded(path);
   }
 
-  private static String fromRequest(RoutingContext ctx) {
-    String scheme = SecurityHeaders.isHttps(ctx) ? "https" : "http";
-    HostAndPort authority = ctx.request().authority();
+  /**
+   * Host names and addresses as a Host header may carry them ({@code [A-Za-z0-9.\-\[\]:]+}):
+   * nothing that could end a URL. A loop, not a regular expression: it runs on every page view.
+   */
+  static boolean hostName(String host) {
+    if (host.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '['
+              || c == ']'
+              || c == ':';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String fromRequest(HttpServerRequest request, boolean https) {
+    String scheme = https ? "https" : "http";
+    HostAndPort authority = request.authority();
     String host = authority == null ? "localhost" : authority.host();
-    if (!HOST.matcher(host).matches()) {
+    if (!hostName(host)) {
       host = "localhost";
     } else if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";

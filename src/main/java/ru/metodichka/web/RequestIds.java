@@ -1,6 +1,7 @@
 package ru.metodichka.web;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -15,14 +16,18 @@ final class RequestIds implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String given = ctx.request().getHeader("X-Request-Id");
-    String id =
-        given != null && SANE.matcher(given).matches()
-            ? given
-            : Long.toHexString(ThreadLocalRandom.current().nextLong());
+    String id = id(ctx.request());
     ctx.put(KEY, id);
     ctx.response().putHeader("X-Request-Id", id);
     ctx.next();
+  }
+
+  /** The caller's id when it looks sane, else a new one. */
+  static String id(HttpServerRequest request) {
+    String given = request.getHeader("X-Request-Id");
+    return given != null && SANE.matcher(given).matches()
+        ? given
+        : Long.toHexString(ThreadLocalRandom.current().nextLong());
   }
 
   static String of(RoutingContext ctx) {

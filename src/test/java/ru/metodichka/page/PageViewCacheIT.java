@@ -2,7 +2,9 @@ package ru.metodichka.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +31,29 @@ class PageViewCacheIT {
     String second = visitor.get(path(team, "кэш")).text();
 
     assertThat(second).isEqualTo(first).contains("Первый текст.");
+  }
+
+  @Test
+  void aCopyFromMemoryCarriesTheHeadersOfTheRenderingAndTheVisitorsLanguage(Fixtures fx) {
+    var team = fx.team();
+    publishedPage(fx, team, "язык", "Текст.");
+    Api api = fx.api();
+    Map<String, String> russian = Map.of("Accept-Language", "ru-RU,ru;q=0.9");
+    var rendered = api.send(HttpMethod.GET, path(team, "язык"), null, null, null, russian);
+    var kept = api.send(HttpMethod.GET, path(team, "язык"), null, null, null, russian);
+    var english =
+        api.send(
+            HttpMethod.GET, path(team, "язык"), null, null, null, Map.of("Accept-Language", "en"));
+
+    assertThat(kept.text()).isEqualTo(rendered.text());
+    assertThat(kept.headers().names()).containsExactlyElementsOf(rendered.headers().names());
+    for (String name : rendered.headers().names()) {
+      if (!name.equals("X-Request-Id")) {
+        assertThat(kept.headers().getAll(name)).as(name).isEqualTo(rendered.headers().getAll(name));
+      }
+    }
+    assertThat(rendered.document().select("html").attr("lang")).isEqualTo("ru");
+    assertThat(english.document().select("html").attr("lang")).isEqualTo("en");
   }
 
   @Test
