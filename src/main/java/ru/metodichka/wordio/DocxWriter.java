@@ -1,6 +1,5 @@
 package ru.metodichka.wordio;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,13 +7,9 @@ import java.math.BigInteger;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.BreakType;
-import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
@@ -25,10 +20,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDrawing;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import ru.metodichka.attachment.DocumentImages.DocumentImage;
@@ -59,7 +50,7 @@ final class DocxWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DocxWriter writer = new DocxWriter(doc);
       writer.headingStyles();
-      writer.a4();
+      DocxPage.a4(doc);
       boolean first = true;
       for (ExportedPart part : parts) {
         writer.images = part.images();
@@ -98,21 +89,6 @@ final class DocxWriter {
       style.addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
       styles.addStyle(new XWPFStyle(style));
     }
-  }
-
-  /** An A4 page with the PDF's margins, so a picture sized for one fits the other. */
-  private void a4() {
-    CTSectPr section = doc.getDocument().getBody().addNewSectPr();
-    CTPageSz size = section.addNewPgSz();
-    size.setW(BigInteger.valueOf(PrintedPage.twips(PrintedPage.WIDTH_CM)));
-    size.setH(BigInteger.valueOf(PrintedPage.twips(PrintedPage.HEIGHT_CM)));
-    CTPageMar margins = section.addNewPgMar();
-    BigInteger top = BigInteger.valueOf(PrintedPage.twips(PrintedPage.MARGIN_TOP_CM));
-    BigInteger side = BigInteger.valueOf(PrintedPage.twips(PrintedPage.MARGIN_SIDE_CM));
-    margins.setTop(top);
-    margins.setBottom(top);
-    margins.setLeft(side);
-    margins.setRight(side);
   }
 
   private XWPFParagraph heading(int level, String text) {
@@ -283,7 +259,7 @@ final class DocxWriter {
   private void image(XWPFParagraph p, Element img, Style style) {
     String caption = img.attr("alt").strip();
     DocumentImage image = images.get(img.attr("src"));
-    if (image == null || !picture(p.createRun(), image, caption)) {
+    if (image == null || !DocxPage.picture(p.createRun(), image, caption)) {
       run(p.createRun(), caption.isEmpty() ? "[рисунок]" : caption, style);
       return;
     }
@@ -293,26 +269,6 @@ final class DocxWriter {
       under.setFontSize(9);
       under.setColor("444444");
       under.setText(caption);
-    }
-  }
-
-  /**
-   * The picture in {@code run} at its printed size, the caption as its description (what Word shows
-   * as its alternative text); false when POI refuses it.
-   */
-  private boolean picture(XWPFRun run, DocumentImage image, String caption) {
-    double[] size = PrintedPage.pictureSize(image.width(), image.height());
-    int type = image.png() ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG;
-    String name = "picture." + (image.png() ? "png" : "jpg");
-    try (ByteArrayInputStream in = new ByteArrayInputStream(image.bytes())) {
-      XWPFPicture picture =
-          run.addPicture(in, type, name, Units.toEMU(size[0]), Units.toEMU(size[1]));
-      picture.getCTPicture().getNvPicPr().getCNvPr().setDescr(caption);
-      CTDrawing drawing = run.getCTR().getDrawingArray(run.getCTR().sizeOfDrawingArray() - 1);
-      drawing.getInlineArray(0).getDocPr().setDescr(caption);
-      return true;
-    } catch (InvalidFormatException | IOException e) {
-      return false;
     }
   }
 
