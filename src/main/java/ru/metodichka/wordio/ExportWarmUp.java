@@ -22,8 +22,8 @@ import ru.metodichka.page.Author;
 import ru.metodichka.page.Citation;
 
 /**
- * Exports warmed up once the server has started: one small PDF and one small .docx written in the
- * background — a heading, a list, a table, a PNG and a JPEG picture, a citation block — on the
+ * Exports warmed up once the server has started: a PDF and a .docx of about five pages written in
+ * the background — headings, lists, tables, a PNG and a JPEG picture, a citation block — on the
  * documents' workers, so that the first export a reader asks for does not pay for a cold JVM:
  * openhtmltopdf's, PDFBox's, POI's, jsoup's and ImageIO's classes loaded, DejaVu Sans read and its
  * metrics computed (both kept for every later export, {@link PdfWriter}), the code they run most
