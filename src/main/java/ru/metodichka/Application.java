@@ -158,6 +158,7 @@ import ru.metodichka.web.HttpVerticle;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Templates;
 import ru.metodichka.web.WebParts;
+import ru.metodichka.wordio.ExportWarmUp;
 import ru.metodichka.wordio.PageExports;
 import ru.metodichka.wordio.WordConversions;
 import ru.metodichka.wordio.WordRoutes;
@@ -176,6 +177,7 @@ public final class Application implements AutoCloseable {
   private final Opened opened;
   private final Parts parts;
   private final int port;
+  private final Future<Boolean> exportsWarmedUp;
 
   /** The components tests and tools reach into; the web layer gets {@link WebParts}. */
   public record Parts(
@@ -207,10 +209,11 @@ public final class Application implements AutoCloseable {
       MailOutbox mailOutbox,
       DailyRounds dailyRounds) {}
 
-  private Application(Opened opened, Parts parts, int port) {
+  private Application(Opened opened, Parts parts, int port, Future<Boolean> exportsWarmedUp) {
     this.opened = opened;
     this.parts = parts;
     this.port = port;
+    this.exportsWarmedUp = exportsWarmedUp;
   }
 
   /** Blocking: call from a plain thread (main or test setup), never from an event loop. */
@@ -241,6 +244,9 @@ public final class Application implements AutoCloseable {
       }
       int port = deploy(parts.vertx(), web(config, parts), config.http());
       boundPort.set(port);
+      // Once the server listens, never before: the first export must not pay for a cold JVM.
+      Future<Boolean> warmUp =
+          ExportWarmUp.start(parts.vertx().createSharedWorkerExecutor("metodichka-documents", 2));
       ResolvedDatabase database = parts.database();
       LOG.info(
           "Metodichka serves http://{}:{}/ (database: {} {}:{}/{})",
@@ -250,7 +256,7 @@ public final class Application implements AutoCloseable {
           database.host(),
           database.port(),
           database.database());
-      return new Application(opened, parts, port);
+      return new Application(opened, parts, port, warmUp);
     } catch (RuntimeException | Error e) {
       opened.close();
       throw e;
@@ -575,6 +581,7 @@ public final class Application implements AutoCloseable {
     var pageExports =
         new PageExports(
             reader,
+            attachments,
             structures,
             vertx.createSharedWorkerExecutor("metodichka-documents", 2),
             config.centreName(),
@@ -759,6 +766,11 @@ public final class Application implements AutoCloseable {
 
   private static String displayHost(String host) {
     return host.equals("0.0.0.0") ? "localhost" : host;
+  }
+
+  /** The exports' warm-up ({@link ExportWarmUp}): true once done, false if it failed. */
+  public Future<Boolean> exportsWarmedUp() {
+    return exportsWarmedUp;
   }
 
   public int port() {

@@ -151,7 +151,7 @@ public final class AttachmentRoutes implements ApiRoutes {
                 return;
               }
               if (!ServedFiles.notModified(ctx, v.sha256())) {
-                ServedFiles.send(ctx, a.name(), blob(v), () -> service.send(a, v, ctx.response()));
+                ServedFiles.send(ctx, a.name(), v.blob(), () -> service.send(a, v, ctx.response()));
               }
             });
   }
@@ -170,7 +170,7 @@ public final class AttachmentRoutes implements ApiRoutes {
         .compose(
             found ->
                 ServedFiles.shown(
-                    ctx, service, found.attachment().name(), blob(found.attachment().latest())))
+                    ctx, service, found.attachment().name(), found.attachment().latest().blob()))
         .onFailure(ctx::fail);
   }
 
@@ -202,10 +202,6 @@ public final class AttachmentRoutes implements ApiRoutes {
     JsonArray items = new JsonArray();
     list.forEach(a -> items.add(json(ctx, a)));
     return new JsonObject().put("items", items);
-  }
-
-  static StoredBlob blob(AttachmentVersion v) {
-    return new StoredBlob(v.blobId(), v.sha256(), v.size(), v.mediaType(), v.width(), v.height());
   }
 
   static String url(RoutingContext ctx, String name) {

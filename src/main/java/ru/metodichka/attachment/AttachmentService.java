@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.contribution.ContributionKind;
 import ru.metodichka.contribution.ContributionRepository;
@@ -181,6 +182,39 @@ public final class AttachmentService {
 
   /** An attachment with the page it belongs to. */
   public record Found(VisiblePage page, Attachment attachment) {}
+
+  /**
+   * An image as a page shows it: the file's name, and the bytes of its preview (a PNG, JPEG, GIF or
+   * WebP at most {@value ImagePreviews#WIDTH} pixels wide).
+   */
+  public record ShownImage(String name, byte[] bytes) {}
+
+  /**
+   * What a page shows for its file {@code name} ({@code ![…](attachment:name)}), for a document
+   * written from the page: the preview — made now if it was not made yet, as {@code
+   * …/{name}/preview} makes it — read from PostgreSQL. The page was read through {@link
+   * PageReader#visible}, and the file is found as {@link #find} finds it (a hidden file for the
+   * page's moderators only): 404 for a file its reader may not see or that does not exist, and for
+   * a file that is not an image a page shows. Empty, and nothing read, when the preview is larger
+   * than {@code maxBytes}.
+   */
+  public Future<Optional<ShownImage>> shownImage(VisiblePage page, String name, long maxBytes) {
+    return one(pool, page, name, page.access().moderator())
+        .compose(
+            a ->
+                previews
+                    .of(a.latest().blob(), a.name())
+                    .compose(preview -> read(a.name(), preview, maxBytes)));
+  }
+
+  private Future<Optional<ShownImage>> read(String name, StoredBlob preview, long maxBytes) {
+    if (preview.size() > maxBytes) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return blobs
+        .read(preview.id())
+        .map(bytes -> Optional.of(new ShownImage(name, bytes.getBytes())));
+  }
 
   private Future<Attachment> one(SqlClient sql, VisiblePage page, String name, boolean withHidden) {
     return repository

@@ -12,4 +12,9 @@ public record AttachmentVersion(
     Integer width,
     Integer height,
     String uploadedBy,
-    OffsetDateTime uploadedAt) {}
+    OffsetDateTime uploadedAt) {
+  /** The stored content of this version. */
+  StoredBlob blob() {
+    return new StoredBlob(blobId, sha256, size, mediaType, width, height);
+  }
+}

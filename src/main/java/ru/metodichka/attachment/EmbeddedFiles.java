@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,8 +61,7 @@ public final class EmbeddedFiles implements PageFiles {
   }
 
   private Future<List<Shown>> ofPage(SqlClient sql, Access access, Page page, String community) {
-    String base =
-        "/api/communities/" + encode(community) + "/pages/" + encode(page.slug()) + "/attachments/";
+    String base = base(community, page.slug());
     return sql.preparedQuery(OF_PAGE)
         .execute(Tuple.of(page.id(), access.moderator()))
         .map(
@@ -126,6 +126,34 @@ public final class EmbeddedFiles implements PageFiles {
     }
     try {
       return UUID.fromString(token.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Where a page's files are: their addresses start so. */
+  private static String base(String community, String slug) {
+    return "/api/communities/" + encode(community) + "/pages/" + encode(slug) + "/attachments/";
+  }
+
+  /**
+   * The name of the page's own file whose preview {@code src} is, exactly as {@link #of} writes it
+   * into a page of {@code community} at {@code slug}; null for any other address (another page's, a
+   * file kept for a page, a web address).
+   */
+  public static String previewed(String community, String slug, String src) {
+    String base = base(community, slug);
+    String end = "/preview";
+    if (src == null
+        || !src.startsWith(base)
+        || !src.endsWith(end)
+        || src.length() <= base.length() + end.length()) {
+      return null;
+    }
+    String encoded = src.substring(base.length(), src.length() - end.length());
+    try {
+      String name = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+      return encode(name).equals(encoded) ? name : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

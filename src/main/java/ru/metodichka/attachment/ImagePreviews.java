@@ -180,7 +180,8 @@ final class ImagePreviews {
         width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
   }
 
-  private static Made encode(BufferedImage image) throws IOException {
+  /** The image as a JPEG, or as a PNG when it has transparency. */
+  static Made encode(BufferedImage image) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     if (image.getColorModel().hasAlpha()) {
       ImageIO.write(image, "png", bytes);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -21,18 +22,23 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import ru.metodichka.attachment.DocumentImages.DocumentImage;
 import ru.metodichka.render.Outline;
 
 /**
  * Pages as a Word document (.docx) with Apache POI, each followed by its citation block. It walks
  * the revision's sanitised HTML — the same the page and the PDF show, wiki links resolved — block
  * by block: headings, paragraphs, lists (Word's numbered and bulleted lists, nested by level),
- * tables, quotes, code, links, bold, italic and code runs. Blocks: call on a worker.
+ * tables, quotes, code, links, bold, italic and code runs, and the pictures a page shows of its own
+ * files ({@link ExportedPart#images}) at the text's width at most, their captions under them and as
+ * their descriptions (any other image is its caption). The page is A4 ({@link PrintedPage}).
+ * Blocks: call on a worker.
  */
 final class DocxWriter {
   private static final int[] HEADING_SIZES = {20, 16, 14, 12, 11, 11};
   private final XWPFDocument doc;
   private final DocxNumbering numbering;
+  private Map<String, DocumentImage> images = Map.of();
 
   private DocxWriter(XWPFDocument doc) {
     this.doc = doc;
@@ -44,8 +50,10 @@ final class DocxWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DocxWriter writer = new DocxWriter(doc);
       writer.headingStyles();
+      DocxPage.a4(doc);
       boolean first = true;
       for (ExportedPart part : parts) {
+        writer.images = part.images();
         String title = part.citation().title();
         XWPFParagraph heading = writer.heading(1, title);
         if (!first) {
@@ -236,8 +244,7 @@ final class DocxWriter {
           inlines(p, e, style);
         }
       }
-      case "img" ->
-          run(p.createRun(), e.attr("alt").isBlank() ? "[рисунок]" : e.attr("alt"), style);
+      case "img" -> image(p, e, style);
       case "input" -> run(p.createRun(), e.hasAttr("checked") ? "☑ " : "☐ ", style);
       case "ul", "ol", "table", "p", "div", "blockquote", "pre" -> {
         // A block inside an inline context (a list item's paragraph): kept on its own lines.
@@ -245,6 +252,23 @@ final class DocxWriter {
         inlines(p, e, style);
       }
       default -> inlines(p, e, style);
+    }
+  }
+
+  /** The page's picture for this {@code <img>} with its caption under it, or the caption alone. */
+  private void image(XWPFParagraph p, Element img, Style style) {
+    String caption = img.attr("alt").strip();
+    DocumentImage image = images.get(img.attr("src"));
+    if (image == null || !DocxPage.picture(p.createRun(), image, caption)) {
+      run(p.createRun(), caption.isEmpty() ? "[рисунок]" : caption, style);
+      return;
+    }
+    if (!caption.isEmpty()) {
+      XWPFRun under = p.createRun();
+      under.addBreak();
+      under.setFontSize(9);
+      under.setColor("444444");
+      under.setText(caption);
     }
   }
 

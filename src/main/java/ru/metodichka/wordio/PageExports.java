@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import ru.metodichka.attachment.AttachmentService;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.error.AppError;
+import ru.metodichka.page.Author;
 import ru.metodichka.page.Citation;
 import ru.metodichka.page.PageReader;
+import ru.metodichka.page.RenderedRevision;
 import ru.metodichka.page.Visibility;
 import ru.metodichka.page.VisiblePage;
 import ru.metodichka.structure.StructureNode;
@@ -34,6 +37,7 @@ public final class PageExports {
 
   private static final long TIME_LIMIT_MS = 60_000;
   private final PageReader reader;
+  private final AttachmentService attachments;
   private final StructureService structures;
   private final WorkerExecutor documents;
   private final String centre;
@@ -41,16 +45,19 @@ public final class PageExports {
   private final Clock clock;
 
   /**
+   * @param attachments where the pictures pages show are read ({@link ExportImages})
    * @param centre the centre's name ({@code centre.name}), in every citation block
    */
   public PageExports(
       PageReader reader,
+      AttachmentService attachments,
       StructureService structures,
       WorkerExecutor documents,
       String centre,
       ZoneId zone,
       Clock clock) {
     this.reader = reader;
+    this.attachments = attachments;
     this.structures = structures;
     this.documents = documents;
     this.centre = centre;
@@ -86,43 +93,55 @@ public final class PageExports {
   public record Document(String fileName, String contentType, byte[] bytes) {}
 
   public Future<Document> export(Request request) {
+    ExportImages images = new ExportImages(attachments, documents);
     return reader
         .visible(request.actor(), request.community(), request.slug())
-        .compose(v -> request.section() ? section(v, request) : one(v, request).map(List::of))
+        .compose(
+            v ->
+                request.section()
+                    ? section(v, request, images)
+                    : one(v, request, images).map(List::of))
         .compose(parts -> write(parts, request));
   }
 
-  private Future<ExportedPart> one(VisiblePage v, Request request) {
+  private Future<ExportedPart> one(VisiblePage v, Request request, ExportImages images) {
     int number =
         request.revision() == null
             ? Visibility.shownRevision(v.access(), v.page())
             : request.revision();
-    return part(v, number, request.base());
+    return part(v, number, request.base(), images);
   }
 
-  private Future<ExportedPart> part(VisiblePage v, int number, String base) {
+  /** A page at a revision: its HTML as its reader sees it, its citation and its pictures. */
+  private Future<ExportedPart> part(VisiblePage v, int number, String base, ExportImages images) {
     var rendered = reader.rendered(v, number);
     var authors = reader.authors(v, number);
     return Future.all(rendered, authors)
+        .compose(all -> images.of(v, rendered.result().html()))
         .map(
-            all ->
+            pictures ->
                 new ExportedPart(
-                    Citation.of(
-                        v.community(),
-                        v.page().slug(),
-                        rendered.result().revision(),
-                        authors.result(),
-                        centre,
-                        base,
-                        licenceName(rendered.result().revision().metadata().licence())),
-                    rendered.result().html()));
+                    citation(v, rendered.result(), authors.result(), base),
+                    rendered.result().html(),
+                    pictures));
+  }
+
+  private Citation citation(VisiblePage v, RenderedRevision r, List<Author> authors, String base) {
+    return Citation.of(
+        v.community(),
+        v.page().slug(),
+        r.revision(),
+        authors,
+        centre,
+        base,
+        licenceName(r.revision().metadata().licence()));
   }
 
   /**
    * The page (at the revision asked for) and the pages under it in the structure, each at the
    * revision its reader reads; a page outside the structure is exported alone.
    */
-  private Future<List<ExportedPart>> section(VisiblePage v, Request request) {
+  private Future<List<ExportedPart>> section(VisiblePage v, Request request, ExportImages images) {
     return structures
         .read(v.access())
         .compose(
@@ -133,18 +152,19 @@ public final class PageExports {
                 node.children().forEach(child -> collect(child, below));
               }
               Future<List<ExportedPart>> parts =
-                  one(v, request).map(p -> new ArrayList<>(List.of(p)));
+                  one(v, request, images).map(p -> new ArrayList<>(List.of(p)));
               for (String slug : below.subList(0, Math.min(below.size(), MAX_SECTION_PAGES - 1))) {
-                parts = parts.compose(list -> child(request, slug).map(p -> add(list, p)));
+                parts = parts.compose(list -> child(request, slug, images).map(p -> add(list, p)));
               }
               return parts;
             });
   }
 
-  private Future<ExportedPart> child(Request request, String slug) {
+  private Future<ExportedPart> child(Request request, String slug, ExportImages images) {
     return reader
         .visible(request.actor(), request.community(), slug)
-        .compose(c -> part(c, Visibility.shownRevision(c.access(), c.page()), request.base()));
+        .compose(
+            c -> part(c, Visibility.shownRevision(c.access(), c.page()), request.base(), images));
   }
 
   private static List<ExportedPart> add(List<ExportedPart> list, ExportedPart part) {

@@ -57,7 +57,7 @@ public final class Pictures {
   }
 
   /** A lossy WebP of {@value #WEBP_WIDTH} × {@value #WEBP_HEIGHT} pixels. */
-  static byte[] webp() {
+  public static byte[] webp() {
     try (InputStream in = Pictures.class.getResourceAsStream("doli.webp")) {
       return in.readAllBytes();
     } catch (IOException e) {

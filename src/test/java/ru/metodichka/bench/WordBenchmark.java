@@ -2,6 +2,8 @@ package ru.metodichka.bench;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +23,12 @@ import ru.metodichka.wordio.WordDocs;
  * that page exported to PDF and to .docx. The first of each after the server's start is shown apart
  * (a cold JVM loads the converters' classes), then {@code --rounds=N} more (default 10): median,
  * 95th percentile, slowest, as a Markdown table with the targets. {@code --sections=N} (default 62)
- * sets the document's length.
+ * sets the document's length, {@code --http-port=N} the server's port (default: any free one).
+ *
+ * <p>Wall times depend on how busy the machine is; the CPU time the documents' workers spent on
+ * each export (the server runs in this JVM) depends much less on it, so it is shown beside them.
+ * The server warms the exports up once it listens ({@code ExportWarmUp}); whether that had finished
+ * when the first export was asked for is shown under the table.
  */
 public final class WordBenchmark {
   private static final String DOCX =
@@ -32,7 +39,8 @@ public final class WordBenchmark {
   public static void main(String[] args) throws Exception {
     int rounds = option(args, "rounds", 10);
     int sections = option(args, "sections", 62);
-    try (TestApp app = TestApp.start(Map.of())) {
+    int port = option(args, "http-port", 0);
+    try (TestApp app = TestApp.start(Map.of("http-port", Integer.toString(port)))) {
       Fixtures fx = new Fixtures(app);
       Fixtures.Team team = fx.team();
       String token = team.member().token();
@@ -54,6 +62,7 @@ public final class WordBenchmark {
       String page = Api.page(team.community(), "длинная");
       Supplier<Api.Response> pdf = () -> api.get(page + "/export.pdf", token);
       Supplier<Api.Response> word = () -> api.get(page + "/export.docx", token);
+      boolean warmedUp = app.app().exportsWarmedUp().isComplete();
       Times pdfs = measure("PDF export", pdf, rounds);
       Times words = measure(".docx export", word, rounds);
       int printed;
@@ -68,25 +77,57 @@ public final class WordBenchmark {
           markdown.length() / 1024,
           printed);
       System.out.println(
-          "| what | first after start, ms | runs | median, ms | p95, ms | slowest, ms | target | |");
-      System.out.println("|---|---:|---:|---:|---:|---:|---|---|");
+          "| what | first after start, ms | runs | median, ms | p95, ms | slowest, ms | target | |"
+              + " documents' workers' CPU: first, median, ms | the JVM's CPU: first, median, ms |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---|---|---:|---:|");
       row("import of the .docx (" + printed + " pages)", imports, 2000);
       row("export of the page to PDF", pdfs, 2000);
       row("export of the page to .docx", words, 0);
+      System.out.printf(
+          Locale.ROOT,
+          "%nThe exports' warm-up had %sfinished when the first export was asked for.%n",
+          warmedUp ? "" : "not ");
     }
   }
 
-  /** The first answer's time and the sorted times of the rounds after it, ms. */
-  private record Times(double first, List<Double> rounds) {}
+  /**
+   * The first answer's time and the sorted times of the rounds after it, ms; the CPU time of the
+   * documents' workers during the first and the median of the rounds', ms.
+   */
+  private record Times(
+      double first,
+      List<Double> rounds,
+      double firstCpu,
+      double medianCpu,
+      double firstProcessCpu,
+      double medianProcessCpu) {}
 
   private static Times measure(String what, Supplier<Api.Response> request, int rounds) {
+    double firstCpu = -documentsCpuMs();
+    double firstProcessCpu = -processCpuMs();
     double first = timed(what, request);
+    firstCpu += documentsCpuMs();
+    firstProcessCpu += processCpuMs();
     List<Double> times = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    List<Double> processCpu = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
+      double before = documentsCpuMs();
+      double processBefore = processCpuMs();
       times.add(timed(what, request));
+      cpu.add(documentsCpuMs() - before);
+      processCpu.add(processCpuMs() - processBefore);
     }
     Collections.sort(times);
-    return new Times(first, times);
+    Collections.sort(cpu);
+    Collections.sort(processCpu);
+    return new Times(
+        first,
+        times,
+        firstCpu,
+        cpu.get(cpu.size() / 2),
+        firstProcessCpu,
+        processCpu.get(processCpu.size() / 2));
   }
 
   private static double timed(String what, Supplier<Api.Response> request) {
@@ -99,13 +140,33 @@ public final class WordBenchmark {
     return ms;
   }
 
+  /** The CPU time the documents' workers (exports) and the Word workers (imports) used so far. */
+  private static double documentsCpuMs() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      if (name.startsWith("metodichka-documents") || name.startsWith("metodichka-word")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+      }
+    }
+    return nanos / 1e6;
+  }
+
+  /** The CPU time of the whole JVM so far (server, client, compiler and collector threads). */
+  private static double processCpuMs() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e6;
+  }
+
   /** A row; the target (ms, 0 for none) is judged on the rounds' 95th percentile. */
   private static void row(String what, Times times, double target) {
     List<Double> sorted = times.rounds();
     double p95 = sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.95) - 1));
     System.out.printf(
         Locale.ROOT,
-        "| %s | %.0f | %d | %.0f | %.0f | %.0f | %s | %s |%n",
+        "| %s | %.0f | %d | %.0f | %.0f | %.0f | %s | %s | %.0f, %.0f | %.0f, %.0f |%n",
         what,
         times.first(),
         sorted.size(),
@@ -113,7 +174,11 @@ public final class WordBenchmark {
         p95,
         sorted.getLast(),
         target > 0 ? String.format(Locale.ROOT, "p95 ≤ %,.0f ms", target) : "—",
-        target <= 0 ? "" : p95 <= target ? "met" : "**missed**");
+        target <= 0 ? "" : p95 <= target ? "met" : "**missed**",
+        times.firstCpu(),
+        times.medianCpu(),
+        times.firstProcessCpu(),
+        times.medianProcessCpu());
   }
 
   private static int option(String[] args, String name, int fallback) {

@@ -1,21 +1,30 @@
 package ru.metodichka.wordio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import ru.metodichka.attachment.DocumentImages;
+import ru.metodichka.attachment.Pictures;
 import ru.metodichka.page.Author;
 import ru.metodichka.page.Citation;
 
@@ -56,7 +65,7 @@ class PageDocumentsTest {
   }
 
   @Test
-  void pdfHasTheTextAndTheCitationAndNoFetchedImage() throws IOException {
+  void pdfHasTheTextAndTheCitation() throws IOException {
     byte[] pdf =
         PdfWriter.write(
             List.of(new ExportedPart(citation(), HTML)), MOSCOW, LocalDate.of(2026, 12, 6));
@@ -68,6 +77,131 @@ class PageDocumentsTest {
         .contains("Как цитировать", "Иванова А. П. Урок дробей [Электронный ресурс]")
         .contains("А. П. Иванова, П. С. Петров", "МБОУ «СОШ № 3»", "версия 4 от 20.11.2026")
         .contains("дата обращения: 06.12.2026");
+  }
+
+  @Test
+  void thePdfReadsNothingByAddressButItsOwnPictures() throws IOException {
+    AtomicInteger asked = new AtomicInteger();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          asked.incrementAndGet();
+          byte[] png = Pictures.png(40, 40, false);
+          exchange.sendResponseHeaders(200, png.length);
+          exchange.getResponseBody().write(png);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String there = "http://127.0.0.1:" + server.getAddress().getPort();
+      String html =
+          """
+          <link rel="stylesheet" href="THERE/style.css">
+          <p><img src="THERE/x.png" alt="схема пирога"></p>
+          <div style="background-image: url('THERE/ground.png')">Фон</div>
+          <p><img src="/own/preview" alt="Своя схема"></p>
+          """
+              .replace("THERE", there);
+      byte[] pdf =
+          PdfWriter.write(
+              List.of(
+                  new ExportedPart(citation(), html, Map.of("/own/preview", picture(300, 200)))),
+              MOSCOW,
+              LocalDate.of(2026, 12, 6));
+      assertThat(asked).hasValue(0);
+      assertThat(DocumentPictures.inPdf(pdf))
+          .extracting(DocumentPictures.Picture::width, DocumentPictures.Picture::height)
+          .containsExactly(tuple(300, 200));
+      assertThat(WordAuthorizationIT.pdfText(pdf)).contains("схема пирога", "Своя схема", "Фон");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aPictureIsPrintedAtTheTextsWidthWithItsProportionsAndCaption() throws IOException {
+    String html =
+        """
+        <p>Перед рисунком.</p>
+        <p><a href="/api/x/attachments/%D1%81.png" class="attachment-image"><img src="/wide/preview" alt="Схема долей" width="1200" height="600" loading="lazy"></a></p>
+        <p>Мелкий значок: <img src="/small/preview" alt="Значок"></p>
+        """;
+    ExportedPart part =
+        new ExportedPart(
+            citation(),
+            html,
+            Map.of("/wide/preview", picture(1200, 600), "/small/preview", picture(200, 100)));
+    byte[] pdf = PdfWriter.write(List.of(part), MOSCOW, LocalDate.of(2026, 12, 6));
+    keep("pictures.pdf", pdf);
+    var inPdf = DocumentPictures.inPdf(pdf);
+    assertThat(inPdf).hasSize(2);
+    // 17.4 cm of text: 493.2 points; the wide picture fills it, half as tall.
+    assertThat(inPdf.get(0).width()).isEqualTo(1200);
+    assertThat(inPdf.get(0).printedWidth()).isCloseTo(493.2, within(1.0));
+    assertThat(inPdf.get(0).printedHeight()).isCloseTo(246.6, within(1.0));
+    // A small one keeps its size on a screen: 200 pixels are 150 points.
+    assertThat(inPdf.get(1).printedWidth()).isCloseTo(150, within(1.0));
+    assertThat(inPdf.get(1).printedHeight()).isCloseTo(75, within(1.0));
+    assertThat(WordAuthorizationIT.pdfText(pdf))
+        .contains("Перед рисунком", "Схема долей", "Значок");
+
+    byte[] docx = DocxWriter.write(List.of(part), MOSCOW, LocalDate.of(2026, 12, 6));
+    keep("pictures.docx", docx);
+    var inDocx = DocumentPictures.inDocx(docx);
+    assertThat(inDocx)
+        .extracting(DocumentPictures.Picture::width, DocumentPictures.Picture::text)
+        .containsExactly(tuple(1200, "Схема долей"), tuple(200, "Значок"));
+    assertThat(inDocx.get(0).printedWidth()).isCloseTo(493.2, within(1.0));
+    assertThat(inDocx.get(0).printedHeight()).isCloseTo(246.6, within(1.0));
+    assertThat(inDocx.get(1).printedWidth()).isCloseTo(150, within(1.0));
+    assertThat(WordAuthorizationIT.docxText(docx)).contains("Перед рисунком", "Схема долей");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      var page = doc.getDocument().getBody().getSectPr().getPgSz();
+      assertThat(((BigInteger) page.getW()).intValue()).isEqualTo(11906);
+    }
+  }
+
+  @Test
+  void aTallPictureIsPrintedNoTallerThanThreeQuartersOfThePage() throws IOException {
+    ExportedPart part =
+        new ExportedPart(
+            citation(),
+            "<p><img src=\"/tall\" alt=\"Лента\"></p>",
+            Map.of("/tall", picture(600, 3000)));
+    var printed =
+        DocumentPictures.inPdf(PdfWriter.write(List.of(part), MOSCOW, LocalDate.of(2026, 12, 6)))
+            .getFirst();
+    assertThat(printed.printedHeight()).isCloseTo(0.75 * 25.7 / 2.54 * 72, within(1.0));
+    assertThat(printed.printedWidth() / printed.printedHeight()).isCloseTo(0.2, within(0.01));
+  }
+
+  @Test
+  void aDamagedPictureIsItsCaptionAndTheDocumentsAreWhole() throws IOException {
+    byte[] png = Pictures.png(300, 200, false);
+    byte[] damaged = Arrays.copyOf(png, png.length / 2);
+    assertThat(DocumentImages.embeddable(damaged)).isEmpty();
+    // Even one that reached a writer damaged leaves the document whole.
+    var broken = new DocumentImages.DocumentImage(damaged, true, 300, 200);
+    ExportedPart part =
+        new ExportedPart(
+            citation(),
+            "<p>Текст.</p><p><img src=\"/bad\" alt=\"Битая схема\"></p><p>Дальше.</p>",
+            Map.of("/bad", broken));
+    byte[] pdf = PdfWriter.write(List.of(part), MOSCOW, LocalDate.of(2026, 12, 6));
+    assertThat(WordAuthorizationIT.pdfText(pdf)).contains("Текст.", "Дальше.", "Как цитировать");
+    assertThat(DocumentPictures.inPdf(pdf)).isEmpty();
+    byte[] docx =
+        DocxWriter.write(
+            List.of(new ExportedPart(citation(), part.html())), MOSCOW, LocalDate.of(2026, 12, 6));
+    assertThat(WordAuthorizationIT.docxText(docx)).contains("Текст.", "Битая схема", "Дальше.");
+    assertThat(DocumentPictures.inDocx(docx)).isEmpty();
+  }
+
+  /** A picture as an export gets it: a PNG of this many pixels, made embeddable. */
+  private static DocumentImages.DocumentImage picture(int width, int height) {
+    return DocumentImages.embeddable(Pictures.png(width, height, false)).orElseThrow();
   }
 
   @Test

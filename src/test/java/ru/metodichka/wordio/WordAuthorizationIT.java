@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,12 +24,15 @@ import ru.metodichka.AppExtension;
 import ru.metodichka.Audiences;
 import ru.metodichka.Fixtures;
 import ru.metodichka.TestApp;
+import ru.metodichka.attachment.Pictures;
+import ru.metodichka.attachment.Uploads;
 
 /**
  * Word in and out for every audience: exports show exactly what the reader may see (a draft is 404
  * for outsiders, an unreviewed revision is 404 for the public, a section leaves out the drafts
- * under it), end with the citation block, and read back as the page; only those who may create
- * pages import; any logged-in user converts pasted HTML.
+ * under it, a hidden file's picture is its moderators' only), end with the citation block, and read
+ * back as the page; only those who may create pages import; any logged-in user converts pasted
+ * HTML.
  */
 @ExtendWith(AppExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +73,27 @@ class WordAuthorizationIT {
                 "application/json",
                 Map.of());
     assertThat(structured.status()).as(structured.toString()).isEqualTo(200);
+    fx.save(
+        c,
+        "схемы",
+        member,
+        "Схемы",
+        "![Схема](attachment:схема.png)\n\n![Тайна](attachment:тайна.png)\n",
+        0);
+    for (String name : new String[] {"схема.png", "тайна.png"}) {
+      var uploaded =
+          Uploads.upload(fx.api(), member, c, "схемы", name, Pictures.png(300, 200, false));
+      assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    }
+    assertThat(fx.api().post(Api.page(c, "схемы", "publish"), moderator, null).status())
+        .isEqualTo(200);
+    var hidden =
+        fx.api()
+            .post(
+                Uploads.file(c, "схемы", "тайна.png", "hide"),
+                moderator,
+                new JsonObject().put("hidden", true).put("reason", "проверка"));
+    assertThat(hidden.status()).as(hidden.toString()).isEqualTo(200);
   }
 
   private String page(String slug, String rest) {
@@ -96,6 +121,22 @@ class WordAuthorizationIT {
       String words = docxText(docx.body().getBytes());
       assertThat(words).contains("Урок дробей", "Как цитировать", "Лицензия");
       assertThat(words.contains("Непроверенная")).as(audience.name()).isEqualTo(audience.insider());
+    }
+  }
+
+  @Test
+  void anExportsPicturesAreThoseItsReaderMaySee() throws IOException {
+    for (Audience audience : Audience.values()) {
+      int seen = audience.moderator() ? 2 : 1;
+      var pdf = fx.api().get(page("схемы", "/export.pdf"), audiences.token(audience));
+      assertThat(pdf.status()).as(audience.name()).isEqualTo(200);
+      assertThat(DocumentPictures.inPdf(pdf.body().getBytes())).as(audience.name()).hasSize(seen);
+      var docx = fx.api().get(page("схемы", "/export.docx"), audiences.token(audience));
+      assertThat(docx.status()).as(audience.name()).isEqualTo(200);
+      assertThat(DocumentPictures.inDocx(docx.body().getBytes()))
+          .as(audience.name())
+          .extracting(DocumentPictures.Picture::text)
+          .isEqualTo(audience.moderator() ? List.of("Схема", "Тайна") : List.of("Схема"));
     }
   }
 
