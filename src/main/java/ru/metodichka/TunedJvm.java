@@ -122,9 +122,9 @@ final class TunedJvm {
    * The command's options and a class-data archive in {@code dataDir}: the JVM writes it when it
    * exits after a run without a usable one (the first, or the first after the jar or the JDK
    * changed) and maps it at the next start, which then neither reads nor verifies the classes it
-   * holds. A start with 100k pages took 5.5-6.5 s of CPU until it served, about half of it loading
-   * classes and compiling what loading ran; with the archive 2.8-3.6 s. A data directory that
-   * cannot be written only costs the archive (the JVM says so on exit).
+   * holds. A start with 100k pages took 5.5-7.9 s of CPU until it served, most of it loading
+   * classes and compiling what loading ran; with the archive 2.8-4.0 s. Writing it makes that one
+   * exit a second or two longer; a data directory that cannot be written only costs the archive.
    */
   static List<String> optionsFor(String command, Path dataDir) {
     List<String> options = new ArrayList<>(optionsFor(command));
