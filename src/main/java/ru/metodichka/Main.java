@@ -21,7 +21,7 @@ public final class Main {
   public static void main(String[] args) {
     AppConfig config = configuration(args);
     if (config.tuneJvm()) {
-      TunedJvm.applyIfUnchosen(System.getenv());
+      TunedJvm.applyIfUnchosen(System.getenv(), config.command(), config.dataDir());
     }
     // Logging starts here, in the JVM that does the work.
     Logger log = LoggerFactory.getLogger(Main.class);

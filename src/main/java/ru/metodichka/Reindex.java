@@ -3,6 +3,7 @@ package ru.metodichka;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.metodichka.config.AppConfig;
@@ -23,6 +24,14 @@ final class Reindex {
   private static final Logger LOG = LoggerFactory.getLogger(Reindex.class);
   private static final long PRINT_EVERY_MS = 1000;
 
+  /**
+   * How long the command waits for a connection. The configured timeout is the server's, short so
+   * that requests fail fast while PostgreSQL is down; a rebuild run by hand had better wait: on a
+   * busy machine its first connection, right after Flyway's, took longer than the 2 s default and
+   * the command gave up with a bare "Timeout".
+   */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   private Reindex() {}
 
   /** The process exit status: 0 when the index was rebuilt. */
@@ -41,7 +50,7 @@ final class Reindex {
       Migrations.apply(database);
       SearchIndex index = SearchIndexes.open(config.searchIndexDir());
       try {
-        new Indexer(Application.pool(vertx, database, config.db()), index)
+        new Indexer(Application.pool(vertx, database, patient(config.db())), index)
             .rebuild(new Printer(System.out));
         return 0;
       } finally {
@@ -58,6 +67,11 @@ final class Reindex {
       vertx.close().await();
       database.close();
     }
+  }
+
+  private static AppConfig.Db patient(AppConfig.Db db) {
+    Duration timeout = db.connectTimeout().compareTo(PATIENCE) > 0 ? db.connectTimeout() : PATIENCE;
+    return new AppConfig.Db(db.url(), db.localUrl(), db.poolSize(), db.waitQueueSize(), timeout);
   }
 
   /** Prints a line a second while running, and one at the end. */

@@ -56,5 +56,14 @@ class TunedJvmTest {
   @Test
   void theTunedOptionsCountAsAChoiceSoTheRestartedJvmStays() {
     assertThat(TunedJvm.chosen(TunedJvm.OPTIONS, Map.of())).isTrue();
+    assertThat(TunedJvm.chosen(TunedJvm.REINDEX_OPTIONS, Map.of())).isTrue();
+  }
+
+  @Test
+  void theReindexCommandGetsALargerHeapThanTheServer() {
+    assertThat(TunedJvm.optionsFor("serve")).isEqualTo(TunedJvm.OPTIONS).contains("-Xmx176m");
+    assertThat(TunedJvm.optionsFor("reindex"))
+        .isEqualTo(TunedJvm.REINDEX_OPTIONS)
+        .contains("-Xmx384m", "-XX:+UseParallelGC");
   }
 }

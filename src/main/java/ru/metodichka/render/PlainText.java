@@ -20,6 +20,7 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
@@ -27,6 +28,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -49,15 +51,28 @@ public final class PlainText {
    * The renderer's parser without its autolink extension, which looks for addresses in every piece
    * of text (a twelfth of a rebuild); {@link #text} drops bare addresses instead.
    */
-  private static final Parser PARSER =
-      Parser.builder(
-              new MutableDataSet(MarkdownRenderer.parserOptions())
-                  .set(
-                      Parser.EXTENSIONS,
-                      Parser.EXTENSIONS.get(MarkdownRenderer.parserOptions()).stream()
-                          .filter(extension -> !(extension instanceof AutolinkExtension))
-                          .toList()))
-          .build();
+  private static final Parser PARSER = parserWithout(AutolinkExtension.class);
+
+  /**
+   * The same without the tables extension, for a text with no {@code |}: a table needs one on each
+   * of its lines, so such a text parses to the same tree, and the extension compiles its delimiter
+   * row's pattern for every document it parses (most pages have no table; a twentieth of a rebuild
+   * went to that and to looking for tables).
+   */
+  private static final Parser PARSER_WITHOUT_TABLES =
+      parserWithout(AutolinkExtension.class, TablesExtension.class);
+
+  private static Parser parserWithout(Class<?>... left) {
+    List<Class<?>> leftOut = List.of(left);
+    return Parser.builder(
+            new MutableDataSet(MarkdownRenderer.parserOptions())
+                .set(
+                    Parser.EXTENSIONS,
+                    Parser.EXTENSIONS.get(MarkdownRenderer.parserOptions()).stream()
+                        .filter(extension -> !leftOut.contains(extension.getClass()))
+                        .toList()))
+        .build();
+  }
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
@@ -84,7 +99,8 @@ public final class PlainText {
     }
     StringBuilder out = new StringBuilder(markdown.length());
     try {
-      walk(PARSER.parse(TimedText.of(markdown, budget)), out);
+      Parser parser = markdown.indexOf('|') < 0 ? PARSER_WITHOUT_TABLES : PARSER;
+      walk(parser.parse(TimedText.of(markdown, budget)), out);
     } catch (StackOverflowError | TimedText.OutOfTime e) {
       // Nesting too deep or too slow for flexmark (see MarkdownRenderer): the page shows the text
       // as written, and so the index reads it.
