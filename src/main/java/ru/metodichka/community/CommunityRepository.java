@@ -5,6 +5,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
+import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.auth.Person;
 import ru.metodichka.db.DatabaseErrors;
 import ru.metodichka.db.Rows;
@@ -20,6 +21,11 @@ public final class CommunityRepository {
           + Community.COLUMNS;
   private static final String FIND =
       "SELECT " + Community.COLUMNS + " FROM communities WHERE slug_key = $1";
+  // A community and the role a user has in it now: every act of a signed-in user in a community
+  // asks both, and as one question it costs one round trip instead of two.
+  private static final String FIND_WITH_ROLE =
+      "SELECT %s, (%s) AS role FROM communities WHERE slug_key = $1"
+          .formatted(Community.COLUMNS, MembershipRepository.activeRoleSql("communities.id", "$2"));
   private static final String LIST =
       """
       SELECT c.id, c.slug, c.name, c.task, c.description, c.status, c.created_at,
@@ -79,6 +85,24 @@ public final class CommunityRepository {
     return sql.preparedQuery(FIND)
         .execute(Tuple.of(Slugs.key(slug)))
         .map(rows -> Rows.first(rows, Community::from));
+  }
+
+  /** The community at {@code slug} with the actor's active role in it (a null role: none). */
+  Future<Optional<Access>> access(SqlClient sql, CurrentUser actor, String slug) {
+    if (!Slugs.isValid(slug)) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return sql.preparedQuery(FIND_WITH_ROLE)
+        .execute(Tuple.of(Slugs.key(slug), actor.id()))
+        .map(
+            rows ->
+                Rows.first(
+                    rows,
+                    r -> {
+                      String role = r.getString("role");
+                      return new Access(
+                          actor, Community.from(r), role == null ? null : Role.fromCode(role));
+                    }));
   }
 
   /** Every community with its number of active members; active ones first, then by name. */

@@ -83,14 +83,12 @@ public final class CommunityService {
    * The community (404 when there is none) and the actor's role in it. Works inside a transaction.
    */
   public Future<Access> access(SqlClient sql, CurrentUser actor, String slug) {
-    return find(sql, slug)
-        .compose(
-            c ->
-                actor.anonymous()
-                    ? Future.succeededFuture(new Access(actor, c, null))
-                    : memberships
-                        .activeRole(sql, c.id(), actor.id())
-                        .map(role -> new Access(actor, c, role.orElse(null))));
+    if (actor.anonymous()) {
+      return find(sql, slug).map(c -> new Access(actor, c, null));
+    }
+    return communities
+        .access(sql, actor, slug)
+        .map(found -> found.orElseThrow(() -> AppError.notFound("community_not_found", slug)));
   }
 
   public Future<Community> find(SqlClient sql, String slug) {

@@ -12,11 +12,6 @@ import ru.metodichka.db.Rows;
 
 /** SQL for memberships. Rows are periods; ending one sets its end, nothing is deleted. */
 public final class MembershipRepository {
-  private static final String ACTIVE_ROLE =
-      """
-      SELECT role FROM memberships
-       WHERE community_id = $1 AND user_id = $2 AND status = 'active'
-      """;
   // FOR UPDATE: two moderators changing one person's role at once must not open two periods.
   private static final String LOCK_CURRENT =
       """
@@ -59,10 +54,13 @@ public final class MembershipRepository {
   private static final String HISTORY =
       SELECT + " WHERE m.community_id = $1 AND m.started_at IS NOT NULL ORDER BY m.id DESC";
 
-  public Future<Optional<Role>> activeRole(SqlClient sql, long communityId, long userId) {
-    return sql.preparedQuery(ACTIVE_ROLE)
-        .execute(Tuple.of(communityId, userId))
-        .map(rows -> Rows.first(rows, r -> Role.fromCode(r.getString(0))));
+  /**
+   * A query for a user's active role in a community: no row, or one (at most one period is current,
+   * V1's memberships_current), for other queries to ask along with theirs.
+   */
+  static String activeRoleSql(String communityId, String userId) {
+    return "SELECT role FROM memberships WHERE community_id = %s AND user_id = %s AND status = 'active'"
+        .formatted(communityId, userId);
   }
 
   /** The current (requested or active) period, locked until the transaction ends. */

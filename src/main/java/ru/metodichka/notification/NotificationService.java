@@ -31,13 +31,14 @@ public final class NotificationService implements Notifications {
 
   @Override
   public Future<Void> emit(SqlClient tx, Event event) {
-    return notices(tx, event)
-        .compose(notices -> store(tx, notices))
-        .compose(
-            v ->
-                event instanceof Event.PageChanged changed
-                    ? repository.autoWatch(tx, changed.actorId(), changed.pageId())
-                    : Future.succeededFuture());
+    // The author's watch goes out with the first questions, not after the answers: it changes none
+    // of them (the actor is never told of their own act), and a save waits for fewer round trips.
+    Future<Void> watching =
+        event instanceof Event.PageChanged changed
+            ? repository.autoWatch(tx, changed.actorId(), changed.pageId())
+            : Future.succeededFuture();
+    Future<Void> stored = notices(tx, event).compose(notices -> store(tx, notices));
+    return Future.all(watching, stored).mapEmpty();
   }
 
   private Future<Void> store(SqlClient tx, List<Notice> notices) {
@@ -101,24 +102,26 @@ public final class NotificationService implements Notifications {
   }
 
   private Future<List<Notice>> pageChanged(SqlClient tx, Event.PageChanged e) {
+    // Both questions go out at once; the save waits for one answer, not two.
+    Future<Optional<Row>> page = repository.page(tx, e.pageId());
+    Future<List<Long>> watchers =
+        repository.pageWatchers(tx, e.pageId(), e.actorId(), e.revision());
     return about(
-        repository.page(tx, e.pageId()),
+        Future.all(page, watchers).compose(both -> page),
         p ->
-            repository
-                .pageWatchers(tx, e.pageId(), e.actorId(), e.revision())
-                .map(
-                    ids ->
-                        new Notice(
-                            NotificationKind.PAGE_CHANGED,
-                            ids,
-                            p.getLong("community_id"),
-                            e.pageId(),
-                            e.actorId(),
-                            p.getString("title"),
-                            String.valueOf(e.revision()),
-                            pagePath(p),
-                            null,
-                            null)));
+            watchers.map(
+                ids ->
+                    new Notice(
+                        NotificationKind.PAGE_CHANGED,
+                        ids,
+                        p.getLong("community_id"),
+                        e.pageId(),
+                        e.actorId(),
+                        p.getString("title"),
+                        String.valueOf(e.revision()),
+                        pagePath(p),
+                        null,
+                        null)));
   }
 
   private Future<List<Notice>> commentPosted(SqlClient tx, Event.CommentPosted e) {

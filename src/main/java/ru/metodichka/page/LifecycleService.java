@@ -13,6 +13,7 @@ import ru.metodichka.community.Slugs;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.db.DatabaseErrors;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Notifications;
 import ru.metodichka.render.MarkdownRenderer;
 
 /**
@@ -52,7 +53,13 @@ public final class LifecycleService {
     this.viewCache = viewCache;
     this.writer =
         new RevisionWriter(
-            pages, revisions, new LinkRepository(), contributions, renderer, markdown);
+            pages,
+            revisions,
+            new LinkRepository(),
+            contributions,
+            Notifications.NONE, // a rename's new revision tells no watcher, as it never did
+            renderer,
+            markdown);
   }
 
   /**

@@ -4,13 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.Optional;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.community.Slugs;
 import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.error.AppError;
-import ru.metodichka.notification.event.Event;
 import ru.metodichka.notification.event.Notifications;
 import ru.metodichka.render.MarkdownRenderer;
 
@@ -28,9 +28,9 @@ public final class PageService {
   private final OldAddresses oldAddresses = new OldAddresses();
   private final RevisionHidings hidings = new RevisionHidings();
   private final ReviewRepository reviews = new ReviewRepository();
+  private final IndexWake wake = new IndexWake();
   private final RevisionWriter writer;
   private final PageViewCache viewCache;
-  private final Notifications notifications;
 
   /**
    * @param markdown the workers that read a text's wiki links (flexmark may take up to the
@@ -46,12 +46,17 @@ public final class PageService {
       PageViewCache viewCache,
       Notifications notifications) {
     this.pool = pool;
-    this.notifications = notifications;
     this.viewCache = viewCache;
     this.communities = communities;
     this.writer =
         new RevisionWriter(
-            pages, revisions, new LinkRepository(), contributions, renderer, markdown);
+            pages,
+            revisions,
+            new LinkRepository(),
+            contributions,
+            notifications,
+            renderer,
+            markdown);
   }
 
   /** Saves a page (members, moderators, administrators); see {@link SaveMerge} for stale saves. */
@@ -64,17 +69,37 @@ public final class PageService {
         .links(request.markdown(), community)
         .compose(
             links ->
-                pool.withTransaction(
-                    tx ->
-                        communities
-                            .access(tx, actor, community)
-                            .map(Access::requireEditor)
-                            .compose(
-                                access ->
-                                    key == null
-                                        ? saveLocked(tx, access, slug, request, links)
-                                        : saveOnce(tx, access, slug, request, key, links))))
-        .onSuccess(saved -> viewCache.pageChanged(community, slug));
+                pool.withTransaction(tx -> saveIn(tx, actor, community, slug, request, key, links)))
+        .onSuccess(
+            saved -> {
+              viewCache.pageChanged(community, slug);
+              if (!saved.unchanged()) {
+                wake.send(pool);
+              }
+            });
+  }
+
+  /**
+   * The save's transaction, which wakes the search indexers after its commit ({@link IndexWake}).
+   */
+  private Future<SaveResult> saveIn(
+      SqlClient tx,
+      CurrentUser actor,
+      String community,
+      String slug,
+      SaveRequest request,
+      IdempotencyKey key,
+      RevisionWriter.ParsedLinks links) {
+    Future<Void> promised = wake.promise(tx); // sent along with the first question, not waited for
+    return communities
+        .access(tx, actor, community)
+        .map(Access::requireEditor)
+        .compose(
+            access ->
+                key == null
+                    ? saveLocked(tx, access, slug, request, links)
+                    : saveOnce(tx, access, slug, request, key, links))
+        .compose(saved -> promised.map(saved));
   }
 
   /** Forgets stored answers to idempotent saves older than a day. */
@@ -108,13 +133,15 @@ public final class PageService {
       SaveRequest request,
       RevisionWriter.ParsedLinks links) {
     Integer base = basedOn(request);
-    return lockOrCreate(tx, access, slug, request)
-        .compose(
-            locked ->
-                decide(tx, locked.page(), request)
-                    .compose(
-                        content ->
-                            append(tx, access, locked, content, request.summary(), base, links)));
+    Future<Locked> lockedPage = lockOrCreate(tx, access, slug, request);
+    // Sent right behind the lock, not after its answer (RevisionRepository.FIND_HEAD says why).
+    Future<Optional<Revision>> head = revisions.head(tx, access.community().id(), slug);
+    return lockedPage.compose(
+        locked ->
+            head.compose(h -> decide(tx, locked.page(), request, h))
+                .compose(
+                    content ->
+                        append(tx, access, locked, content, request.summary(), base, links)));
   }
 
   /**
@@ -149,11 +176,6 @@ public final class PageService {
     }
     return writer
         .append(tx, access, locked.page(), content, summary, base, locked.created(), links)
-        .compose(
-            number ->
-                notifications
-                    .emit(tx, new Event.PageChanged(locked.page().id(), number, access.user().id()))
-                    .map(number))
         .map(number -> SaveResult.saved(number, content.merged(), locked.created()));
   }
 
@@ -190,8 +212,13 @@ public final class PageService {
                         .map(page -> new Locked(page.orElseThrow(), false)));
   }
 
-  /** What the save becomes: the text as sent, or merged with what was saved meanwhile. */
-  private Future<NewContent> decide(SqlClient tx, Page page, SaveRequest request) {
+  /**
+   * What the save becomes: the text as sent, or merged with what was saved meanwhile.
+   *
+   * @param head the page's current revision if it was read along with the lock
+   */
+  private Future<NewContent> decide(
+      SqlClient tx, Page page, SaveRequest request, Optional<Revision> head) {
     SaveRequest.Resolution resolution = request.resolution();
     if (resolution != null && resolution.conflictWith() > page.currentRevision()) {
       throw AppError.invalid(
@@ -203,8 +230,12 @@ public final class PageService {
     if (page.currentRevision() == 0) {
       return Future.succeededFuture(NewContent.as(request, Revision.nothing(page.id())));
     }
-    return revision(tx, page, page.currentRevision())
-        .compose(current -> decideAgainst(tx, page, current, request))
+    Future<Revision> current =
+        head.filter(h -> h.number() == page.currentRevision())
+            .map(Future::succeededFuture)
+            .orElseGet(() -> revision(tx, page, page.currentRevision()));
+    return current
+        .compose(c -> decideAgainst(tx, page, c, request))
         .map(
             content -> resolution == null ? content : content.resolving(resolution.conflictWith()));
   }
@@ -221,7 +252,10 @@ public final class PageService {
     return baseRevision.compose(
         b ->
             revision(tx, page, request.resolution().conflictWith())
-                .compose(conflict -> decide(tx, page, SaveMerge.settle(b, conflict, request))));
+                .compose(
+                    conflict ->
+                        decide(
+                            tx, page, SaveMerge.settle(b, conflict, request), Optional.empty())));
   }
 
   private Future<NewContent> decideAgainst(

@@ -10,12 +10,14 @@ import ru.metodichka.contribution.ContributionRepository;
 import ru.metodichka.contribution.ContributionRepository.Contribution;
 import ru.metodichka.diff.CharDelta;
 import ru.metodichka.diff.TextDiff;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 import ru.metodichka.render.MarkdownRenderer;
 
 /**
  * Appends one revision and everything written with it: the page's new head, the revision's wiki
- * links and the contribution ledger rows. Must run inside the act's transaction, under the page's
- * row lock.
+ * links, the contribution ledger row and the watchers' notifications. Must run inside the act's
+ * transaction, under the page's row lock.
  *
  * <p>The wiki links of the text as submitted are read before the transaction ({@link #links}, on
  * the Markdown workers: flexmark may take up to the renderer's time budget on a hostile text), so
@@ -27,6 +29,7 @@ final class RevisionWriter {
   private final RevisionRepository revisions;
   private final LinkRepository links;
   private final ContributionRepository contributions;
+  private final Notifications notifications;
   private final MarkdownRenderer renderer;
   private final WorkerExecutor workers;
 
@@ -35,18 +38,25 @@ final class RevisionWriter {
       RevisionRepository revisions,
       LinkRepository links,
       ContributionRepository contributions,
+      Notifications notifications,
       MarkdownRenderer renderer,
       WorkerExecutor workers) {
     this.pages = pages;
     this.revisions = revisions;
     this.links = links;
     this.contributions = contributions;
+    this.notifications = notifications;
     this.renderer = renderer;
     this.workers = workers;
   }
 
   /** The wiki links of a text about to be saved in a community; call before the transaction. */
   Future<ParsedLinks> links(String markdown, String communitySlug) {
+    if (!MarkdownRenderer.mayHaveWikiLinks(markdown)) {
+      // Most texts have none, and a hop to a worker and back is a save's longest wait on a busy
+      // machine after the database's.
+      return Future.succeededFuture(new ParsedLinks(markdown, List.of()));
+    }
     return workers.executeBlocking(
         () ->
             new ParsedLinks(
@@ -87,11 +97,20 @@ final class RevisionWriter {
     return revisions
         .append(tx, revision)
         .compose(
-            id ->
-                pages
-                    .updateHead(tx, page.id(), number, content.title(), content.kind())
-                    .compose(v -> writeLinks(tx, access, page, id, content, parsed))
-                    .compose(v -> ledger(tx, access, page, id, content, created)))
+            id -> {
+              // None of these waits for another's answer: sent one behind the other, they reach
+              // PostgreSQL in this order (the watchers are asked after the head moved, which their
+              // visibility depends on) and the save waits for their answers once, not four times.
+              // Should one fail, the others fail with it and the transaction rolls back.
+              Future<Void> head =
+                  pages.updateHead(tx, page.id(), number, content.title(), content.kind());
+              Future<Void> linked = writeLinks(tx, access, page, id, content, parsed);
+              Future<Void> counted = ledger(tx, access, page, id, content, created);
+              Future<Void> told =
+                  notifications.emit(
+                      tx, new Event.PageChanged(page.id(), number, access.user().id()));
+              return Future.all(head, linked, counted, told);
+            })
         .map(number);
   }
 

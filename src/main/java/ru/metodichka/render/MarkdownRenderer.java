@@ -112,13 +112,21 @@ public final class MarkdownRenderer {
   }
 
   /**
+   * Whether {@link #wikiLinks} may find any: false for a text without {@code [[}, which is told
+   * without parsing it.
+   */
+  public static boolean mayHaveWikiLinks(String markdown) {
+    return markdown.contains("[[");
+  }
+
+  /**
    * Distinct wiki links in order of first appearance. Links inside code spans and code blocks are
    * text, not links; so are {@code [[]]} and {@code [[|text]]}. Text too deeply nested or too slow
    * to parse has no links, as {@link #render} shows it as plain text. Takes up to the budget.
    */
   public List<WikiLink> wikiLinks(String markdown) {
     Objects.requireNonNull(markdown, "markdown");
-    if (!markdown.contains("[[")) {
+    if (!mayHaveWikiLinks(markdown)) {
       // Most pages have no wiki link, and parsing a long page only to learn that took a tenth of a
       // save's time.
       return List.of();

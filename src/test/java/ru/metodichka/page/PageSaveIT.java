@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import ru.metodichka.Api;
 import ru.metodichka.AppExtension;
 import ru.metodichka.Fixtures;
@@ -281,6 +283,24 @@ class PageSaveIT {
           .isEqualTo(team.moderator().login() + "revision15:0");
       assertThat(rs.next()).isFalse();
     }
+  }
+
+  @Test
+  void aSaveWakesTheSearchIndexersOfEveryServerOnceItHasCommitted() throws SQLException {
+    try (Connection listener = app.jdbc();
+        Statement s = listener.createStatement()) {
+      s.execute("LISTEN search_changes");
+      put("wake", team.member().token(), "Пробуждение", TEXT, 0);
+      // The save's transaction promised to wake the indexers itself (IndexWake), so what arrives
+      // is the NOTIFY it sends after its commit.
+      assertThat(notifications(listener, 10_000)).isPositive();
+    }
+  }
+
+  /** How many notifications arrive within {@code millis} (waiting for the first one only). */
+  static int notifications(Connection listener, int millis) throws SQLException {
+    PGNotification[] arrived = listener.unwrap(PGConnection.class).getNotifications(millis);
+    return arrived == null ? 0 : arrived.length;
   }
 
   @Test
