@@ -6,6 +6,7 @@ import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
@@ -75,6 +77,12 @@ final class PdfWriter {
       """
           .replace(
               "MARGINS", PrintedPage.MARGIN_TOP_CM + "cm " + PrintedPage.MARGIN_SIDE_CM + "cm");
+
+  static {
+    // openhtmltopdf logs each export's steps at INFO on stderr (java.util.logging), eight lines a
+    // document; its warnings are worth a line, the rest is noise in a server's output.
+    XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.WARNING));
+  }
 
   private PdfWriter() {}
 
