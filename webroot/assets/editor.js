@@ -430,12 +430,24 @@
     var shown = null;
     var sequence = 0;
 
+    // While a preview is pending the output says so (aria-busy): assistive technology waits for
+    // it, and so can a test before it clicks below a box about to change.
+    function busy(pending) {
+      if (pending) {
+        output.setAttribute("aria-busy", "true");
+      } else {
+        output.removeAttribute("aria-busy");
+      }
+    }
+
     function render() {
       var markdown = fields.markdown.value;
       if (markdown === shown) {
+        busy(false);
         return Promise.resolve();
       }
       var mine = ++sequence;
+      busy(true);
       status.textContent = form.getAttribute("data-msg-loading");
       return postJson(form.getAttribute("data-preview-url"), previewRequest(markdown))
         .then(function (response) {
@@ -456,16 +468,19 @@
             output.firstChild.textContent = form.getAttribute("data-msg-empty");
           }
           status.textContent = "";
+          busy(false);
         })
         .catch(function () {
           if (mine === sequence) {
             status.textContent = form.getAttribute("data-msg-failed");
+            busy(false);
           }
         });
     }
 
     fields.markdown.addEventListener("input", function () {
       clearTimeout(timer);
+      busy(true);
       timer = setTimeout(render, 400);
     });
     if (button) {

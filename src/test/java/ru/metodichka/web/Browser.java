@@ -134,21 +134,51 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser click(String css) {
-    wait(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    settled(wait(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))).click();
     return this;
   }
 
   /** Clicks a link or button by its visible text. */
   public Browser clickText(String text) {
-    wait(ExpectedConditions.elementToBeClickable(
-            By.xpath(
-                "//a[normalize-space()="
-                    + xpath(text)
-                    + "] | //button[normalize-space()="
-                    + xpath(text)
-                    + "]")))
+    settled(
+            wait(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath(
+                        "//a[normalize-space()="
+                            + xpath(text)
+                            + "] | //button[normalize-space()="
+                            + xpath(text)
+                            + "]"))))
         .click();
     return this;
+  }
+
+  /**
+   * The element once it is in view, nothing on the page says it is updating ({@code aria-busy}, as
+   * the editor's preview does) and it stands where it stood a moment before. WebDriver clicks at a
+   * point: on a loaded machine a box above that changes its height between the scroll and the click
+   * (a preview arriving) puts the point on something else, and the click is silently lost.
+   */
+  private WebElement settled(WebElement element) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(driver, WAIT)
+        .pollingEvery(Duration.ofMillis(100))
+        .until(
+            d -> {
+              var before = element.getRect();
+              boolean busy = !driver.findElements(By.cssSelector("[aria-busy='true']")).isEmpty();
+              sleep(Duration.ofMillis(100));
+              return !busy && before.equals(element.getRect());
+            });
+    return element;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Accepts the confirmation dialog the last click opened. */

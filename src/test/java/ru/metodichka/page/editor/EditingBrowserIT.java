@@ -61,10 +61,20 @@ class EditingBrowserIT {
     Browser browser = browsers.open(app.app().port());
     browser.login(team.member().login(), Fixtures.PASSWORD);
     browser.go("/c/" + team.community() + "/new");
-    browser.fill("#markdown", "Текст с **выделением** и <script>alert(1)</script>");
+    // Typed text makes the preview busy at once (nothing may be clicked below it until it has
+    // settled: see Browser.click), and its rendering ends that.
+    Object busyWhileTyping =
+        browser.script(
+            "var text = document.getElementById('markdown');"
+                + "text.value = arguments[0];"
+                + "text.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "return document.getElementById('preview-output').getAttribute('aria-busy');",
+            "Текст с **выделением** и <script>alert(1)</script>");
+    assertThat(busyWhileTyping).isEqualTo("true");
     browser.waitForText("#preview-output", "выделением");
     assertThat(browser.find("#preview-output strong").getText()).isEqualTo("выделением");
     assertThat(browser.all("#preview-output script")).isEmpty();
+    assertThat(browser.find("#preview-output").getDomAttribute("aria-busy")).isNull();
   }
 
   @Test
