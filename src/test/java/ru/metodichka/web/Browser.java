@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -161,24 +163,17 @@ public final class Browser implements AutoCloseable {
    */
   private WebElement settled(WebElement element) {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    var lastPlace = new AtomicReference<Rectangle>();
     new WebDriverWait(driver, WAIT)
         .pollingEvery(Duration.ofMillis(100))
         .until(
             d -> {
-              var before = element.getRect();
+              Rectangle place = element.getRect();
+              boolean moved = !place.equals(lastPlace.getAndSet(place));
               boolean busy = !driver.findElements(By.cssSelector("[aria-busy='true']")).isEmpty();
-              sleep(Duration.ofMillis(100));
-              return !busy && before.equals(element.getRect());
+              return !moved && !busy;
             });
     return element;
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Accepts the confirmation dialog the last click opened. */
