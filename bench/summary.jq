@@ -17,7 +17,7 @@ def stats: {median: median, min: min, max: max, values: .};
 {
   date: $date,
   machine: {cores: $cores, cpu: $cpu, load: $load},
-  quick: $quick, rounds: $rounds, durationSeconds: $duration,
+  quick: $quick, rounds: $rounds, durationSeconds: $duration, saveWarmUpSeconds: $saveWarmUp,
   pages: $pages, pageViewPath: $page,
   figures: {
     pageView: load("pageView"),
@@ -30,6 +30,7 @@ def stats: {median: median, min: min, max: max, values: .};
     corpusSearch1: load("corpusSearch1"),
     corpusSearch: load("corpusSearch"),
     save: (load("save") + {statuses: [of("save")[] | .statuses]}),
+    saveCold: (load("saveCold") + {statuses: [of("saveCold")[] | .statuses]}),
     saveToSearchable: {p50: figure("saveToSearchable"; "p50"), max: figure("saveToSearchable"; "max")},
     twoNodesSave: (load("twoNodesSave") + {statuses: [of("twoNodesSave")[] | .statuses]}),
     twoNodesView: load("twoNodesView"),

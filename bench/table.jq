@@ -18,7 +18,8 @@ def present($f): $f.median != null;
 # (then the database holds the corpus alone).
 | (if present($f.corpusSearch1.p95) then $f.corpusSearch1 else $f.search1 end) as $c1
 | (if present($f.corpusSearch.p95) then $f.corpusSearch else $f.search end) as $c4
-| ([$f.save.non2xx.max, $f.twoNodesSave.non2xx.max] | map(select(. != null)) | max) as $refused
+| ([$f.saveCold.non2xx.max, $f.save.non2xx.max, $f.twoNodesSave.non2xx.max]
+   | map(select(. != null)) | max) as $refused
 | def target($what; $target; $f; $ok):
     "| \($what) | \($target) | \(measured($f)) | \(if present($f) then verdict($ok) else "not measured" end) |";
   def big($what; $target; $f; $ok):
@@ -74,6 +75,10 @@ def present($f): $f.median != null;
   row("search, \($n) pages, \($f.search.connections) clients: requests/s"; $f.search.rps; ""),
   row("… p50 / p95 / p99 latency, ms"; $f.search.p50;
       "p95 \($f.search.p95.median | num), p99 \($f.search.p99.median | num)"),
+  (if present($f.saveCold.p95) then
+    row("save, the first \(.saveWarmUpSeconds) s after the start (the JIT compiling it): saves/s";
+        $f.saveCold.rps; "p50 \($f.saveCold.p50.median | num), p95 \($f.saveCold.p95.median | num), p99 \($f.saveCold.p99.median | num) ms")
+  else empty end),
   row("save a revision, \($f.save.connections) writers: saves/s"; $f.save.rps; ""),
   row("save: p50 / p95 / p99 latency, ms"; $f.save.p50;
       "p95 \($f.save.p95.median | num), p99 \($f.save.p99.median | num)"),
