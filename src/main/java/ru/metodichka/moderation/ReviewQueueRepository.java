@@ -18,14 +18,10 @@ import ru.metodichka.page.PageStatus;
  * queue until it is edited again. Archived communities change nothing, so they have no queue.
  */
 final class ReviewQueueRepository {
-  // Written exactly as the predicate of the index pages_awaiting_review (V13), so it is used.
-  private static final String WAITING =
-      "(p.status = 'review' OR (p.status = 'published' AND p.current_revision >"
-          + " p.reviewed_revision))";
+  // Waiting: «на проверке», or published with a revision newer than the reviewed one. The column
+  // is computed from those (V37) and is the predicate of the index pages_awaiting_review.
   private static final String WHERE =
-      " WHERE "
-          + WAITING
-          + " AND c.status = 'active' AND "
+      " WHERE p.awaiting_review AND c.status = 'active' AND "
           + Access.moderatorSql("p.community_id", "$1", "$2")
           + """
            AND NOT (p.status = 'published' AND EXISTS (

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -295,6 +297,54 @@ class PageSaveIT {
       // is the NOTIFY it sends after its commit.
       assertThat(notifications(listener, 10_000)).isPositive();
     }
+  }
+
+  /**
+   * PostgreSQL updates a row in place (HOT: no new entry in any index) only when no column an index
+   * reads changes. A save of a draft changes its page's head and time of change, and nothing else
+   * of the row when the title and kind stay: no index of pages may read those two, in its columns,
+   * expressions or predicate.
+   */
+  @Test
+  void noIndexOfPagesReadsWhatEverySaveChanges() throws SQLException {
+    put("in-place", team.member().token(), "На месте", TEXT, 0);
+    String page =
+        "SELECT p.* FROM pages p JOIN communities c ON c.id = p.community_id"
+            + " WHERE c.slug = '%s' AND p.slug = 'in-place'".formatted(team.community());
+    try (Connection c = app.jdbc();
+        Statement s = c.createStatement()) {
+      Map<String, Object> old = row(s.executeQuery(page));
+      put("in-place", team.member().token(), "На месте", TEXT + "\nЕщё абзац.\n", 1);
+      Map<String, Object> saved = row(s.executeQuery(page));
+      var changed =
+          saved.keySet().stream().filter(k -> !Objects.equals(old.get(k), saved.get(k))).toList();
+      assertThat(changed).containsExactlyInAnyOrder("current_revision", "updated_at");
+
+      ResultSet indexes =
+          s.executeQuery(
+              """
+              SELECT i.indexrelid::regclass AS name, pg_get_indexdef(i.indexrelid) AS definition
+                FROM pg_index i WHERE i.indrelid = 'pages'::regclass""");
+      int count = 0;
+      while (indexes.next()) {
+        count++;
+        for (String column : changed) {
+          assertThat(indexes.getString("definition"))
+              .as("index %s", indexes.getString("name"))
+              .doesNotContainPattern("\\b" + column + "\\b");
+        }
+      }
+      assertThat(count).isGreaterThan(5);
+    }
+  }
+
+  private static Map<String, Object> row(ResultSet rs) throws SQLException {
+    assertThat(rs.next()).isTrue();
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+      values.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+    }
+    return values;
   }
 
   /** How many notifications arrive within {@code millis} (waiting for the first one only). */
