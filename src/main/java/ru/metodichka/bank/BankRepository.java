@@ -65,9 +65,9 @@ final class BankRepository {
       SELECT p.id, c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind,
              p.created_at, p.published_at, greatest(p.published_at, p.reviewed_at) AS updated_at,
              r.markdown, r.metadata,
-             ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
-                    WHERE a.page_id = p.id AND a.number <= p.reviewed_revision
-                    GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS authors
+             ARRAY(SELECT u.display_name FROM page_authors a JOIN users u ON u.id = a.user_id
+                    WHERE a.page_id = p.id AND a.first_revision <= p.reviewed_revision
+                    ORDER BY a.first_revision) AS authors
         FROM pages p
         JOIN communities c ON c.id = p.community_id
         JOIN revisions r ON r.page_id = p.id AND r.number = p.reviewed_revision

@@ -103,4 +103,36 @@ class HitDetailsIT {
     assertThat(draftHit.selectFirst("time.updated").text()).startsWith("изменено ");
     assertThat(draftHit.select(".authors").text()).isEqualTo("Автор: Анна Петровна Иванова");
   }
+
+  @Test
+  void anUnreviewedEditsAuthorIsListedToTheCommunityButNotToThePublic(Fixtures fx) {
+    var team = fx.team();
+    var colleague = fx.user("Пётр Ильич Соколов");
+    fx.join(team.community(), colleague, "member");
+    fx.save(team.community(), "сплавы", team.member().token(), "Речные сплавы", "Правила.", 0);
+    Published.publish(fx, team, "сплавы");
+    fx.save(
+        team.community(),
+        "сплавы",
+        colleague.token(),
+        "Речные сплавы",
+        "Правила.\n\nСпасательные жилеты.",
+        1);
+    String query = "q=" + encode("сплавы") + "&community=" + encode(team.community());
+    JsonObject insiders =
+        awaitSearch(
+            fx,
+            query,
+            team.member().token(),
+            r ->
+                r.getLong("total") == 1
+                    && r.getJsonArray("items").getJsonObject(0).getJsonArray("authors").size()
+                        == 2);
+    assertThat(insiders.getJsonArray("items").getJsonObject(0).getJsonArray("authors"))
+        .containsExactly("Анна Петровна Иванова", "Пётр Ильич Соколов");
+
+    JsonObject everyone = awaitSearch(fx, query, null, r -> r.getLong("total") == 1);
+    assertThat(everyone.getJsonArray("items").getJsonObject(0).getJsonArray("authors"))
+        .containsExactly("Анна Петровна Иванова");
+  }
 }

@@ -37,12 +37,11 @@ final class IndexSource {
              r.created_at AS revised_at, r.title, r.kind, r.markdown, r.metadata,
              v.created_at AS v_revised_at, v.title AS v_title, v.kind AS v_kind,
              v.markdown AS v_markdown, v.metadata AS v_metadata,
-             ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
-                    WHERE a.page_id = p.id
-                    GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS authors,
-             ARRAY(SELECT u.display_name FROM revisions a JOIN users u ON u.id = a.author_id
-                    WHERE a.page_id = p.id AND a.number <= coalesce(p.reviewed_revision, 0)
-                    GROUP BY u.id, u.display_name ORDER BY min(a.number)) AS v_authors,
+             ARRAY(SELECT u.display_name FROM page_authors a JOIN users u ON u.id = a.user_id
+                    WHERE a.page_id = p.id ORDER BY a.first_revision) AS authors,
+             ARRAY(SELECT u.display_name FROM page_authors a JOIN users u ON u.id = a.user_id
+                    WHERE a.page_id = p.id AND a.first_revision <= coalesce(p.reviewed_revision, 0)
+                    ORDER BY a.first_revision) AS v_authors,
              p.views,
              ARRAY(SELECT a.name || E'\n' || t.text
                      FROM attachments a
