@@ -1,9 +1,9 @@
 -- Who has written each page, and from which revision on: what a search hit and the bank's feed
 -- list as the page's authors (in the order they first wrote; the public version's are those who
 -- wrote up to its reviewed revision). They were grouped out of all of a page's revisions on every
--- read, so the search indexer's query of a round's pages grew with their histories: 34 ms per
--- round for 32 pages of ~350 revisions each under four writers (issue 20), a seventh of
--- PostgreSQL's time. Kept here by the database, whichever code inserts a revision.
+-- read, so the search indexer's query of a round's pages grew with their histories: 31-34 ms
+-- per round for 32 pages of ~350 revisions each under four writers (issue 20), a seventh of
+-- PostgreSQL's statement time. Kept here by the database, whichever code inserts a revision.
 CREATE TABLE page_authors (
   page_id        bigint NOT NULL REFERENCES pages (id),
   user_id        bigint NOT NULL REFERENCES users (id),
