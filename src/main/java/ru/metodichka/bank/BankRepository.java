@@ -65,7 +65,8 @@ final class BankRepository {
       SELECT p.id, c.slug AS community, c.name AS community_name, p.slug, r.title, r.kind,
              p.created_at, p.published_at, greatest(p.published_at, p.reviewed_at) AS updated_at,
              r.markdown, r.metadata,
-             ARRAY(SELECT u.display_name FROM page_authors a JOIN users u ON u.id = a.user_id
+             ARRAY(SELECT (SELECT u.display_name FROM users u WHERE u.id = a.user_id)
+                     FROM page_authors a
                     WHERE a.page_id = p.id AND a.first_revision <= p.reviewed_revision
                     ORDER BY a.first_revision) AS authors
         FROM pages p
