@@ -1,12 +1,17 @@
 package ru.metodichka.db;
 
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies the versioned schema migrations under {@code db/migration}. */
+/**
+ * Applies the versioned schema migrations under {@code db/migration}, with Flyway, unless the
+ * schema is already current ({@link CurrentSchema}: the usual start, which then skips Flyway's 0.4
+ * s).
+ */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
@@ -18,6 +23,13 @@ public final class Migrations {
    * @throws IllegalStateException naming the failed migration and why, so start-up stops there
    */
   public static void apply(ResolvedDatabase db) {
+    Optional<String> current = CurrentSchema.version(db);
+    if (current.isPresent()) {
+      LOG.info(
+          "Database schema at version {} (every migration applied as it is; Flyway not needed)",
+          current.get());
+      return;
+    }
     Flyway flyway =
         Flyway.configure()
             .dataSource(db.jdbcUrl(), db.user(), db.password())
