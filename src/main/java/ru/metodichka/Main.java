@@ -16,9 +16,18 @@ public final class Main {
   private static final String USAGE =
       "Usage: java -jar metodichka.jar [reindex] [--demo] [--key=value ...]";
 
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private Main() {}
 
   public static void main(String[] args) {
+    // Netty reports its buffer allocations as Flight Recorder events whenever the recorder is
+    // available, and registering them starts the recorder's machinery (its metadata: ~0.1 s of the
+    // first database connection at every start) though nothing records. Whoever wants them sets
+    // the property.
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
     AppConfig config = configuration(args);
     if (config.tuneJvm()) {
       TunedJvm.applyIfUnchosen(System.getenv(), config.command(), config.dataDir());
