@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +30,7 @@ class CurrentSchemaTest {
     assertThat(checksum("\uFEFFCREATE TABLE a (id int);\nSELECT 1;")).isEqualTo(plain);
     assertThat(checksum("CREATE TABLE a (id int);\nSELECT 2;\n")).isNotEqualTo(plain);
     // CRC-32 of the lines' bytes one after the other, as a signed int.
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    CRC32 crc = new CRC32();
     crc.update("CREATE TABLE a (id int);SELECT 1;".getBytes(StandardCharsets.UTF_8));
     assertThat(plain).isEqualTo((int) crc.getValue());
   }
@@ -90,7 +94,7 @@ class CurrentSchemaTest {
     Path jar = Files.createTempFile(dir, "migrations", ".jar");
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream zip = new JarOutputStream(out)) {
-      java.util.Set<String> directories = new java.util.TreeSet<>();
+      Set<String> directories = new TreeSet<>();
       for (String name : entries.keySet()) {
         for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
           directories.add(name.substring(0, slash + 1));
@@ -100,7 +104,7 @@ class CurrentSchemaTest {
         zip.putNextEntry(new JarEntry(directory));
         zip.closeEntry();
       }
-      for (var entry : new java.util.TreeMap<>(entries).entrySet()) {
+      for (var entry : new TreeMap<>(entries).entrySet()) {
         zip.putNextEntry(new JarEntry(entry.getKey()));
         zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
