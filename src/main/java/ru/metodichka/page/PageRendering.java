@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.Community;
+import ru.metodichka.config.CacheSizes;
 import ru.metodichka.render.AttachmentResolver;
 import ru.metodichka.render.MarkdownRenderer;
 import ru.metodichka.render.WikiLink;
@@ -31,14 +32,13 @@ import ru.metodichka.render.WikiLinkResolver.Resolution;
  * render too, so a hostile page costs its budget once, not on every view.
  */
 public final class PageRendering {
-  private static final long CACHE_CHARS = 32L * 1024 * 1024;
   private final MarkdownRenderer renderer;
   private final LinkRepository links = new LinkRepository();
   private final WorkerExecutor workers;
   private final Cache<String, String> cache =
       Caffeine.newBuilder()
-          .maximumWeight(CACHE_CHARS)
-          .weigher((String k, String v) -> v.length())
+          .maximumWeight(CacheSizes.RENDERED_TEXTS)
+          .weigher((String k, String v) -> CacheSizes.bytes(k) + CacheSizes.bytes(v))
           .build();
 
   /**

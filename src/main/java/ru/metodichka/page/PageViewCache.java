@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import ru.metodichka.config.CacheSizes;
 
 /**
  * The finished HTML of published pages as anonymous visitors get them, so the busiest screen costs
@@ -44,7 +45,6 @@ public final class PageViewCache {
   static final Duration REFRESH_PATIENCE = Duration.ofSeconds(2);
 
   private static final long UNCLAIMED = Long.MIN_VALUE;
-  private static final long MAX_BYTES = 32L * 1024 * 1024;
 
   /**
    * The page (its id counts its views; community and slug find its entries when it changes) and the
@@ -90,7 +90,7 @@ public final class PageViewCache {
     this.clock = clock;
     this.entries =
         Caffeine.newBuilder()
-            .maximumWeight(MAX_BYTES)
+            .maximumWeight(CacheSizes.PUBLIC_PAGES)
             .weigher((Key k, Stored s) -> s.entry().html().length())
             .expireAfterWrite(MAX_AGE)
             .build();

@@ -7,6 +7,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import ru.metodichka.auth.CurrentUser;
+import ru.metodichka.config.CacheSizes;
 import ru.metodichka.page.RelatedPage;
 import ru.metodichka.page.SimilarPages;
 import ru.metodichka.search.index.Indexer;
@@ -21,7 +22,10 @@ public final class SearchService {
   private static final int SIMILAR = 5;
   private final SearchScopeRepository scopes = new SearchScopeRepository();
   private final Cache<SimilarKey, List<RelatedPage>> similarCache =
-      Caffeine.newBuilder().maximumSize(20_000).build();
+      Caffeine.newBuilder()
+          .maximumWeight(CacheSizes.SIMILAR_PAGES)
+          .weigher((SimilarKey k, List<RelatedPage> pages) -> weight(pages))
+          .build();
   private final Pool pool;
   private final SearchIndex index;
   private final SearchEngine service;
@@ -82,6 +86,21 @@ public final class SearchService {
                       .onSuccess(found -> similarCache.put(key, found));
                 })
             .otherwise(List.of());
+  }
+
+  /** What a list of similar pages takes in the heap, about (its key is small beside it). */
+  private static int weight(List<RelatedPage> pages) {
+    int bytes = 64;
+    for (RelatedPage page : pages) {
+      bytes +=
+          32
+              + CacheSizes.bytes(page.community())
+              + CacheSizes.bytes(page.communityName())
+              + CacheSizes.bytes(page.slug())
+              + CacheSizes.bytes(page.title())
+              + CacheSizes.bytes(page.kind());
+    }
+    return bytes;
   }
 
   private static RelatedPage related(SearchResult.Hit hit) {
