@@ -49,16 +49,18 @@ final class TunedJvm {
           "-XX:+ExitOnOutOfMemoryError");
 
   /**
-   * The reindex command's settings: the same collector, a larger heap. A rebuild holds Lucene's 64
-   * MB indexing buffer and two batches of pages (the one indexed, the one read meanwhile) live,
-   * about 125 MB, and in the server's 132 MB old generation that meant 878 collections (30 full)
-   * and 13.3 s of pauses in a 100k-page rebuild, about a sixth of its CPU time; with this heap 270
-   * (6 full) and 9.7 s. The command runs alone, with the server stopped, and for a minute or two;
-   * its resident memory is not the server's (about 600 MB at the peak of a 100k-page rebuild).
+   * The reindex command's settings: the same collector, a larger heap. A rebuild holds Lucene's
+   * indexing buffer (an eighth of the heap, at most 64 MB, reached with this heap: see {@code
+   * SearchIndex.RAM_BUFFER_MB}), up to twice while one is written out, and two batches of pages
+   * (the one indexed, the one read meanwhile) live. In the server's 132 MB old generation that
+   * meant 878 collections (30 full) and 13.3 s of pauses in a 100k-page rebuild, about a sixth of
+   * its CPU time; with a 384 MB heap 270 (6 full) and 9.7 s. The command runs alone, with the
+   * server stopped, and for a minute or two; its resident memory is not the server's (about 600 MB
+   * at the peak of a 100k-page rebuild).
    */
   static final List<String> REINDEX_OPTIONS =
       List.of(
-          "-Xmx384m",
+          "-Xmx576m",
           "-XX:+UseParallelGC",
           "-XX:TrimNativeHeapInterval=5000",
           "-XX:+ExitOnOutOfMemoryError");

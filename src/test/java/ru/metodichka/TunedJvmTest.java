@@ -64,6 +64,6 @@ class TunedJvmTest {
     assertThat(TunedJvm.optionsFor("serve")).isEqualTo(TunedJvm.OPTIONS).contains("-Xmx176m");
     assertThat(TunedJvm.optionsFor("reindex"))
         .isEqualTo(TunedJvm.REINDEX_OPTIONS)
-        .contains("-Xmx384m", "-XX:+UseParallelGC");
+        .contains("-Xmx576m", "-XX:+UseParallelGC");
   }
 }
