@@ -56,8 +56,8 @@ final class TunedJvm {
    * (the one indexed, the one read meanwhile) live. In the server's 132 MB old generation that
    * meant 878 collections (30 full) and 13.3 s of pauses in a 100k-page rebuild, about a sixth of
    * its CPU time; with a 384 MB heap 270 (6 full) and 9.7 s. The command runs alone, with the
-   * server stopped, and for a minute or two; its resident memory is not the server's (about 600 MB
-   * at the peak of a 100k-page rebuild).
+   * server stopped, and for a minute or two; its resident memory is not the server's (730-750 MB at
+   * the peak of a 100k-page rebuild).
    */
   static final List<String> REINDEX_OPTIONS =
       List.of(

@@ -56,7 +56,7 @@ public final class SearchIndex implements Closeable {
    * Lucene's indexing buffer: an eighth of the heap limit, between 16 and 64 MB; 21 MB in the
    * server's 176 MB heap, 64 MB in the reindex command's 576 MB. While one buffer is written out
    * Lucene fills another, so a rebuild holds up to twice this, besides its batches of pages. With
-   * 64 MB in the server, rebuilding 100k pages while a crawler read pages kept 147 MB live of 172
+   * 64 MB in the server, rebuilding 100k pages while a crawler read pages kept 146 MB live of 172
    * and the server ended with "GC overhead limit exceeded"; a normal round indexes a few pages and
    * needs little of it.
    */
