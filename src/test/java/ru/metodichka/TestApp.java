@@ -65,7 +65,17 @@ public final class TestApp implements AutoCloseable {
         .append(ADMIN_PASSWORD);
     flags.forEach((k, v) -> args.append(" --").append(k).append('=').append(v));
     AppConfig config = ConfigLoader.load(args.toString().split(" "), Map.of());
-    return new TestApp(database, Application.start(config));
+    try {
+      return new TestApp(database, Application.start(config));
+    } catch (RuntimeException e) {
+      // A start that fails after creating its database (a taken port) leaves it to no one.
+      try {
+        TestDatabases.drop(database);
+      } catch (SQLException dropFailure) {
+        e.addSuppressed(dropFailure);
+      }
+      throw e;
+    }
   }
 
   public Api api() {
