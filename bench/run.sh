@@ -352,7 +352,8 @@ settle() { # LABEL CONNECTIONS SCRIPT URL
   local elapsed=0 before=0 rps
   while ((elapsed < WARMUP_MAX)); do
     rps=$(BENCH_DIR="$BENCH_DIR" wrk -t2 -c"$2" -d2s -s "$BENCH_DIR/$3" "$4" 2>/dev/null \
-      | grep '^BENCH ' | cut -c7- | jq '.rps | floor')
+      | grep '^BENCH ' | cut -c7- | jq '.rps | floor') || rps=0
+    rps=${rps:-0} # nothing answered: the measured scenario after it will say why
     elapsed=$((elapsed + 2))
     ((elapsed >= WARMUP && before > 0 && rps * 20 >= before * 19 && rps * 20 <= before * 21)) \
       && break
