@@ -32,14 +32,15 @@ import java.util.regex.Pattern;
 final class TunedJvm {
   /**
    * A fixed heap, not a share of the machine. Of its 176 MB the old generation gets three quarters,
-   * 132 MB: a rebuild of the 100k-page search index while a crawler reads pages keeps up to 125 MB
+   * 132 MB: a rebuild of the 100k-page search index while a crawler reads pages keeps up to 116 MB
    * live after a full collection (the caches full: {@code config.CacheSizes}; Lucene's buffer:
-   * {@code SearchIndex.RAM_BUFFER_MB}), while serving keeps about 50. The young generation, 44 MB,
-   * is collected often and cheaply (little of it survives), and is what a JVM touches first: with
-   * 192 MB split the default way (64 MB young, 128 old) the server came to 415 MB resident with
-   * 100k pages. The parallel collector: G1's own structures took 40 MB more and its pauses doubled
-   * search p95 on two cores. The trim hands back to the system what the JIT compilers freed (25-30
-   * MB under load). An OutOfMemoryError ends the process rather than leaving it half-working.
+   * {@code SearchIndex.RAM_BUFFER_MB}; the pages read: {@code IndexSource.BATCH}), while serving
+   * keeps about 50. The young generation, 44 MB, is collected often and cheaply (little of it
+   * survives), and is what a JVM touches first: with 192 MB split the default way (64 MB young, 128
+   * old) the server came to 415 MB resident with 100k pages. The parallel collector: G1's own
+   * structures took 40 MB more and its pauses doubled search p95 on two cores. The trim hands back
+   * to the system what the JIT compilers freed (25-30 MB under load). An OutOfMemoryError ends the
+   * process rather than leaving it half-working.
    */
   static final List<String> OPTIONS =
       List.of(

@@ -3,7 +3,7 @@ package ru.metodichka.config;
 /**
  * How much of the heap each in-memory cache of derived data may fill: one rule for all of them, a
  * share of the JVM's heap limit. A server with the measured 176 MB heap keeps them to about 28 MB
- * together (serving itself keeps about 50 MB live, a rebuild of the index up to 125 MB, in an old
+ * together (serving itself keeps about 50 MB live, a rebuild of the index up to 116 MB, in an old
  * generation of 132 MB); a server given a larger heap caches more. Fixed sizes (32 MB of pages, 32
  * million characters of rendered texts, 20,000 lists of similar pages) let a crawler that read
  * 6,000 pages of the 100k fill 135 MB of a 172 MB heap: 85 full collections in a minute, 86 pages a
