@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFootnote;
+import org.apache.poi.xwpf.usermodel.XWPFFootnotes;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
@@ -20,7 +23,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdn;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import ru.metodichka.attachment.DocumentImages.DocumentImage;
 import ru.metodichka.render.Outline;
@@ -31,14 +37,21 @@ import ru.metodichka.render.Outline;
  * by block: headings, paragraphs, lists (Word's numbered and bulleted lists, nested by level),
  * tables, quotes, code, links, bold, italic and code runs, and the pictures a page shows of its own
  * files ({@link ExportedPart#images}) at the text's width at most, their captions under them and as
- * their descriptions (any other image is its caption). The page is A4 ({@link PrintedPage}).
- * Blocks: call on a worker.
+ * their descriptions (any other image is its caption). Footnotes are Word's own, at the foot of the
+ * page where they are referred to, and an import reads them back as footnotes. The page is A4
+ * ({@link PrintedPage}). Blocks: call on a worker.
  */
 final class DocxWriter {
   private static final int[] HEADING_SIZES = {20, 16, 14, 12, 11, 11};
   private final XWPFDocument doc;
   private final DocxNumbering numbering;
   private Map<String, DocumentImage> images = Map.of();
+
+  /** The part's footnotes by id ({@code fn-1}), taken out of its text: see {@link #notes}. */
+  private Map<String, Element> notes = Map.of();
+
+  /** Whether the runs being written are a footnote's (which holds no footnotes nor pictures). */
+  private boolean inNote;
 
   private DocxWriter(XWPFDocument doc) {
     this.doc = doc;
@@ -62,6 +75,7 @@ final class DocxWriter {
         first = false;
         Element body =
             Jsoup.parseBodyFragment(Outline.withoutTitleHeading(part.html(), title)).body();
+        writer.notes = notes(body);
         writer.blocks(body, 0);
         writer.citation(part, zone, accessed);
       }
@@ -89,6 +103,89 @@ final class DocxWriter {
       style.addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
       styles.addStyle(new XWPFStyle(style));
     }
+    // The ids POI gives a footnote's text and its number (in the text and at the foot).
+    CTStyle text = CTStyle.Factory.newInstance();
+    text.setStyleId("FootnoteText");
+    text.setType(STStyleType.PARAGRAPH);
+    text.addNewName().setVal("footnote text");
+    text.addNewPPr().addNewSpacing().setAfter(BigInteger.ZERO);
+    text.addNewRPr().addNewSz().setVal(BigInteger.valueOf(20));
+    styles.addStyle(new XWPFStyle(text));
+    CTStyle number = CTStyle.Factory.newInstance();
+    number.setStyleId("FootnoteReference");
+    number.setType(STStyleType.CHARACTER);
+    number.addNewName().setVal("footnote reference");
+    number.addNewRPr().addNewVertAlign().setVal(STVerticalAlignRun.SUPERSCRIPT);
+    styles.addStyle(new XWPFStyle(number));
+  }
+
+  /**
+   * The footnotes the renderer lists at the end of the text ({@code <div class="footnotes">}, each
+   * {@code <li id="fn-1">} with a link back to its reference), by id, removed from the text.
+   */
+  private static Map<String, Element> notes(Element body) {
+    Map<String, Element> notes = new HashMap<>();
+    for (Element list : body.select("div.footnotes")) {
+      for (Element note : list.select("li[id]")) {
+        note.select("a.footnote-backref").remove();
+        notes.put(note.id(), note);
+      }
+      list.remove();
+    }
+    return notes;
+  }
+
+  /**
+   * A Word footnote with the note's text, referred to here. A note referred to twice is written
+   * twice: a Word footnote has one reference.
+   */
+  private void footnote(XWPFParagraph p, Element note) {
+    if (doc.getFootnotes().isEmpty()) {
+      footnoteSeparators();
+    }
+    XWPFFootnote footnote = doc.createFootnote();
+    inNote = true;
+    XWPFParagraph current = null;
+    for (Node child : note.childNodes()) {
+      if (child instanceof TextNode text && text.isBlank()) {
+        continue;
+      }
+      if (child instanceof Element e && e.tagName().equals("p")) {
+        inlines(noteParagraph(footnote), e, Style.PLAIN);
+        current = null;
+      } else {
+        current = current == null ? noteParagraph(footnote) : current;
+        inline(current, child, Style.PLAIN);
+      }
+    }
+    inNote = false;
+    p.addFootnoteReference(footnote);
+  }
+
+  /** A paragraph of a footnote; the first starts with the note's number and a space, as Word's. */
+  private static XWPFParagraph noteParagraph(XWPFFootnote footnote) {
+    boolean first = footnote.getParagraphs().isEmpty();
+    XWPFParagraph p = footnote.createParagraph();
+    p.setStyle("FootnoteText");
+    if (first) {
+      p.createRun().setText(" ");
+    }
+    return p;
+  }
+
+  /** The line above the footnotes, and above their continuation on the next page, as Word's. */
+  private void footnoteSeparators() {
+    XWPFFootnotes footnotes = doc.createFootnotes();
+    CTFtnEdn separator = CTFtnEdn.Factory.newInstance();
+    separator.setId(BigInteger.valueOf(-1));
+    separator.setType(STFtnEdn.SEPARATOR);
+    separator.addNewP().addNewR().addNewSeparator();
+    footnotes.addFootnote(separator);
+    CTFtnEdn continuation = CTFtnEdn.Factory.newInstance();
+    continuation.setId(BigInteger.ZERO);
+    continuation.setType(STFtnEdn.CONTINUATION_SEPARATOR);
+    continuation.addNewP().addNewR().addNewContinuationSeparator();
+    footnotes.addFootnote(continuation);
   }
 
   private XWPFParagraph heading(int level, String text) {
@@ -233,7 +330,11 @@ final class DocxWriter {
       case "br" -> p.createRun().addBreak();
       case "a" -> {
         String href = e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href");
-        if (href.startsWith("http://")
+        Element note =
+            e.hasClass("footnote-ref") && !inNote ? notes.get(href.replaceFirst("^#", "")) : null;
+        if (note != null) {
+          footnote(p, note);
+        } else if (href.startsWith("http://")
             || href.startsWith("https://")
             || href.startsWith("mailto:")) {
           var link = p.createHyperlinkRun(href);
@@ -258,7 +359,7 @@ final class DocxWriter {
   /** The page's picture for this {@code <img>} with its caption under it, or the caption alone. */
   private void image(XWPFParagraph p, Element img, Style style) {
     String caption = img.attr("alt").strip();
-    DocumentImage image = images.get(img.attr("src"));
+    DocumentImage image = inNote ? null : images.get(img.attr("src"));
     if (image == null || !DocxPage.picture(p.createRun(), image, caption)) {
       run(p.createRun(), caption.isEmpty() ? "[рисунок]" : caption, style);
       return;

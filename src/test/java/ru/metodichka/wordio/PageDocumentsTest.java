@@ -21,12 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFootnote;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn;
 import ru.metodichka.attachment.DocumentImages;
 import ru.metodichka.attachment.Pictures;
 import ru.metodichka.page.Author;
 import ru.metodichka.page.Citation;
+import ru.metodichka.render.MarkdownRenderer;
+import ru.metodichka.render.WikiLinkResolver;
 
 /**
  * The exported documents read back: the PDF with PDFBox, the .docx with POI. With {@code
@@ -284,6 +288,44 @@ class PageDocumentsTest {
         .contains("# Урок дробей\n", "## Ход урока\n", "**пятого**", "*с игрой*")
         .contains("[сайт](https://example.org)", "| Разминка | 5")
         .containsPattern("1\\. Разминка\n +[-*+] Устный счёт\n(\n)?2\\. Новая тема");
+  }
+
+  @Test
+  void footnotesAreWordsOwnAndImportBackAsFootnotes() throws IOException {
+    String html =
+        new MarkdownRenderer()
+            .render(
+                "Урок по приказу[^1] и по плану[^2].\n\n"
+                    + "[^1]: Приказ ИМЦ № 12, см. [сайт](https://example.org).\n"
+                    + "[^2]: План методического объединения на 2026/27 год.\n",
+                link -> WikiLinkResolver.Resolution.text());
+    byte[] docx =
+        DocxWriter.write(
+            List.of(new ExportedPart(citation(), html)), MOSCOW, LocalDate.of(2026, 12, 6));
+    keep("footnotes.docx", docx);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      List<String> notes =
+          doc.getFootnotes().stream()
+              .filter(note -> note.getCTFtnEdn().getType() == STFtnEdn.NORMAL)
+              .map(XWPFFootnote::getParagraphs)
+              .map(paragraphs -> paragraphs.getFirst().getText().strip())
+              .toList();
+      assertThat(notes)
+          .containsExactly(
+              "Приказ ИМЦ № 12, см. сайт.", "План методического объединения на 2026/27 год.");
+      // The text refers to them; the renderer's list of notes at its end is not written.
+      List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+      assertThat(paragraphs).anyMatch(p -> p.startsWith("Урок по приказу"));
+      assertThat(paragraphs)
+          .noneMatch(p -> p.startsWith("Приказ") || p.startsWith("План") || p.contains("↩"));
+      assertThat(doc.getStyles().getStyle("FootnoteReference")).isNotNull();
+    }
+
+    String markdown = WordImport.convert(docx, "x.docx").markdown();
+    assertThat(markdown)
+        .contains("Урок по приказу[^1] и по плану[^2].")
+        .contains("[^1]: Приказ ИМЦ № 12, см. сайт.")
+        .contains("[^2]: План методического объединения на 2026/27 год.");
   }
 
   @Test
