@@ -38,12 +38,12 @@ final class DocxPage {
   }
 
   /**
-   * The picture in {@code run} at its printed size ({@link PrintedPage#pictureSize}, in EMU), the
-   * caption as its description (what Word shows as its alternative text); false when POI refuses
-   * it.
+   * The picture in {@code run} at its printed size ({@link PrintedPage#pictureSize}, in EMU), no
+   * wider than {@code maxWidth} points, the caption as its description (what Word shows as its
+   * alternative text); false when POI refuses it.
    */
-  static boolean picture(XWPFRun run, DocumentImage image, String caption) {
-    double[] size = PrintedPage.pictureSize(image.width(), image.height());
+  static boolean picture(XWPFRun run, DocumentImage image, String caption, double maxWidth) {
+    double[] size = PrintedPage.pictureSize(image.width(), image.height(), maxWidth);
     int type = image.png() ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG;
     String name = "picture." + (image.png() ? "png" : "jpg");
     try (ByteArrayInputStream in = new ByteArrayInputStream(image.bytes())) {

@@ -53,6 +53,9 @@ final class DocxWriter {
   /** Whether the runs being written are a footnote's (which holds no footnotes nor pictures). */
   private boolean inNote;
 
+  /** How wide a picture may be where the runs are written: the text's width, or a table cell's. */
+  private double pictureWidth = PrintedPage.TEXT_WIDTH_PT;
+
   private DocxWriter(XWPFDocument doc) {
     this.doc = doc;
     this.numbering = new DocxNumbering(doc);
@@ -286,6 +289,9 @@ final class DocxWriter {
     }
     int columns = rows.stream().mapToInt(r -> r.select("> th, > td").size()).max().orElse(1);
     XWPFTable t = doc.createTable(rows.size(), Math.max(1, columns));
+    // The columns share the text's width, as in the PDF, and a picture fits its cell.
+    t.setWidth("100%");
+    pictureWidth = PrintedPage.cellWidth(columns);
     for (int r = 0; r < rows.size(); r++) {
       XWPFTableRow row = t.getRow(r);
       List<Element> cells = rows.get(r).select("> th, > td");
@@ -296,6 +302,7 @@ final class DocxWriter {
         inlines(p, source, source.tagName().equals("th") ? Style.BOLD : Style.PLAIN);
       }
     }
+    pictureWidth = PrintedPage.TEXT_WIDTH_PT;
     doc.createParagraph();
   }
 
@@ -360,7 +367,7 @@ final class DocxWriter {
   private void image(XWPFParagraph p, Element img, Style style) {
     String caption = img.attr("alt").strip();
     DocumentImage image = inNote ? null : images.get(img.attr("src"));
-    if (image == null || !DocxPage.picture(p.createRun(), image, caption)) {
+    if (image == null || !DocxPage.picture(p.createRun(), image, caption, pictureWidth)) {
       run(p.createRun(), caption.isEmpty() ? "[рисунок]" : caption, style);
       return;
     }

@@ -123,7 +123,14 @@ final class PdfWriter {
       String address =
           addresses.computeIfAbsent(img.attr("src"), src -> PICTURE + ":" + addresses.size());
       pictures.put(address, image.bytes());
-      double[] size = PrintedPage.pictureSize(image.width(), image.height());
+      Element cell = img.closest("td, th");
+      double[] size =
+          PrintedPage.pictureSize(
+              image.width(),
+              image.height(),
+              cell == null
+                  ? PrintedPage.TEXT_WIDTH_PT
+                  : PrintedPage.cellWidth(cell.parent().select("> td, > th").size()));
       Element figure = new Element("span").addClass("picture");
       figure
           .appendElement("img")

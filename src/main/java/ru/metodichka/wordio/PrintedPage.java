@@ -19,6 +19,9 @@ final class PrintedPage {
    */
   static final double MAX_PICTURE_HEIGHT_PT = 0.75 * points(HEIGHT_CM - 2 * MARGIN_TOP_CM);
 
+  /** What a table cell's padding and borders take of its width, about: 0.2 cm on either side. */
+  static final double CELL_PADDING_PT = 12;
+
   /** Points in a CSS pixel: a pixel is 1/96 inch, a point 1/72. */
   private static final double POINTS_PER_PIXEL = 0.75;
 
@@ -39,9 +42,22 @@ final class PrintedPage {
    * until it fits the text's width and {@link #MAX_PICTURE_HEIGHT_PT}. Never made larger.
    */
   static double[] pictureSize(int width, int height) {
+    return pictureSize(width, height, TEXT_WIDTH_PT);
+  }
+
+  /** The same, for a picture no wider than {@code maxWidth} points: a table's cell. */
+  static double[] pictureSize(int width, int height, double maxWidth) {
     double w = width * POINTS_PER_PIXEL;
     double h = height * POINTS_PER_PIXEL;
-    double scale = Math.min(1, Math.min(TEXT_WIDTH_PT / w, MAX_PICTURE_HEIGHT_PT / h));
+    double scale = Math.min(1, Math.min(maxWidth / w, MAX_PICTURE_HEIGHT_PT / h));
     return new double[] {w * scale, h * scale};
+  }
+
+  /**
+   * The width of a cell's content in a table of {@code columns} columns, which share the text's
+   * width equally (as the exports lay tables out).
+   */
+  static double cellWidth(int columns) {
+    return TEXT_WIDTH_PT / Math.max(1, columns) - CELL_PADDING_PT;
   }
 }

@@ -21,10 +21,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 /** The pictures a written document holds, read back: a PDF's with PDFBox, a .docx's with POI. */
 final class DocumentPictures {
@@ -48,11 +50,23 @@ final class DocumentPictures {
     return found;
   }
 
-  /** Every picture in a .docx's paragraphs, in order. */
+  /** Every picture in a .docx's paragraphs, those in tables' cells included, in order. */
   static List<Picture> inDocx(byte[] docx) throws IOException {
     List<Picture> found = new ArrayList<>();
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-      for (XWPFParagraph p : doc.getParagraphs()) {
+      List<XWPFParagraph> paragraphs = new ArrayList<>();
+      for (IBodyElement element : doc.getBodyElements()) {
+        if (element instanceof XWPFParagraph p) {
+          paragraphs.add(p);
+        } else if (element instanceof XWPFTable table) {
+          table
+              .getRows()
+              .forEach(
+                  row ->
+                      row.getTableCells().forEach(cell -> paragraphs.addAll(cell.getParagraphs())));
+        }
+      }
+      for (XWPFParagraph p : paragraphs) {
         for (XWPFRun run : p.getRuns()) {
           for (XWPFPicture picture : run.getEmbeddedPictures()) {
             var image = ImageIO.read(new ByteArrayInputStream(picture.getPictureData().getData()));

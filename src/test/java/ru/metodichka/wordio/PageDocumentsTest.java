@@ -168,6 +168,29 @@ class PageDocumentsTest {
   }
 
   @Test
+  void aPictureInATableFitsItsCell() throws IOException {
+    ExportedPart part =
+        new ExportedPart(
+            citation(),
+            "<table><tbody><tr><td><img src=\"/wide\" alt=\"Схема\"></td><td>Этап урока</td></tr>"
+                + "</tbody></table>",
+            Map.of("/wide", picture(1200, 600)));
+    // Two columns share 493.2 points of text, less a cell's padding: 234.6 points.
+    double cell = 493.2 / 2 - 12;
+
+    var inPdf =
+        DocumentPictures.inPdf(PdfWriter.write(List.of(part), MOSCOW, LocalDate.of(2026, 12, 6)));
+    byte[] docx = DocxWriter.write(List.of(part), MOSCOW, LocalDate.of(2026, 12, 6));
+    keep("table-picture.docx", docx);
+    var inDocx = DocumentPictures.inDocx(docx);
+
+    for (DocumentPictures.Picture printed : List.of(inPdf.getFirst(), inDocx.getFirst())) {
+      assertThat(printed.printedWidth()).isCloseTo(cell, within(1.0));
+      assertThat(printed.printedHeight()).isCloseTo(cell / 2, within(1.0));
+    }
+  }
+
+  @Test
   void aTallPictureIsPrintedNoTallerThanThreeQuartersOfThePage() throws IOException {
     ExportedPart part =
         new ExportedPart(
