@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -85,6 +86,7 @@ public final class HtmlToMarkdown {
     Document doc = Jsoup.parse(html == null ? "" : html);
     unwrapGoogleDocs(doc);
     styledSpans(doc);
+    spacesOutsideEmphasis(doc);
     wordLists(doc.body());
     String safe = POLICY.sanitize(doc.body().html());
     String markdown = CONVERTER.convert(safe);
@@ -120,6 +122,39 @@ public final class HtmlToMarkdown {
         span.tagName("strong").attributes().remove("style");
       } else if (italic) {
         span.tagName("em").attributes().remove("style");
+      }
+    }
+  }
+
+  /**
+   * A bold or italic run that ends or starts with a space («<b>Цель: </b>научить», as Word writes a
+   * label) has the space moved outside it. The converter drops spaces inside emphasis, and
+   * «**Цель:**научить» is no bold in Markdown: a closing {@code **} after a punctuation mark must
+   * be followed by a space or a punctuation mark. Innermost first, so that a space bubbles out of
+   * nested emphasis; emphasis with no text left is unwrapped.
+   */
+  private static void spacesOutsideEmphasis(Document doc) {
+    List<Element> emphasis = new ArrayList<>(doc.select("strong, b, em, i, s, del, strike"));
+    for (Element e : emphasis.reversed()) {
+      if (e.text().isBlank()) {
+        e.unwrap();
+        continue;
+      }
+      if (e.childNodeSize() > 0 && e.childNode(0) instanceof TextNode first) {
+        String text = first.getWholeText();
+        String stripped = text.stripLeading();
+        if (stripped.length() < text.length()) {
+          first.text(stripped);
+          e.before(new TextNode(" "));
+        }
+      }
+      if (e.childNodeSize() > 0 && e.childNode(e.childNodeSize() - 1) instanceof TextNode last) {
+        String text = last.getWholeText();
+        String stripped = text.stripTrailing();
+        if (stripped.length() < text.length()) {
+          last.text(stripped);
+          e.after(new TextNode(" "));
+        }
       }
     }
   }

@@ -32,6 +32,15 @@ class HtmlToMarkdownTest {
   }
 
   @Test
+  void aBoldLabelKeepsTheSpaceAfterIt() {
+    String html =
+        "<p><b>Цель: </b>научить складывать дроби.</p>"
+            + "<p>Тема:<strong><em> Дроби </em></strong>и доли.</p>";
+    assertThat(HtmlToMarkdown.convert(html))
+        .isEqualTo("**Цель:** научить складывать дроби.\n\nТема: ***Дроби*** и доли.\n");
+  }
+
+  @Test
   void scriptsStylesAndImagesAreDropped() {
     String html =
         "<p onclick=\"x()\">Текст<script>alert(1)</script><img src=x onerror=alert(1)>"
