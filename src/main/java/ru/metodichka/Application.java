@@ -352,7 +352,7 @@ public final class Application implements AutoCloseable {
             markdown,
             viewCache,
             notifications);
-    var reviews = new ReviewService(pool, communities, viewCache);
+    var reviews = new ReviewService(pool, communities, viewCache, notifications);
     var lifecycle =
         new LifecycleService(
             pool, communities, new ContributionRepository(), renderer, markdown, viewCache);

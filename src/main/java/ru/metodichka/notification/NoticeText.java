@@ -11,6 +11,7 @@ import java.util.Set;
 public final class NoticeText {
   private static final Set<NotificationKind> VARIANTS =
       Set.of(
+          NotificationKind.REVIEW_DECISION,
           NotificationKind.JOIN_DECISION,
           NotificationKind.MEETING,
           NotificationKind.REPORT_RESOLVED);

@@ -8,6 +8,8 @@ public enum NotificationKind {
   PAGE_CHANGED("page-changed"),
   COMMENT("comment"),
   REPLY("reply"),
+  REVIEW_REQUEST("review-request"),
+  REVIEW_DECISION("review-decision"),
   JOIN_REQUEST("join-request"),
   JOIN_DECISION("join-decision"),
   MEETING("meeting"),

@@ -44,6 +44,16 @@ final class NotificationRepository {
        ORDER BY u.id
       """
           .formatted(Visibility.pageSql("p", "u.is_admin", "u.id"));
+  // A page's authors who may see the page (a decision of its review).
+  private static final String PAGE_AUTHORS =
+      """
+      SELECT u.id FROM pages p
+        JOIN page_authors a ON a.page_id = p.id
+        JOIN users u ON u.id = a.user_id
+       WHERE p.id = $1 AND u.id <> $2 AND u.disabled_at IS NULL AND %s
+       ORDER BY u.id
+      """
+          .formatted(Visibility.pageSql("p", "u.is_admin", "u.id"));
   private static final String PAGE =
       """
       SELECT p.title, p.slug, p.community_id, c.slug AS community
@@ -137,6 +147,11 @@ final class NotificationRepository {
         sql,
         PAGE_READERS,
         Tuple.tuple().addValue(pageId).addValue(actorId).addValue(also.toArray(Long[]::new)));
+  }
+
+  /** The page's authors who may see it; never the actor. */
+  Future<List<Long>> pageAuthors(SqlClient sql, long pageId, long actorId) {
+    return ids(sql, PAGE_AUTHORS, Tuple.of(pageId, actorId));
   }
 
   Future<List<Long>> moderators(SqlClient sql, long communityId, long except) {

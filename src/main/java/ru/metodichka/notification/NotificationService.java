@@ -15,10 +15,10 @@ import ru.metodichka.notification.event.Notifications;
 
 /**
  * Turns events into notifications, inside the transaction of the act: who hears about each
- * (watchers, moderators, members, those responsible, the reporter), each recipient only if the one
- * visibility rule lets them see what it is about, never the actor; then the e-mails of those who
- * want them at once go into the outbox in the same transaction ({@link MailOutbox}). Saving a page
- * also makes its author watch it, unless they turned that off.
+ * (watchers, moderators, members, a page's authors, those responsible, the reporter), each
+ * recipient only if the one visibility rule lets them see what it is about, never the actor; then
+ * the e-mails of those who want them at once go into the outbox in the same transaction ({@link
+ * MailOutbox}). Saving a page also makes its author watch it, unless they turned that off.
  */
 public final class NotificationService implements Notifications {
   private static final int EXCERPT = 300;
@@ -60,6 +60,7 @@ public final class NotificationService implements Notifications {
     return switch (event) {
       case Event.PageChanged e -> pageChanged(tx, e);
       case Event.CommentPosted e -> commentPosted(tx, e);
+      case Event.PageReview e -> pageReview(tx, e);
       case Event.JoinRequested e ->
           about(
               repository.community(tx, e.communityId()),
@@ -122,6 +123,37 @@ public final class NotificationService implements Notifications {
                         pagePath(p),
                         null,
                         null)));
+  }
+
+  /** A review asked for reaches the community's moderators; a decision, the page's authors. */
+  private Future<List<Notice>> pageReview(SqlClient tx, Event.PageReview e) {
+    boolean asked = e.step() == Event.ReviewStep.REQUESTED;
+    return about(
+        repository.page(tx, e.pageId()),
+        p ->
+            (asked
+                    ? repository.moderators(tx, p.getLong("community_id"), e.actorId())
+                    : repository.pageAuthors(tx, e.pageId(), e.actorId()))
+                .map(
+                    ids ->
+                        new Notice(
+                            asked
+                                ? NotificationKind.REVIEW_REQUEST
+                                : NotificationKind.REVIEW_DECISION,
+                            ids,
+                            p.getLong("community_id"),
+                            e.pageId(),
+                            e.actorId(),
+                            p.getString("title"),
+                            asked
+                                ? ""
+                                : e.step()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', '-'),
+                            pagePath(p),
+                            null,
+                            null)));
   }
 
   private Future<List<Notice>> commentPosted(SqlClient tx, Event.CommentPosted e) {

@@ -10,6 +10,8 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Access;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.error.AppError;
+import ru.metodichka.notification.event.Event;
+import ru.metodichka.notification.event.Notifications;
 
 /**
  * The review workflow of published materials (§4.8: moderators prepare them for the teaching
@@ -17,21 +19,28 @@ import ru.metodichka.error.AppError;
  * revision — the public reads it from then on, and publishing is reviewing the latest — or returns
  * the page with a note; unpublishing withdraws it from the public. Edits saved to a published page
  * wait, unseen by the public, for the next review. Every act is one transaction under the page's
- * row lock and is recorded (who, when, which revision).
+ * row lock and is recorded (who, when, which revision); in the same transaction a request is told
+ * to the community's moderators and a decision to the page's authors.
  */
 public final class ReviewService {
   static final int MAX_NOTE = 2000;
   private final Pool pool;
   private final CommunityService communities;
   private final PageViewCache viewCache;
+  private final Notifications notifications;
   private final PageRepository pages = new PageRepository();
   private final ReviewRepository reviews = new ReviewRepository();
   private final OldAddresses oldAddresses = new OldAddresses();
 
-  public ReviewService(Pool pool, CommunityService communities, PageViewCache viewCache) {
+  public ReviewService(
+      Pool pool,
+      CommunityService communities,
+      PageViewCache viewCache,
+      Notifications notifications) {
     this.pool = pool;
     this.communities = communities;
     this.viewCache = viewCache;
+    this.notifications = notifications;
   }
 
   /** Reviews the latest revision (moderators): the page is published as it stands now. */
@@ -71,12 +80,15 @@ public final class ReviewService {
               if (page.published() && Integer.valueOf(number).equals(page.reviewedRevision())) {
                 return Future.succeededFuture(ReviewState.of(page));
               }
+              Event.ReviewStep step =
+                  page.published() ? Event.ReviewStep.EDITS_PUBLISHED : Event.ReviewStep.PUBLISHED;
               return pages
                   .reviewed(tx, page, number, actor.id())
                   .compose(
                       v ->
                           reviews.record(
                               tx, page.id(), number, ReviewEvent.Kind.REVIEWED, actor.id(), text))
+                  .compose(v -> told(tx, page, actor, step))
                   .compose(v -> state(tx, page));
             })
         .onSuccess(state -> viewCache.statusChanged());
@@ -93,6 +105,7 @@ public final class ReviewService {
                 page.published()
                     ? pages
                         .setStatus(tx, page.id(), PageStatus.DRAFT, actor.id())
+                        .compose(v -> told(tx, page, actor, Event.ReviewStep.UNPUBLISHED))
                         .compose(v -> state(tx, page))
                     : Future.succeededFuture(ReviewState.of(page)))
         .onSuccess(state -> viewCache.statusChanged());
@@ -131,6 +144,7 @@ public final class ReviewService {
                           ReviewEvent.Kind.REQUESTED,
                           actor.id(),
                           text))
+              .compose(v -> told(tx, page, actor, Event.ReviewStep.REQUESTED))
               .compose(v -> state(tx, page));
         });
   }
@@ -164,6 +178,7 @@ public final class ReviewService {
                           ReviewEvent.Kind.RETURNED,
                           actor.id(),
                           text))
+              .compose(v -> told(tx, page, actor, Event.ReviewStep.RETURNED))
               .compose(v -> state(tx, page));
         });
   }
@@ -199,6 +214,10 @@ public final class ReviewService {
                 found.isPresent()
                     ? Future.succeededFuture(found.get())
                     : oldAddresses.missing(tx, access, slug));
+  }
+
+  private Future<Void> told(SqlClient tx, Page page, CurrentUser actor, Event.ReviewStep step) {
+    return notifications.emit(tx, new Event.PageReview(page.id(), actor.id(), step));
   }
 
   /** The page as the act left it (read again inside the transaction). */

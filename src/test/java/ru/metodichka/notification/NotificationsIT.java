@@ -136,6 +136,67 @@ class NotificationsIT {
   }
 
   @Test
+  void aReviewRequestReachesTheModeratorsAndEachDecisionTheAuthorsWhoMaySeeThePage() {
+    var team = fx.team();
+    TestUser outsider = fx.user("Читатель банка");
+    TestUser coauthor = fx.user("Соавтор, ушедшая из сообщества");
+    fx.join(team.community(), coauthor, "member");
+    fx.save(team.community(), "проект", team.member().token(), "Проект", "Текст.\n", 0);
+    fx.save(team.community(), "проект", coauthor.token(), "Проект", "Текст. Ещё.\n", 1);
+    var left =
+        api.delete(
+            "/api" + Api.path("communities", team.community(), "members", coauthor.login()),
+            coauthor.token());
+    assertThat(left.status()).isEqualTo(204);
+    assertThat(api.put("/api/watch", outsider.token(), watch(team.community(), null)).status())
+        .isEqualTo(204);
+
+    act(team.member(), team.community(), "request-review", body("note", "Проверьте, пожалуйста"));
+    JsonObject asked = notifications(team.moderator()).getJsonObject(0);
+    assertThat(asked.getString("kind")).isEqualTo("review-request");
+    assertThat(asked.getString("title")).isEqualTo("Проект");
+    assertThat(asked.getString("link")).isEqualTo("/c/" + team.community() + "/проект");
+    assertThat(asked.getString("actor")).isEqualTo("Анна Петровна Иванова");
+
+    act(team.moderator(), team.community(), "return", body("note", "Добавьте критерии"));
+    assertThat(decisions(team.member())).containsExactly("returned");
+    // A draft's decisions reach no one outside: not the former member who wrote part of it.
+    assertThat(decisions(coauthor)).isEmpty();
+
+    act(team.member(), team.community(), "request-review", body("note", "Добавили"));
+    act(team.moderator(), team.community(), "publish", null);
+    assertThat(decisions(team.member())).containsExactly("published", "returned");
+    // Published, the page is everyone's to read: its former co-author hears of it too.
+    assertThat(decisions(coauthor)).containsExactly("published");
+
+    fx.save(team.community(), "проект", team.member().token(), "Проект", "Текст 2.\n", 2);
+    act(team.member(), team.community(), "request-review", body("note", "Правки"));
+    act(team.moderator(), team.community(), "review", new JsonObject());
+    assertThat(decisions(coauthor)).containsExactly("edits-published", "published");
+    act(team.moderator(), team.community(), "unpublish", null);
+    assertThat(decisions(team.member()))
+        .containsExactly("unpublished", "edits-published", "published", "returned");
+    // A draft again: what its former co-author was told of it is no longer theirs to read.
+    assertThat(decisions(coauthor)).isEmpty();
+    assertThat(decisions(team.moderator())).isEmpty();
+    assertThat(notifications(outsider)).isEmpty();
+  }
+
+  private void act(TestUser actor, String community, String act, JsonObject body) {
+    var done = api.post(Api.page(community, "проект", act), actor.token(), body);
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+  }
+
+  /** The details of a user's review decisions, the newest first. */
+  private List<String> decisions(TestUser user) {
+    return notifications(user).stream()
+        .map(o -> (JsonObject) o)
+        .filter(n -> n.getString("kind").equals("review-decision"))
+        .map(n -> n.getString("detail"))
+        .toList();
+  }
+
+  @Test
   void whoIsMadeResponsibleForAPlanItemHearsOfItTheModeratorWhoDidItNot() {
     var team = fx.team();
     var created =

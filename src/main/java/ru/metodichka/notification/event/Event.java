@@ -28,6 +28,28 @@ public sealed interface Event {
       String excerpt)
       implements Event {}
 
+  /** A step of a page's review (§4.8). */
+  enum ReviewStep {
+    /** A member asked for a review: to the community's moderators. */
+    REQUESTED,
+    /** A moderator returned the page for more work: to its authors. */
+    RETURNED,
+    /** A moderator published a page that was not: to its authors. */
+    PUBLISHED,
+    /**
+     * A moderator reviewed a published page's edits (the public reads them now): to its authors.
+     */
+    EDITS_PUBLISHED,
+    /** A moderator withdrew the page from the public: to its authors. */
+    UNPUBLISHED
+  }
+
+  /**
+   * A step of a page's review by {@code actorId}. The notices carry no note: the page shows the
+   * review's notes to those who may read them.
+   */
+  record PageReview(long pageId, long actorId, ReviewStep step) implements Event {}
+
   /** A teacher asked to join a community: to its moderators. */
   record JoinRequested(long communityId, long requestId, long userId) implements Event {}
 
