@@ -145,12 +145,7 @@ public final class NotificationService implements Notifications {
                             e.pageId(),
                             e.actorId(),
                             p.getString("title"),
-                            asked
-                                ? ""
-                                : e.step()
-                                    .name()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', '-'),
+                            asked ? "" : e.step().code(),
                             pagePath(p),
                             null,
                             null)));

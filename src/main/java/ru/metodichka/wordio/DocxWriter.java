@@ -36,10 +36,10 @@ import ru.metodichka.render.Outline;
  * the revision's sanitised HTML — the same the page and the PDF show, wiki links resolved — block
  * by block: headings, paragraphs, lists (Word's numbered and bulleted lists, nested by level),
  * tables, quotes, code, links, bold, italic and code runs, and the pictures a page shows of its own
- * files ({@link ExportedPart#images}) at the text's width at most, their captions under them and as
- * their descriptions (any other image is its caption). Footnotes are Word's own, at the foot of the
- * page where they are referred to, and an import reads them back as footnotes. The page is A4
- * ({@link PrintedPage}). Blocks: call on a worker.
+ * files ({@link ExportedPart#images}) at the text's (or their table cell's) width at most, their
+ * captions under them and as their descriptions (any other image is its caption). Footnotes are
+ * Word's own, at the foot of the page where they are referred to, and an import reads them back as
+ * footnotes. The page is A4 ({@link PrintedPage}). Blocks: call on a worker.
  */
 final class DocxWriter {
   private static final int[] HEADING_SIZES = {20, 16, 14, 12, 11, 11};
@@ -50,7 +50,9 @@ final class DocxWriter {
   /** The part's footnotes by id ({@code fn-1}), taken out of its text: see {@link #notes}. */
   private Map<String, Element> notes = Map.of();
 
-  /** Whether the runs being written are a footnote's (which holds no footnotes nor pictures). */
+  /**
+   * Whether the runs being written are a footnote's (which holds neither footnotes nor pictures).
+   */
   private boolean inNote;
 
   /** How wide a picture may be where the runs are written: the text's width, or a table cell's. */

@@ -2,6 +2,7 @@ package ru.metodichka.notification.event;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Something that happened which people may want to hear about, told by the feature where it
@@ -41,7 +42,12 @@ public sealed interface Event {
      */
     EDITS_PUBLISHED,
     /** A moderator withdrew the page from the public: to its authors. */
-    UNPUBLISHED
+    UNPUBLISHED;
+
+    /** As the notification's detail says it: {@code edits-published}. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
   }
 
   /**
