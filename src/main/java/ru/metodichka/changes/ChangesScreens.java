@@ -13,6 +13,7 @@ import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.community.Community;
 import ru.metodichka.community.CommunityService;
 import ru.metodichka.web.Crumb;
+import ru.metodichka.web.PersonalFeed;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Screens;
@@ -144,15 +145,7 @@ public final class ChangesScreens implements Screens {
                         slice ->
                             ChangesFeed.xml(
                                 publicUrl.base(ctx), reader.name(), slice, OffsetDateTime.now())))
-        .onSuccess(
-            xml ->
-                ctx.response()
-                    .putHeader("Content-Type", ATOM)
-                    // Personal: never kept by a shared cache, never indexed.
-                    .putHeader("Cache-Control", "private, no-store")
-                    .putHeader("X-Robots-Tag", "noindex")
-                    .putHeader("Referrer-Policy", "no-referrer")
-                    .end(xml))
+        .onSuccess(xml -> PersonalFeed.send(ctx, ATOM, xml))
         .onFailure(ctx::fail);
   }
 
@@ -162,20 +155,13 @@ public final class ChangesScreens implements Screens {
     tokens
         .issue(actor)
         .onSuccess(
-            token -> {
-              Ui ui = templates.ui(ctx);
-              templates.render(
-                  ctx,
-                  "changes/token.jte",
-                  Map.of(
-                      "address",
-                      publicUrl.of(ctx, "/changes/feed.atom?token=" + token),
-                      "crumbs",
-                      Crumb.of(
-                          new Crumb(ui.t("nav.home"), "/"),
-                          new Crumb(ui.t("history.me.title"), "/me"),
-                          Crumb.here(ui.t("changes.feed.title")))));
-            })
+            token ->
+                PersonalFeed.showAddress(
+                    ctx,
+                    templates,
+                    "changes/token.jte",
+                    publicUrl.of(ctx, "/changes/feed.atom?token=" + token),
+                    "changes.feed.title"))
         .onFailure(ctx::fail);
   }
 

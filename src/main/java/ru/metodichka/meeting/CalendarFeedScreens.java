@@ -2,10 +2,9 @@ package ru.metodichka.meeting;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
 import ru.metodichka.auth.CurrentUser;
 import ru.metodichka.changes.FeedTokens;
-import ru.metodichka.web.Crumb;
+import ru.metodichka.web.PersonalFeed;
 import ru.metodichka.web.PublicUrl;
 import ru.metodichka.web.Redirect;
 import ru.metodichka.web.Templates;
@@ -45,15 +44,7 @@ final class CalendarFeedScreens {
             user ->
                 reader.personalCalendar(
                     user, ui.t("meeting.feed.name", user.name()), publicUrl.base(ctx), ui::t))
-        .onSuccess(
-            ics ->
-                ctx.response()
-                    .putHeader("Content-Type", MeetingScreens.ICS)
-                    // Personal, with links: never kept by a shared cache, never indexed.
-                    .putHeader("Cache-Control", "private, no-store")
-                    .putHeader("X-Robots-Tag", "noindex")
-                    .putHeader("Referrer-Policy", "no-referrer")
-                    .end(ics))
+        .onSuccess(ics -> PersonalFeed.send(ctx, MeetingScreens.ICS, ics))
         .onFailure(ctx::fail);
   }
 
@@ -63,20 +54,13 @@ final class CalendarFeedScreens {
     tokens
         .issue(actor)
         .onSuccess(
-            token -> {
-              Ui ui = templates.ui(ctx);
-              templates.render(
-                  ctx,
-                  "meeting/token.jte",
-                  Map.of(
-                      "address",
-                      publicUrl.of(ctx, FEED + "?token=" + token),
-                      "crumbs",
-                      Crumb.of(
-                          new Crumb(ui.t("nav.home"), "/"),
-                          new Crumb(ui.t("history.me.title"), "/me"),
-                          Crumb.here(ui.t("meeting.feed.title")))));
-            })
+            token ->
+                PersonalFeed.showAddress(
+                    ctx,
+                    templates,
+                    "meeting/token.jte",
+                    publicUrl.of(ctx, FEED + "?token=" + token),
+                    "meeting.feed.title"))
         .onFailure(ctx::fail);
   }
 
