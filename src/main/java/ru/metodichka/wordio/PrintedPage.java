@@ -39,13 +39,9 @@ final class PrintedPage {
   /**
    * The size a picture of {@code width} × {@code height} pixels is printed at, in points: its size
    * on a screen (96 pixels an inch, as a browser shows it), made smaller, its proportions kept,
-   * until it fits the text's width and {@link #MAX_PICTURE_HEIGHT_PT}. Never made larger.
+   * until it fits {@code maxWidth} (the text's width, {@link #TEXT_WIDTH_PT}, or a table cell's,
+   * {@link #cellWidth}) and {@link #MAX_PICTURE_HEIGHT_PT}. Never made larger.
    */
-  static double[] pictureSize(int width, int height) {
-    return pictureSize(width, height, TEXT_WIDTH_PT);
-  }
-
-  /** The same, for a picture no wider than {@code maxWidth} points: a table's cell. */
   static double[] pictureSize(int width, int height, double maxWidth) {
     double w = width * POINTS_PER_PIXEL;
     double h = height * POINTS_PER_PIXEL;
